@@ -1,0 +1,86 @@
+//! `smarty init`: a new node in a data directory.
+
+use crate::config::{Config, LogFormat, default_regions};
+use smarty_schema::store::Store;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct InitArgs {
+    /// The node's region code (one of the configured regions, e.g. leeds)
+    #[arg(long)]
+    region: String,
+    /// Folder for the configuration, database and keys (created if missing)
+    #[arg(long, value_name = "DIR")]
+    data_dir: PathBuf,
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    listen: String,
+    /// URL peers and clients use to reach the node [default: http:// + the listen address]
+    #[arg(long, value_name = "URL")]
+    public_url: Option<String>,
+    /// Database URL [default: sqlite://DIR/smarty.db]
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
+}
+
+pub fn run(args: InitArgs) -> Result<(), String> {
+    let config_file = args.data_dir.join("smarty.toml");
+    let key_file = args.data_dir.join("node.key");
+    for existing in [&config_file, &key_file] {
+        if existing.exists() {
+            return Err(format!(
+                "{} already exists: a node lives in {}; refusing to overwrite it",
+                existing.display(),
+                args.data_dir.display()
+            ));
+        }
+    }
+    std::fs::create_dir_all(&args.data_dir)
+        .map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
+    let config = Config {
+        region: args.region,
+        listen: args.listen,
+        public_url: args.public_url,
+        database_url: args.database_url.unwrap_or_else(|| "smarty.db".into()),
+        public_read: true,
+        key_file: "node.key".into(),
+        log_format: LogFormat::Human,
+        pool_size: 8,
+        regions: default_regions(),
+        base_dir: args.data_dir.clone(),
+    };
+    let text = toml::to_string_pretty(&config).map_err(|e| e.to_string())?;
+    // Check the configuration as `serve` will read it before creating anything lasting.
+    let check_path = args.data_dir.join(".smarty.toml.new");
+    std::fs::write(&check_path, &text).map_err(|e| e.to_string())?;
+    let checked = Config::load(&check_path);
+    let _ = std::fs::remove_file(&check_path);
+    let config = checked?;
+
+    let url = config.database()?;
+    Store::open(&url, 1).map_err(|e| e.to_string())?;
+    crate::keys::create(&key_file)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&config_file)
+        .map_err(|e| format!("cannot create {}: {e}", config_file.display()))?;
+    file.write_all(
+        format!("# Smarty Exchange node configuration (see README).\n{text}").as_bytes(),
+    )
+    .map_err(|e| e.to_string())?;
+    println!(
+        "created node {} in {}",
+        config.region,
+        args.data_dir.display()
+    );
+    println!("  configuration: {}", config_file.display());
+    println!("  database:      {}", url.redacted());
+    println!("  private key:   {} (mode 0600)", key_file.display());
+    println!(
+        "next: smarty token create --config {} --role admin --name admin",
+        config_file.display()
+    );
+    Ok(())
+}

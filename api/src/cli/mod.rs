@@ -1,0 +1,80 @@
+//! The `smarty` command line.
+
+mod init;
+mod token;
+
+use crate::config::{Config, LogFormat, config_path};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "smarty",
+    version,
+    about = "Smarty Exchange: a region node of the SMARTY best-practice exchange"
+)]
+struct Cli {
+    /// The node's configuration file [default: ./smarty.toml]
+    #[arg(long, global = true, env = "SMARTY_CONFIG", value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Log format (overrides `log_format` in the configuration)
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    log_format: Option<LogFormat>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new node: configuration, database and Ed25519 key pair in a data directory
+    Init(init::InitArgs),
+    /// Run the node's HTTP server
+    Serve,
+    /// Manage local API tokens
+    #[command(subcommand)]
+    Token(token::TokenCommand),
+    /// Print the OpenAPI document (needs no configuration)
+    Openapi,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let path = config_path(cli.config.as_deref());
+    let result = match cli.command {
+        Command::Init(args) => init::run(args),
+        Command::Openapi => {
+            print!("{}", crate::openapi::document_json());
+            Ok(())
+        }
+        Command::Serve => load(&path).and_then(|config| {
+            init_logging(cli.log_format.unwrap_or(config.log_format));
+            let runtime = actix_web::rt::System::new();
+            runtime.block_on(crate::server::serve(config))
+        }),
+        Command::Token(cmd) => load(&path).and_then(|config| token::run(cmd, &config)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("smarty: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load(path: &std::path::Path) -> Result<Config, String> {
+    Config::load(path)
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Human => builder.init(),
+    }
+}

@@ -1,0 +1,191 @@
+//! The node's configuration: `smarty.toml`, overridden by `SMARTY_*` environment variables.
+
+use serde::{Deserialize, Serialize};
+use smarty_schema::db::DatabaseUrl;
+use smarty_schema::vocab::{LanguageCode, NutsCode, RegionCode};
+use std::path::{Path, PathBuf};
+
+/// The seven SMARTY partner regions: written into every new node's configuration, where an
+/// operator can add an eighth.
+const DEFAULT_REGIONS: &str = include_str!("default_regions.toml");
+
+/// A partner region, as configured.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"code": "leeds", "name": "Leeds City Region", "country": "UK", "nuts": "UKE4", "languages": ["en"]}))]
+pub struct Region {
+    /// Stable region code.
+    pub code: String,
+    /// Name in English.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    /// NUTS (or ITL) code of the region.
+    pub nuts: String,
+    /// ISO 639-1 codes of the region's languages.
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+/// `smarty.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// This node's region code; must be one of `regions`.
+    pub region: String,
+    /// Address to listen on (`127.0.0.1:8080`; port 0 picks a free port).
+    pub listen: String,
+    /// The URL peers and clients use to reach this node; defaults to `http://` + the bound address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
+    /// `sqlite://PATH`, a file path, or `postgres://…`. Relative paths are relative to this file.
+    pub database_url: String,
+    /// Whether published records can be read without a token.
+    #[serde(default = "yes")]
+    pub public_read: bool,
+    /// The node's Ed25519 private key (PKCS#8 PEM, mode 0600). Relative to this file.
+    pub key_file: String,
+    #[serde(default)]
+    pub log_format: LogFormat,
+    /// Database connections in the pool.
+    #[serde(default = "default_pool_size")]
+    pub pool_size: u32,
+    #[serde(default = "default_regions")]
+    pub regions: Vec<Region>,
+    /// Folder of the configuration file, for resolving relative paths (not in the file).
+    #[serde(skip)]
+    pub base_dir: PathBuf,
+}
+
+fn yes() -> bool {
+    true
+}
+fn default_pool_size() -> u32 {
+    8
+}
+
+pub fn default_regions() -> Vec<Region> {
+    #[derive(Deserialize)]
+    struct File {
+        regions: Vec<Region>,
+    }
+    toml::from_str::<File>(DEFAULT_REGIONS)
+        .expect("built-in regions parse")
+        .regions
+}
+
+/// Top-level keys that `SMARTY_<KEY>` environment variables may override.
+const ENV_KEYS: [&str; 8] = [
+    "region",
+    "listen",
+    "public_url",
+    "database_url",
+    "public_read",
+    "key_file",
+    "log_format",
+    "pool_size",
+];
+
+impl Config {
+    /// Reads the file, applies environment overrides and checks the result.
+    pub fn load(path: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read configuration {}: {e}", path.display()))?;
+        let mut table: toml::Table = toml::from_str(&text)
+            .map_err(|e| format!("invalid configuration {}: {e}", path.display()))?;
+        for key in ENV_KEYS {
+            if let Ok(value) = std::env::var(format!("SMARTY_{}", key.to_uppercase())) {
+                let value = match key {
+                    "public_read" => toml::Value::Boolean(parse_bool(&value)?),
+                    "pool_size" => toml::Value::Integer(value.parse().map_err(|_| {
+                        format!("SMARTY_POOL_SIZE must be a number, not {value:?}")
+                    })?),
+                    _ => toml::Value::String(value),
+                };
+                table.insert(key.to_string(), value);
+            }
+        }
+        let mut config: Config = table.try_into().map_err(|e: toml::de::Error| {
+            format!("invalid configuration {}: {}", path.display(), e.message())
+        })?;
+        config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if config.base_dir.as_os_str().is_empty() {
+            config.base_dir = PathBuf::from(".");
+        }
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        for r in &self.regions {
+            RegionCode::parse(&r.code).map_err(|m| format!("region code {:?} {m}", r.code))?;
+            NutsCode::parse(&r.nuts).map_err(|m| format!("region {}: nuts {m}", r.code))?;
+            for l in &r.languages {
+                LanguageCode::parse(l)
+                    .map_err(|m| format!("region {}: language {l:?} {m}", r.code))?;
+            }
+        }
+        if !self.regions.iter().any(|r| r.code == self.region) {
+            return Err(format!(
+                "region {:?} is not among the configured regions",
+                self.region
+            ));
+        }
+        if !(1..=64).contains(&self.pool_size) {
+            return Err("pool_size must be 1 to 64".into());
+        }
+        self.database()?;
+        Ok(())
+    }
+
+    /// The database URL, relative SQLite paths resolved against the configuration's folder.
+    pub fn database(&self) -> Result<DatabaseUrl, String> {
+        Ok(match DatabaseUrl::parse(&self.database_url)? {
+            DatabaseUrl::Sqlite(p) => DatabaseUrl::Sqlite(self.resolve(&p)),
+            pg => pg,
+        })
+    }
+
+    pub fn key_path(&self) -> PathBuf {
+        self.resolve(Path::new(&self.key_file))
+    }
+
+    fn resolve(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base_dir.join(p)
+        }
+    }
+
+    pub fn region_info(&self) -> &Region {
+        self.regions
+            .iter()
+            .find(|r| r.code == self.region)
+            .expect("checked on load")
+    }
+}
+
+fn parse_bool(s: &str) -> Result<bool, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(format!(
+            "SMARTY_PUBLIC_READ must be true or false, not {s:?}"
+        )),
+    }
+}
+
+/// Where to find the configuration: `--config`, then `SMARTY_CONFIG` (both handled by clap),
+/// then `./smarty.toml`.
+pub fn config_path(flag: Option<&Path>) -> PathBuf {
+    flag.map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("smarty.toml"))
+}

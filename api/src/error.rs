@@ -1,0 +1,238 @@
+//! One API error type, rendered as RFC 9457 problem+json with a stable `type`. A 500 says
+//! nothing internal; the log says everything.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use smarty_schema::FieldError;
+use smarty_schema::store::StoreError;
+use std::fmt;
+use utoipa::ToSchema;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "/problems/validation", "title": "Invalid request", "status": 400,
+    "detail": "The record has 1 invalid field.",
+    "errors": [{"field": "content.title", "message": "must be 1 to 200 characters"}]
+}))]
+pub struct Problem {
+    /// Stable identifier of the kind of problem: `/problems/<slug>`.
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    /// Short, human summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong with this request, for a human.
+    pub detail: String,
+    /// One entry per failed rule, for validation problems.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<FieldError>>,
+    /// The server's clock (RFC 3339), on authentication failures, so clock skew is visible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_time: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum ApiError {
+    /// Fields that break rules; 400.
+    Validation(Vec<FieldError>),
+    /// A body that is not JSON; 400 with line and column.
+    MalformedJson(String),
+    /// Anything else wrong with the request; 400.
+    BadRequest(String),
+    /// No, a bad, or a revoked token; 401.
+    Unauthorized(String),
+    /// A valid caller without the right; 403.
+    Forbidden(String),
+    NotFound,
+    MethodNotAllowed(Vec<String>),
+    Conflict(String),
+    /// `If-Match` names another version; 412.
+    PreconditionFailed {
+        current: i64,
+    },
+    /// `If-Match` missing; 428.
+    PreconditionRequired,
+    PayloadTooLarge(usize),
+    UnsupportedMediaType(String),
+    Unavailable(String),
+    /// Logged in full; the client sees only that something failed.
+    Internal(String),
+}
+
+impl ApiError {
+    fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+        use ApiError::*;
+        match self {
+            Validation(_) => (StatusCode::BAD_REQUEST, "validation", "Invalid request"),
+            MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed-json", "Malformed JSON"),
+            BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
+            Unauthorized(_) => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Authentication required",
+            ),
+            Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
+            NotFound => (StatusCode::NOT_FOUND, "not-found", "Not found"),
+            MethodNotAllowed(_) => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+            ),
+            Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            PreconditionFailed { .. } => (
+                StatusCode::PRECONDITION_FAILED,
+                "precondition-failed",
+                "Version mismatch",
+            ),
+            PreconditionRequired => (
+                StatusCode::PRECONDITION_REQUIRED,
+                "precondition-required",
+                "If-Match required",
+            ),
+            PayloadTooLarge(_) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "Body too large",
+            ),
+            UnsupportedMediaType(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+            ),
+            Unavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service unavailable",
+            ),
+            Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+            ),
+        }
+    }
+
+    fn detail(&self) -> String {
+        use ApiError::*;
+        match self {
+            Validation(errors) => {
+                let n = errors.len();
+                format!(
+                    "The request has {n} invalid field{}.",
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            MalformedJson(d) | BadRequest(d) | Unauthorized(d) | Forbidden(d) | Conflict(d)
+            | Unavailable(d) => d.clone(),
+            UnsupportedMediaType(d) => d.clone(),
+            NotFound => "No resource at this address.".into(),
+            MethodNotAllowed(allow) => format!("This address accepts {}.", allow.join(", ")),
+            PreconditionFailed { current } => {
+                format!(
+                    "If-Match does not name the current version; the record is at version {current}."
+                )
+            }
+            PreconditionRequired => {
+                "Send If-Match with the ETag of the version you are changing.".into()
+            }
+            PayloadTooLarge(limit) => {
+                format!("The body is larger than the limit of {} KiB.", limit / 1024)
+            }
+            Internal(_) => {
+                "The server failed to handle the request; the operator's log has the details."
+                    .into()
+            }
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let (status, slug, title) = self.parts();
+        Problem {
+            problem_type: format!("/problems/{slug}"),
+            title: title.into(),
+            status: status.as_u16(),
+            detail: self.detail(),
+            errors: match self {
+                ApiError::Validation(e) => Some(e.clone()),
+                _ => None,
+            },
+            server_time: matches!(self, ApiError::Unauthorized(_))
+                .then(smarty_schema::timestamp::now),
+        }
+    }
+
+    /// One-field validation error.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        ApiError::Validation(vec![FieldError {
+            field: field.into(),
+            message: message.into(),
+        }])
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Internal(m) => write!(f, "internal error: {m}"),
+            other => f.write_str(&other.detail()),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.parts().0
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(m) = self {
+            tracing::error!(error = %m, "request failed");
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.content_type(PROBLEM_JSON);
+        match self {
+            ApiError::Unauthorized(_) => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"smarty\""));
+            }
+            ApiError::MethodNotAllowed(allow) => {
+                res.insert_header((header::ALLOW, allow.join(", ")));
+            }
+            _ => {}
+        }
+        res.json(self.problem())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => ApiError::NotFound,
+            StoreError::VersionMismatch { current } => ApiError::PreconditionFailed { current },
+            StoreError::AlreadyExists => {
+                ApiError::Conflict("A record with this id already exists.".into())
+            }
+            StoreError::Pool(e) => {
+                ApiError::Unavailable(format!("The database is not reachable: {e}"))
+            }
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        ApiError::Internal(format!("blocking task failed: {e}"))
+    }
+}
+
+/// Runs a blocking store call on the blocking pool.
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    Ok(actix_web::web::block(f).await??)
+}

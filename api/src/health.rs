@@ -1,0 +1,53 @@
+//! Liveness and readiness.
+
+use crate::error::{ApiError, Problem, blocking};
+use crate::state::AppState;
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Health report.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"status": "ok"}))]
+pub struct Health {
+    /// `ok`.
+    pub status: &'static str,
+}
+
+/// Liveness
+///
+/// The process serves requests.
+#[utoipa::path(operation_id = "healthz", tag = "operations",
+    responses((status = 200, description = "Alive", body = Health)), security(()))]
+#[get("/healthz")]
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(Health { status: "ok" })
+}
+
+/// Readiness
+///
+/// The database is reachable and every migration is applied.
+#[utoipa::path(operation_id = "readyz", tag = "operations",
+    responses(
+        (status = 200, description = "Ready", body = Health),
+        (status = 503, description = "Not ready; `detail` says why", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(()))]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let store = state.store.clone();
+    match blocking(move || store.ready()).await {
+        Ok(true) => Ok(HttpResponse::Ok().json(Health { status: "ok" })),
+        Ok(false) => Err(ApiError::Unavailable(
+            "Database migrations are pending.".into(),
+        )),
+        Err(e) => Err(ApiError::Unavailable(format!(
+            "The database is not reachable: {e}"
+        ))),
+    }
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(healthz).service(readyz);
+}

@@ -1,0 +1,14 @@
+//! The Smarty Exchange region node: REST API, CLI and (later) federation and catalogue.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod health;
+pub mod http;
+pub mod keys;
+pub mod openapi;
+pub mod records;
+pub mod server;
+pub mod state;
+pub mod vocab;

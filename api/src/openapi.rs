@@ -1,0 +1,72 @@
+//! The OpenAPI document: collected from the registered handlers, so every route is in it.
+
+use actix_web::App;
+use actix_web::dev::{ServiceFactory, ServiceRequest};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::{AppExt, UtoipaApp, scope};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Smarty Exchange node API",
+        description = "A region node of Smarty Exchange, the federated best-practice exchange of the SMARTY \
+            Interreg Europe partnership (Industry 4.0 for SMEs). It serves the region's case studies and policy \
+            instruments. Errors are RFC 9457 problem+json documents with a stable `type`.",
+    ),
+    modifiers(&SecurityAddon),
+    tags(
+        (name = "case-studies", description = "The region's case studies (good practices)"),
+        (name = "policy-instruments", description = "The region's policy instruments"),
+        (name = "vocabularies", description = "Themes and partner regions"),
+        (name = "operations", description = "Health and readiness for operators"),
+    ),
+)]
+struct ApiDoc;
+
+struct SecurityAddon;
+
+impl Modify for SecurityAddon {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "apiToken",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A local API token from `smarty token create --role reader|editor|admin --name NAME`.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Registers every documented route. Shared by the server and `smarty openapi`.
+pub fn routes<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.openapi(ApiDoc::openapi())
+        .configure(crate::health::configure)
+        .service(
+            scope::scope("/api/v1")
+                .configure(crate::vocab::configure)
+                .configure(crate::records::configure),
+        )
+}
+
+/// The document, built without a server.
+pub fn document() -> utoipa::openapi::OpenApi {
+    routes(App::new().into_utoipa_app()).split_for_parts().1
+}
+
+/// The document as committed in `openapi/openapi.json`.
+pub fn document_json() -> String {
+    let mut json = document()
+        .to_pretty_json()
+        .expect("the document serialises");
+    json.push('\n');
+    json
+}

@@ -1,0 +1,298 @@
+//! The records service, generic over the kind of content.
+
+use super::wire::{ListParams, Page, RecordInput};
+use crate::auth::Caller;
+use crate::error::{ApiError, blocking};
+use crate::http::precondition::{etag, if_match, not_modified};
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use smarty_schema::store::{ListQuery, RecordRow, RecordWrite};
+use smarty_schema::validation::Errors;
+use smarty_schema::vocab::ThemeCode;
+use smarty_schema::{Kind, Record, RecordContent, Status, timestamp};
+
+/// Where a kind's collection lives.
+pub fn collection_path(kind: Kind) -> &'static str {
+    match kind {
+        Kind::CaseStudy => "/api/v1/case-studies",
+        Kind::PolicyInstrument => "/api/v1/policy-instruments",
+    }
+}
+
+pub async fn create<C: RecordContent>(
+    state: &AppState,
+    input: RecordInput<C>,
+) -> Result<HttpResponse, ApiError> {
+    check_content(state, &input.content).await?;
+    let now = timestamp::now();
+    let record = Record {
+        id: uuid::Uuid::now_v7().to_string(),
+        kind: C::KIND,
+        origin: state.config.region.clone(),
+        version: 1,
+        status: input.status.unwrap_or_default(),
+        created_at: now.clone(),
+        updated_at: now,
+        content: input.content,
+    };
+    let write = to_write(&record)?;
+    let store = state.store.clone();
+    blocking(move || store.insert_record(&write)).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            header::LOCATION,
+            format!("{}/{}", collection_path(C::KIND), record.id),
+        ))
+        .insert_header((header::ETAG, etag(record.version)))
+        .json(record))
+}
+
+pub async fn get<C: RecordContent>(
+    state: &AppState,
+    caller: &Caller,
+    id: String,
+    req: &HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let row = own_live_row::<C>(state, id).await?;
+    if row.status != Status::Published.as_str() && !caller.is_editor() {
+        return Err(ApiError::NotFound);
+    }
+    if not_modified(req, row.version) {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, etag(row.version)))
+            .finish());
+    }
+    let record: Record<C> = from_row(row, caller.is_editor())?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(record.version)))
+        .json(record))
+}
+
+pub async fn list<C: RecordContent>(
+    state: &AppState,
+    caller: &Caller,
+    params: ListParams,
+) -> Result<HttpResponse, ApiError> {
+    let mut e = Errors::default();
+    let limit = params.limit.unwrap_or(50);
+    e.check((1..=200).contains(&limit), "limit", "must be 1 to 200");
+    let after_id = match &params.cursor {
+        None => None,
+        Some(c) => {
+            let id = URL_SAFE_NO_PAD
+                .decode(c)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok());
+            e.check(id.is_some(), "cursor", "is not a cursor this node issued");
+            id
+        }
+    };
+    if let Some(t) = &params.theme {
+        if let Err(m) = ThemeCode::parse(t) {
+            e.add("theme", m);
+        }
+    }
+    let updated_since = params.updated_since.as_deref().map(timestamp::normalize);
+    e.check(
+        !matches!(updated_since, Some(None)),
+        "updated_since",
+        "must be an RFC 3339 time",
+    );
+    e.into_result().map_err(ApiError::Validation)?;
+
+    let visible = if caller.is_editor() {
+        vec![Status::Draft, Status::Published, Status::Withdrawn]
+    } else {
+        vec![Status::Published]
+    };
+    let statuses = visible
+        .into_iter()
+        .filter(|s| params.status.is_none_or(|f| f == *s))
+        .collect();
+    let query = ListQuery {
+        kind: C::KIND,
+        origin: state.config.region.clone(),
+        statuses,
+        theme: params.theme,
+        updated_since: updated_since.flatten(),
+        after_id,
+        limit: limit + 1,
+    };
+    let store = state.store.clone();
+    let mut rows = blocking(move || store.list_records(&query)).await?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next_cursor = more.then(|| URL_SAFE_NO_PAD.encode(&rows.last().expect("limit ≥ 1").id));
+    let items = rows
+        .into_iter()
+        .map(|r| from_row::<C>(r, caller.is_editor()))
+        .collect::<Result<_, _>>()?;
+    Ok(HttpResponse::Ok().json(Page::<Record<C>> { items, next_cursor }))
+}
+
+pub async fn update<C: RecordContent>(
+    state: &AppState,
+    req: &HttpRequest,
+    id: String,
+    input: RecordInput<C>,
+) -> Result<HttpResponse, ApiError> {
+    let row = own_live_row::<C>(state, id).await?;
+    let expected = if_match(req, row.version)?;
+    check_content(state, &input.content).await?;
+    let current_status = Status::parse(&row.status).ok_or_else(|| corrupt(&row))?;
+    let record = Record {
+        id: row.id,
+        kind: C::KIND,
+        origin: row.origin,
+        version: expected + 1,
+        status: input.status.unwrap_or(current_status),
+        created_at: row.created_at,
+        updated_at: timestamp::now(),
+        content: input.content,
+    };
+    let write = to_write(&record)?;
+    let store = state.store.clone();
+    blocking(move || store.update_record(&write, expected)).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(record.version)))
+        .json(record))
+}
+
+pub async fn delete<C: RecordContent>(
+    state: &AppState,
+    req: &HttpRequest,
+    id: String,
+) -> Result<HttpResponse, ApiError> {
+    let row = own_live_row::<C>(state, id).await?;
+    let expected = if_match(req, row.version)?;
+    // A tombstone: no content and no personal data left behind.
+    let write = RecordWrite {
+        id: row.id,
+        kind: row.kind,
+        origin: row.origin,
+        version: expected + 1,
+        status: row.status,
+        created_at: row.created_at,
+        updated_at: timestamp::now(),
+        content: "{}".into(),
+        private: None,
+        themes: "||".into(),
+        seq: 0,
+        deleted: true,
+        published_ever: false,
+        hash: None,
+        signature: None,
+    };
+    let store = state.store.clone();
+    blocking(move || store.update_record(&write, expected)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The live record of this kind and this region with that id, or 404.
+async fn own_live_row<C: RecordContent>(
+    state: &AppState,
+    id: String,
+) -> Result<RecordRow, ApiError> {
+    let store = state.store.clone();
+    let row = blocking(move || store.get_record(&id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let ours = row.kind == C::KIND.as_str() && row.origin == state.config.region && !row.deleted;
+    if ours {
+        Ok(row)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+/// Every rule the content breaks, including references to records this region lacks.
+async fn check_content<C: RecordContent>(state: &AppState, content: &C) -> Result<(), ApiError> {
+    let mut errors = content.validate().err().unwrap_or_default();
+    let refs = content.references();
+    for kind in Kind::ALL {
+        let wanted: Vec<String> = refs
+            .iter()
+            .filter(|(_, id, k)| *k == kind && uuid::Uuid::parse_str(id).is_ok())
+            .map(|(_, id, _)| id.clone())
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let store = state.store.clone();
+        let origin = state.config.region.clone();
+        let found = blocking(move || store.existing_ids(kind, &origin, &wanted)).await?;
+        for (field, id, k) in &refs {
+            if *k == kind && uuid::Uuid::parse_str(id).is_ok() && !found.contains(id) {
+                errors.push(smarty_schema::FieldError {
+                    field: field.clone(),
+                    message: format!(
+                        "no {} of this region has this id",
+                        kind.as_str().replace('_', " ")
+                    ),
+                });
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+fn to_write<C: RecordContent>(record: &Record<C>) -> Result<RecordWrite, ApiError> {
+    let mut content = record.content.clone();
+    let private = content.take_private().map(|p| p.to_string());
+    let json = serde_json::to_string(&content).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(RecordWrite {
+        id: record.id.clone(),
+        kind: record.kind.as_str().into(),
+        origin: record.origin.clone(),
+        version: record.version,
+        status: record.status.as_str().into(),
+        created_at: record.created_at.clone(),
+        updated_at: record.updated_at.clone(),
+        content: json,
+        private,
+        themes: RecordWrite::themes_column(content.themes()),
+        seq: 0,
+        deleted: false,
+        published_ever: false,
+        hash: None,
+        signature: None,
+    })
+}
+
+fn from_row<C: RecordContent>(row: RecordRow, with_private: bool) -> Result<Record<C>, ApiError> {
+    let mut content: C =
+        serde_json::from_str(&row.content).map_err(|e| corrupt_because(&row, e))?;
+    if with_private {
+        if let Some(p) = &row.private {
+            content.restore_private(serde_json::from_str(p).map_err(|e| corrupt_because(&row, e))?);
+        }
+    }
+    Ok(Record {
+        kind: C::KIND,
+        status: Status::parse(&row.status).ok_or_else(|| corrupt(&row))?,
+        id: row.id,
+        origin: row.origin,
+        version: row.version,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        content,
+    })
+}
+
+fn corrupt(row: &RecordRow) -> ApiError {
+    ApiError::Internal(format!(
+        "record {} has an unreadable status {:?}",
+        row.id, row.status
+    ))
+}
+
+fn corrupt_because(row: &RecordRow, e: serde_json::Error) -> ApiError {
+    ApiError::Internal(format!("record {} has unreadable stored JSON: {e}", row.id))
+}

@@ -1,0 +1,56 @@
+//! Starting a node: open the store, bind, serve.
+
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::http::fallback::RouteTable;
+use crate::state::AppState;
+use actix_web::{App, HttpRequest, HttpServer, web};
+use smarty_schema::store::Store;
+use std::net::TcpListener;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// Serves until the process is stopped (SIGINT/SIGTERM shut down gracefully).
+pub async fn serve(mut config: Config) -> Result<(), String> {
+    let url = config.database()?;
+    let pool_size = config.pool_size;
+    tracing::info!(database = %url.redacted(), "opening store");
+    let store = tokio::task::spawn_blocking(move || Store::open(&url, pool_size))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
+
+    let listener = TcpListener::bind(&config.listen)
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    if config.public_url.is_none() {
+        config.public_url = Some(format!("http://{addr}"));
+    }
+    let doc = crate::openapi::document();
+    let route_table = RouteTable::from_openapi(&doc)
+        .with("/openapi.json", &["GET", "HEAD"])
+        .with("/docs", &["GET"]);
+    let state = web::Data::new(AppState { config, store });
+
+    let server = HttpServer::new(move || {
+        let table = route_table.clone();
+        let (app, _) = crate::openapi::routes(App::new().into_utoipa_app()).split_for_parts();
+        app.app_data(state.clone())
+            .wrap(tracing_actix_web::TracingLogger::default())
+            .service(web::redirect("/docs", "/docs/"))
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
+            .default_service(web::to(move |req: HttpRequest| {
+                let answer = table.answer(&req);
+                async move { Err::<actix_web::HttpResponse, ApiError>(answer) }
+            }))
+    })
+    .listen(listener)
+    .map_err(|e| e.to_string())?
+    .shutdown_timeout(10)
+    .run();
+
+    // Tests and scripts read the address from this line: keep its shape.
+    println!("smarty: listening on http://{addr}");
+    tracing::info!(%addr, "listening");
+    server.await.map_err(|e| e.to_string())
+}

@@ -1,0 +1,3 @@
+DROP TABLE api_tokens;
+DROP TABLE records;
+DROP TABLE node_state;

@@ -1,0 +1,161 @@
+//! Pieces shared by several kinds of content.
+
+use crate::validation::Errors;
+use crate::vocab::{CurrencyCode, LanguageCode, NutsCode, ThemeCode};
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::ToSchema;
+
+/// Where an initiative takes place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"nuts": "UKE4", "name": "Huddersfield, West Yorkshire"}))]
+pub struct Location {
+    /// NUTS code (2 to 5 characters: country letters, then digits or capital letters).
+    pub nuts: String,
+    /// Place name as locals write it.
+    pub name: String,
+}
+
+/// When an initiative runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"start": "2021-03-01", "end": "2024-02-29"}))]
+pub struct Period {
+    /// First day (`YYYY-MM-DD`).
+    #[schema(format = Date)]
+    pub start: String,
+    /// Last day (`YYYY-MM-DD`), on or after `start`; absent while ongoing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(format = Date)]
+    pub end: Option<String>,
+}
+
+/// An amount of money.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"amount": "1250000.00", "currency": "EUR"}))]
+pub struct Budget {
+    /// Non-negative decimal amount. Accepted as a JSON string or number; always returned as a
+    /// string so that no precision is lost.
+    #[serde(deserialize_with = "decimal_string")]
+    #[schema(value_type = String, example = "1250000.00")]
+    pub amount: String,
+    /// ISO 4217 currency code.
+    pub currency: String,
+}
+
+/// Personal contact details: only editors of the origin node see them; they never federate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Ruth Okafor", "email": "r.okafor@example.org"}))]
+pub struct Contact {
+    pub name: String,
+    #[schema(format = Email)]
+    pub email: String,
+}
+
+fn decimal_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Amount {
+        Text(String),
+        Number(serde_json::Number),
+    }
+    Ok(match Amount::deserialize(d)? {
+        Amount::Text(s) => s,
+        Amount::Number(n) => n.to_string(),
+    })
+}
+
+pub(crate) fn check_location(e: &mut Errors, l: &Location, field: &str) {
+    if let Err(m) = NutsCode::parse(&l.nuts) {
+        e.add(&format!("{field}.nuts"), m);
+    }
+    e.text(&l.name, &format!("{field}.name"), 1, 200);
+}
+
+pub(crate) fn check_period(e: &mut Errors, p: &Period, field: &str) {
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let start = date(&p.start);
+    e.check(
+        start.is_some(),
+        &format!("{field}.start"),
+        "must be a date, YYYY-MM-DD",
+    );
+    if let Some(end) = &p.end {
+        match (start, date(end)) {
+            (_, None) => e.add(&format!("{field}.end"), "must be a date, YYYY-MM-DD"),
+            (Some(s), Some(en)) if en < s => {
+                e.add(&format!("{field}.end"), "must not be before start")
+            }
+            _ => {}
+        }
+    }
+}
+
+pub(crate) fn check_budget(e: &mut Errors, b: &Budget, field: &str) {
+    let a = b.amount.as_str();
+    let (int, frac) = a.split_once('.').unwrap_or((a, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    e.check(
+        digits(int) && digits(frac) && a.len() <= 24,
+        &format!("{field}.amount"),
+        "must be a non-negative decimal number such as 250000 or 1250.50",
+    );
+    if let Err(m) = CurrencyCode::parse(&b.currency) {
+        e.add(&format!("{field}.currency"), m);
+    }
+}
+
+pub(crate) fn check_contact(e: &mut Errors, c: &Contact, field: &str) {
+    e.text(&c.name, &format!("{field}.name"), 1, 200);
+    let ok = c.email.len() <= 254
+        && c.email.split_once('@').is_some_and(|(l, d)| {
+            !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+        })
+        && !c.email.contains(char::is_whitespace);
+    e.check(ok, &format!("{field}.email"), "must be an email address");
+}
+
+pub(crate) fn check_language(e: &mut Errors, lang: &str, field: &str) {
+    if let Err(m) = LanguageCode::parse(lang) {
+        e.add(field, m);
+    }
+}
+
+/// Themes: `min..=4` known codes, no duplicates.
+pub(crate) fn check_themes(e: &mut Errors, themes: &[String], field: &str, min: usize) {
+    if themes.len() < min || themes.len() > 4 {
+        e.add(field, format!("must list {min} to 4 themes"));
+    }
+    for (i, t) in themes.iter().enumerate() {
+        if let Err(m) = ThemeCode::parse(t) {
+            e.add(&format!("{field}[{i}]"), m);
+        } else if themes[..i].contains(t) {
+            e.add(&format!("{field}[{i}]"), "is listed twice");
+        }
+    }
+}
+
+pub(crate) fn check_url(e: &mut Errors, u: &str, field: &str) {
+    let ok = u.len() <= 2000
+        && url::Url::parse(u)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+    e.check(ok, field, "must be an http or https URL");
+}
+
+pub(crate) fn check_list(
+    e: &mut Errors,
+    items: &[String],
+    field: &str,
+    max_items: usize,
+    max_len: usize,
+) {
+    if items.len() > max_items {
+        e.add(field, format!("must have at most {max_items} items"));
+    }
+    for (i, s) in items.iter().enumerate() {
+        e.text(s, &format!("{field}[{i}]"), 1, max_len);
+    }
+}

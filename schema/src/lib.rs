@@ -1,0 +1,19 @@
+//! The records of Smarty Exchange: domain types, vocabularies, validation and storage.
+//!
+//! This crate owns every SQL statement of the project (DESIGN.md: "SQL lives only in
+//! `schema/`"); the `api` crate talks to the database only through [`store::Store`].
+
+pub mod content;
+pub mod db;
+pub mod record;
+pub mod store;
+pub mod timestamp;
+pub mod validation;
+pub mod vocab;
+
+pub use content::{CaseStudy, Content, PolicyInstrument, RecordContent};
+pub use record::{Kind, Record, Status};
+pub use validation::FieldError;
+
+/// Re-exported so tests and tools can open their own connections with the same diesel.
+pub use diesel;

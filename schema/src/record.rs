@@ -1,0 +1,85 @@
+//! The record envelope, the same JSON shape in every response (DESIGN.md, "Records").
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use utoipa::ToSchema;
+
+/// The kind of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    CaseStudy,
+    PolicyInstrument,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::CaseStudy, Kind::PolicyInstrument];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::CaseStudy => "case_study",
+            Kind::PolicyInstrument => "policy_instrument",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a record stands in its life: drafts stay on their node; only published records are
+/// public and federate; a withdrawn record is kept at its origin but no longer offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Draft,
+    Published,
+    Withdrawn,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Published => "published",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [Status::Draft, Status::Published, Status::Withdrawn]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// A record: the envelope the node manages, around kind-specific content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Record<C> {
+    /// UUIDv7 assigned by the origin node.
+    #[schema(example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60")]
+    pub id: String,
+    pub kind: Kind,
+    /// Code of the region whose node owns the record.
+    #[schema(example = "leeds")]
+    pub origin: String,
+    /// 1 on create, +1 on every change.
+    #[schema(example = 1, minimum = 1)]
+    pub version: i64,
+    pub status: Status,
+    /// RFC 3339, UTC.
+    #[schema(example = "2026-11-25T09:30:00.000000Z", format = DateTime)]
+    pub created_at: String,
+    /// RFC 3339, UTC.
+    #[schema(example = "2026-11-25T09:30:00.000000Z", format = DateTime)]
+    pub updated_at: String,
+    pub content: C,
+}

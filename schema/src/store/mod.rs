@@ -1,0 +1,97 @@
+//! The typed store: every read and write the node makes, each write one transaction.
+
+mod records;
+mod tokens;
+
+pub use records::{ListQuery, RecordRow, RecordWrite};
+pub use tokens::{Role, TokenRow};
+
+use crate::db::{self, DatabaseUrl, DbConnection, DbError, Pool};
+use diesel::prelude::*;
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// The record exists but is at another version than the caller expected.
+    #[error("version mismatch: the record is at version {current}")]
+    VersionMismatch { current: i64 },
+    #[error("already exists")]
+    AlreadyExists,
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("database pool: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl From<diesel::result::Error> for StoreError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => StoreError::NotFound,
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => StoreError::AlreadyExists,
+            other => StoreError::Db(DbError::Query(other)),
+        }
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A handle on the node's database. Cheap to clone; blocking: call it from a blocking
+/// thread (`web::block`, `spawn_blocking`), never from an async worker.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool,
+    url: DatabaseUrl,
+}
+
+impl Store {
+    /// Opens (creating an SQLite file if needed) and migrates the store.
+    pub fn open(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
+        let pool = db::open_pool(url, pool_size)?;
+        Ok(Self {
+            pool,
+            url: url.clone(),
+        })
+    }
+
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
+    fn conn(&self) -> StoreResult<r2d2::PooledConnection<db::Manager>> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Database reachable and every migration applied.
+    pub fn ready(&self) -> StoreResult<bool> {
+        let mut c = self.conn()?;
+        Ok(db::migrations_applied(&mut c)?)
+    }
+
+    /// Runs `f` in one transaction that first advances the local change sequence and hands
+    /// `f` the new sequence number. Bumping first takes the write lock on both backends, so
+    /// writers are serialised and sequence numbers become visible in order.
+    fn write<T>(&self, f: impl FnOnce(&mut DbConnection, i64) -> StoreResult<T>) -> StoreResult<T> {
+        use crate::db::schema::node_state::dsl::*;
+        let mut c = self.conn()?;
+        c.transaction(|c| {
+            let seq: i64 = diesel::update(node_state.filter(id.eq(1)))
+                .set(last_seq.eq(last_seq + 1))
+                .execute(c)
+                .and_then(|_| node_state.select(last_seq).first(c))?;
+            f(c, seq)
+        })
+    }
+
+    /// The last sequence number handed out.
+    pub fn last_seq(&self) -> StoreResult<i64> {
+        use crate::db::schema::node_state::dsl::*;
+        Ok(node_state.select(last_seq).first(&mut self.conn()?)?)
+    }
+}

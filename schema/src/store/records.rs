@@ -1,0 +1,175 @@
+//! Records: local writes, reads and listing.
+
+use super::{Store, StoreError, StoreResult};
+use crate::db::schema::records;
+use crate::record::{Kind, Status};
+use diesel::prelude::*;
+
+/// A stored record, as read.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = records)]
+pub struct RecordRow {
+    pub id: String,
+    pub kind: String,
+    pub origin: String,
+    pub version: i64,
+    pub status: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub content: String,
+    pub private: Option<String>,
+    pub themes: String,
+    pub seq: i64,
+    pub deleted: bool,
+    pub published_ever: bool,
+    pub hash: Option<String>,
+    pub signature: Option<String>,
+}
+
+/// A record's new state, as written. `seq` and `published_ever` are set by the store.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = records, treat_none_as_null = true)]
+pub struct RecordWrite {
+    pub id: String,
+    pub kind: String,
+    pub origin: String,
+    pub version: i64,
+    pub status: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub content: String,
+    pub private: Option<String>,
+    pub themes: String,
+    pub seq: i64,
+    pub deleted: bool,
+    pub published_ever: bool,
+    pub hash: Option<String>,
+    pub signature: Option<String>,
+}
+
+impl RecordWrite {
+    /// Theme codes in the stored `|a|b|` form.
+    pub fn themes_column(themes: &[String]) -> String {
+        format!("|{}|", themes.join("|"))
+    }
+}
+
+/// A page of a listing, in id order (UUIDv7: creation order), after `after_id`.
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub kind: Kind,
+    pub origin: String,
+    /// Statuses the caller may see.
+    pub statuses: Vec<Status>,
+    pub theme: Option<String>,
+    /// Inclusive, in the stored timestamp form.
+    pub updated_since: Option<String>,
+    pub after_id: Option<String>,
+    pub limit: i64,
+}
+
+impl Store {
+    /// Writes a new record; fails with `AlreadyExists` if the id is taken.
+    pub fn insert_record(&self, w: &RecordWrite) -> StoreResult<RecordRow> {
+        self.write(|c, seq| {
+            let row = RecordWrite {
+                seq,
+                published_ever: w.status == Status::Published.as_str(),
+                ..w.clone()
+            };
+            diesel::insert_into(records::table)
+                .values(&row)
+                .execute(c)?;
+            Ok(records::table
+                .find(&w.id)
+                .select(RecordRow::as_select())
+                .first(c)?)
+        })
+    }
+
+    /// Replaces a live record of the same kind that is at `expected_version`. A tombstone is
+    /// written the same way, with `deleted` set.
+    pub fn update_record(&self, w: &RecordWrite, expected_version: i64) -> StoreResult<RecordRow> {
+        self.write(|c, seq| {
+            let current: RecordRow = records::table
+                .find(&w.id)
+                .filter(records::kind.eq(&w.kind))
+                .filter(records::deleted.eq(false))
+                .select(RecordRow::as_select())
+                .first(c)?;
+            if current.version != expected_version {
+                return Err(StoreError::VersionMismatch {
+                    current: current.version,
+                });
+            }
+            let published_ever = current.published_ever || w.status == Status::Published.as_str();
+            let row = RecordWrite {
+                seq,
+                published_ever,
+                ..w.clone()
+            };
+            diesel::update(records::table.find(&w.id))
+                .set(&row)
+                .execute(c)?;
+            Ok(records::table
+                .find(&w.id)
+                .select(RecordRow::as_select())
+                .first(c)?)
+        })
+    }
+
+    /// The record with this id, tombstones included.
+    pub fn get_record(&self, id: &str) -> StoreResult<Option<RecordRow>> {
+        let mut c = self.conn()?;
+        Ok(records::table
+            .find(id)
+            .select(RecordRow::as_select())
+            .first(&mut c)
+            .optional()?)
+    }
+
+    /// One page of live records of a kind, filtered.
+    pub fn list_records(&self, q: &ListQuery) -> StoreResult<Vec<RecordRow>> {
+        let mut c = self.conn()?;
+        let statuses: Vec<&str> = q.statuses.iter().map(|s| s.as_str()).collect();
+        let mut query = records::table
+            .filter(records::kind.eq(q.kind.as_str()))
+            .filter(records::origin.eq(&q.origin))
+            .filter(records::deleted.eq(false))
+            .filter(records::status.eq_any(statuses))
+            .select(RecordRow::as_select())
+            .order(records::id.asc())
+            .limit(q.limit)
+            .into_boxed();
+        if let Some(theme) = &q.theme {
+            query = query.filter(records::themes.like(format!("%|{theme}|%")));
+        }
+        if let Some(since) = &q.updated_since {
+            query = query.filter(records::updated_at.ge(since.clone()));
+        }
+        if let Some(after) = &q.after_id {
+            query = query.filter(records::id.gt(after.clone()));
+        }
+        Ok(query.load(&mut c)?)
+    }
+
+    /// Of `ids`, those naming a live record of `kind` from `origin`.
+    pub fn existing_ids(
+        &self,
+        kind: Kind,
+        origin: &str,
+        ids: &[String],
+    ) -> StoreResult<Vec<String>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut c = self.conn()?;
+        Ok(records::table
+            .filter(records::id.eq_any(ids))
+            .filter(records::kind.eq(kind.as_str()))
+            .filter(records::origin.eq(origin))
+            .filter(records::deleted.eq(false))
+            .select(records::id)
+            .load(&mut c)?)
+    }
+}

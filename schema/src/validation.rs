@@ -1,0 +1,78 @@
+//! Field-level validation errors, collected so a client sees every failed rule at once.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// One failed validation rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"field": "content.title", "message": "must be 1 to 200 characters"}))]
+pub struct FieldError {
+    /// Path of the offending field in the request body, dotted, with `[i]` for list items.
+    pub field: String,
+    /// What is wrong, in plain English.
+    pub message: String,
+}
+
+/// Collects field errors under a path prefix.
+#[derive(Debug, Default)]
+pub struct Errors {
+    prefix: String,
+    pub list: Vec<FieldError>,
+}
+
+impl Errors {
+    pub fn new(prefix: &str) -> Self {
+        Self {
+            prefix: prefix.to_string(),
+            list: Vec::new(),
+        }
+    }
+
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        let field = if self.prefix.is_empty() {
+            field.to_string()
+        } else if field.starts_with('[') {
+            format!("{}{field}", self.prefix)
+        } else {
+            format!("{}.{field}", self.prefix)
+        };
+        self.list.push(FieldError {
+            field,
+            message: message.into(),
+        });
+    }
+
+    /// Adds `message` for `field` unless `ok`.
+    pub fn check(&mut self, ok: bool, field: &str, message: &str) {
+        if !ok {
+            self.add(field, message);
+        }
+    }
+
+    /// Checks a required text's length in characters (after trimming blank input).
+    pub fn text(&mut self, value: &str, field: &str, min: usize, max: usize) {
+        let n = value.trim().chars().count();
+        if n < min || value.chars().count() > max {
+            if min > 0 {
+                self.add(field, format!("must be {min} to {max} characters"));
+            } else {
+                self.add(field, format!("must be at most {max} characters"));
+            }
+        }
+    }
+
+    /// Checks an optional text's length.
+    pub fn opt_text(&mut self, value: &Option<String>, field: &str, max: usize) {
+        if let Some(v) = value {
+            self.text(v, field, 1, max);
+        }
+    }
+
+    pub fn into_result(self) -> Result<(), Vec<FieldError>> {
+        if self.list.is_empty() {
+            Ok(())
+        } else {
+            Err(self.list)
+        }
+    }
+}

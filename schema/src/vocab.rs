@@ -1,0 +1,210 @@
+//! Controlled vocabularies and the domain newtypes built from them.
+//!
+//! Each newtype has one fallible constructor (`parse`); serde deserialises through it, so a
+//! value of the type is valid by construction.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use utoipa::ToSchema;
+
+macro_rules! code_newtype {
+    ($(#[$doc:meta])* $name:ident, $example:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+        #[serde(try_from = "String", into = "String")]
+        #[schema(value_type = String, example = $example)]
+        pub struct $name(String);
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                Self::parse(&s)
+            }
+        }
+        impl From<$name> for String {
+            fn from(c: $name) -> String {
+                c.0
+            }
+        }
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+code_newtype!(
+    /// A region's code: lowercase ASCII letters and hyphens, 2 to 32 characters (`leeds`).
+    RegionCode,
+    "leeds"
+);
+code_newtype!(
+    /// One of the four exchange themes' codes.
+    ThemeCode,
+    "predictive-maintenance"
+);
+code_newtype!(
+    /// A NUTS (or ITL) territorial code: two country letters, then up to three digits or
+    /// capital letters (`UKE4`, `ITI1`, `SI0`).
+    NutsCode,
+    "UKE4"
+);
+code_newtype!(
+    /// An ISO 639-1 language code (`en`).
+    LanguageCode,
+    "en"
+);
+code_newtype!(
+    /// An ISO 4217 currency code (`EUR`).
+    CurrencyCode,
+    "EUR"
+);
+
+impl RegionCode {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let ok = (2..=32).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-');
+        if ok {
+            Ok(Self(s.to_string()))
+        } else {
+            Err("must be 2 to 32 lowercase letters or hyphens".into())
+        }
+    }
+}
+
+impl ThemeCode {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        if THEMES.iter().any(|t| t.code == s) {
+            Ok(Self(s.to_string()))
+        } else {
+            let codes: Vec<&str> = THEMES.iter().map(|t| t.code).collect();
+            Err(format!(
+                "unknown theme; expected one of {}",
+                codes.join(", ")
+            ))
+        }
+    }
+}
+
+impl NutsCode {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let b = s.as_bytes();
+        let ok = (2..=5).contains(&b.len())
+            && b[..2].iter().all(u8::is_ascii_uppercase)
+            && b[2..]
+                .iter()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+        if ok {
+            Ok(Self(s.to_string()))
+        } else {
+            Err("must be a NUTS code: two capital letters, then up to three digits or capital letters".into())
+        }
+    }
+}
+
+impl LanguageCode {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        if s.len() == 2 && ISO_639_1.split(' ').any(|c| c == s) {
+            Ok(Self(s.to_string()))
+        } else {
+            Err("must be an ISO 639-1 language code such as en, it or pl".into())
+        }
+    }
+}
+
+impl CurrencyCode {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        if s.len() == 3 && ISO_4217.split(' ').any(|c| c == s) {
+            Ok(Self(s.to_string()))
+        } else {
+            Err("must be an ISO 4217 currency code such as EUR, GBP or PLN".into())
+        }
+    }
+}
+
+/// One exchange theme.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"code": "predictive-maintenance", "label": "Predictive modelling and maintenance",
+    "description": "Using sensor data and models to anticipate failures and plan maintenance before breakdowns."}))]
+pub struct Theme {
+    /// Stable code.
+    pub code: &'static str,
+    /// English label.
+    pub label: &'static str,
+    /// One line on what the theme covers.
+    pub description: &'static str,
+}
+
+/// The four exchange themes of the SMARTY partnership.
+pub const THEMES: [Theme; 4] = [
+    Theme {
+        code: "production-monitoring",
+        label: "Production performance monitoring systems",
+        description: "Collecting and visualising shop-floor data to track output, quality and equipment effectiveness in real time.",
+    },
+    Theme {
+        code: "predictive-maintenance",
+        label: "Predictive modelling and maintenance",
+        description: "Using sensor data and models to anticipate failures and plan maintenance before breakdowns.",
+    },
+    Theme {
+        code: "vr-simulation",
+        label: "Virtual reality and simulation technologies",
+        description: "Digital twins, simulation and immersive tools for design, training and process planning.",
+    },
+    Theme {
+        code: "smart-logistics",
+        label: "Smart logistics and network management",
+        description: "Connected tracking, planning and coordination of goods and suppliers across value chains.",
+    },
+];
+
+/// ISO 639-1 two-letter language codes.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy \
+da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io \
+is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na \
+nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss \
+st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// Active ISO 4217 currency codes.
+const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN \
+BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD \
+HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA \
+MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF \
+SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES \
+VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWG";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nuts_codes() {
+        for ok in ["UK", "UKE4", "ITI1", "SI0", "ES41", "FI1D", "PL9"] {
+            assert!(NutsCode::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "U", "uk", "UKE412", "1KE", "UK-4", "UKé"] {
+            assert!(NutsCode::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn codes_reject_the_unknown() {
+        assert!(ThemeCode::parse("smart-logistics").is_ok());
+        assert!(ThemeCode::parse("blockchain").is_err());
+        assert!(LanguageCode::parse("ca").is_ok());
+        assert!(LanguageCode::parse("xx").is_err());
+        assert!(CurrencyCode::parse("PLN").is_ok());
+        assert!(CurrencyCode::parse("EURO").is_err());
+        assert!(RegionCode::parse("castilla-leon").is_ok());
+        assert!(RegionCode::parse("Leeds").is_err());
+    }
+}
