@@ -1,1 +1,13 @@
-fn main() {}
+//! Black-box tests: each starts real `smarty` nodes on loopback ports, with their own SQLite
+//! files or PostgreSQL databases, and talks to them over HTTP and through the CLI.
+//!
+//! One test binary (one link step) with a module per capability.
+
+mod support;
+
+mod auth;
+mod cli;
+mod concurrency;
+mod openapi;
+mod records;
+mod validation;

@@ -102,7 +102,7 @@ impl Manager {
                 // WAL lets readers run beside the one writer; busy_timeout makes a second
                 // writer (the CLI beside a running server) wait instead of failing.
                 c.batch_execute(
-                    "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
                      PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
                 )?;
                 Ok(DbConnection::Sqlite(c))

@@ -1,0 +1,79 @@
+//! The command line: init, configuration checks and help.
+
+use crate::support::node::cli;
+use crate::support::{Backend, TestNode};
+
+#[tokio::test]
+async fn init_refuses_to_overwrite_a_node() {
+    let node = TestNode::start(Backend::Sqlite).await;
+    let before = std::fs::read(&node.config).unwrap();
+    let key_before = std::fs::read(node.dir.path().join("node.key")).unwrap();
+    let dir = node.dir.path().to_str().unwrap();
+    let out = cli(&["init", "--region", "tuscany", "--data-dir", dir]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite"));
+    assert_eq!(std::fs::read(&node.config).unwrap(), before);
+    assert_eq!(std::fs::read(node.dir.path().join("node.key")).unwrap(), key_before);
+    node.get("/readyz", None).await.expect(200);
+}
+
+#[test]
+fn init_writes_a_private_key_only_its_owner_reads() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(&["init", "--region", "lapland", "--data-dir", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mode = std::fs::metadata(dir.path().join("node.key")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let bad = cli(&["init", "--region", "atlantis", "--data-dir", dir.path().join("x").to_str().unwrap()]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("atlantis"));
+}
+
+#[test]
+fn configuration_errors_name_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    assert!(cli(&["init", "--region", "slovenia", "--data-dir", data]).status.success());
+    let config = dir.path().join("smarty.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.replace("public_read = true", "public_read = true\nlisten_port = 9")).unwrap();
+    let out = cli(&["token", "list", "--config", config.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("listen_port"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    std::fs::write(&config, &text).unwrap();
+    let out = std::process::Command::new(crate::support::node::BIN)
+        .args(["token", "list"])
+        .env("SMARTY_CONFIG", &config)
+        .env("SMARTY_DATABASE_URL", "mysql://nowhere/db")
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "SMARTY_* overrides the file");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("mysql"));
+}
+
+#[test]
+fn help_documents_every_command() {
+    let out = cli(&["--help"]);
+    let help = String::from_utf8(out.stdout).unwrap();
+    for cmd in ["init", "serve", "token", "openapi"] {
+        assert!(help.contains(cmd), "--help lacks {cmd}");
+    }
+}
+
+#[tokio::test]
+async fn health_vocabularies_and_readiness() {
+    let node = TestNode::start(Backend::Sqlite).await;
+    let c = node.client();
+    assert_eq!(c.get("/healthz", None).await.json()["status"], "ok");
+    assert_eq!(c.get("/readyz", None).await.json()["status"], "ok");
+    let themes = c.get("/api/v1/themes", None).await.json();
+    let codes: Vec<&str> = themes["items"].as_array().unwrap().iter().map(|t| t["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["production-monitoring", "predictive-maintenance", "vr-simulation", "smart-logistics"]);
+    assert!(themes["items"].as_array().unwrap().iter().all(|t| t["label"].is_string() && t["description"].is_string()));
+    let regions = c.get("/api/v1/regions", None).await.json();
+    let codes: Vec<&str> = regions["items"].as_array().unwrap().iter().map(|t| t["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["tuscany", "mazovia", "lapland", "leeds", "slovenia", "castilla-leon", "catalonia"]);
+    assert_eq!(regions["items"][3]["nuts"], "UKE4");
+}

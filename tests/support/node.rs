@@ -1,0 +1,153 @@
+//! A real `smarty` node: `smarty init`, tokens from `smarty token create`, and `smarty serve`
+//! as a child process on a free loopback port.
+
+use super::http::{Client, Response};
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use tempfile::TempDir;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_smarty");
+
+pub struct TestNode {
+    pub dir: TempDir,
+    pub config: PathBuf,
+    pub base: String,
+    pub region: String,
+    pub database_url: String,
+    pub admin: String,
+    pub editor: String,
+    pub reader: String,
+    pub env: Vec<(String, String)>,
+    child: Option<Child>,
+}
+
+impl TestNode {
+    pub async fn start(backend: Backend) -> TestNode {
+        Self::start_with(backend, "leeds", &[]).await
+    }
+
+    /// Starts a node of `region` with extra `SMARTY_*` environment for `serve`.
+    pub async fn start_with(backend: Backend, region: &str, env: &[(&str, &str)]) -> TestNode {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let database_url = match backend {
+            Backend::Sqlite => format!("sqlite://{}", dir.path().join("smarty.db").display()),
+            Backend::Postgres => super::postgres::new_database(),
+        };
+        let data_dir = dir.path().to_str().unwrap().to_string();
+        let out = cli(&["init", "--region", region, "--data-dir", &data_dir, "--listen", "127.0.0.1:0", "--database-url", &database_url]);
+        assert!(out.status.success(), "smarty init failed: {}", String::from_utf8_lossy(&out.stderr));
+        let config = dir.path().join("smarty.toml");
+        let mut node = TestNode {
+            dir,
+            config,
+            base: String::new(),
+            region: region.to_string(),
+            database_url,
+            admin: String::new(),
+            editor: String::new(),
+            reader: String::new(),
+            env: env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            child: None,
+        };
+        node.admin = node.create_token("admin", "test-admin");
+        node.editor = node.create_token("editor", "test-editor");
+        node.reader = node.create_token("reader", "test-reader");
+        node.serve();
+        node
+    }
+
+    /// Runs `smarty ARGS --config <this node>`.
+    pub fn smarty(&self, args: &[&str]) -> Output {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--config", self.config.to_str().unwrap()]);
+        cli(&all)
+    }
+
+    /// Creates a token with the CLI; returns it (the last line of stdout).
+    pub fn create_token(&self, role: &str, name: &str) -> String {
+        let out = self.smarty(&["token", "create", "--role", role, "--name", name]);
+        assert!(out.status.success(), "token create: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().lines().last().expect("token line").trim().to_string()
+    }
+
+    fn serve(&mut self) {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["serve", "--config", self.config.to_str().unwrap()])
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .env("RUST_LOG", "error")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        // The node dies with the test thread that started it, even if the test aborts.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().expect("spawn smarty serve");
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let addr = loop {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    if let Some(url) = line.strip_prefix("smarty: listening on ") {
+                        break url.to_string();
+                    }
+                }
+                _ => panic!("smarty serve exited before listening (status {:?})", child.wait()),
+            }
+        };
+        // Keep draining stdout so the node never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        self.base = addr;
+        self.child = Some(child);
+    }
+
+    /// Stops the node (SIGKILL when `kill`, else SIGTERM and wait) and starts it again on a new port.
+    pub fn restart(&mut self) {
+        self.stop();
+        self.serve();
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+            let _ = child.wait();
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(&self.base)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        self.client().get(path, token).await
+    }
+}
+
+impl Drop for TestNode {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Runs the `smarty` binary.
+pub fn cli(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).env_remove("SMARTY_CONFIG").output().expect("run smarty")
+}
