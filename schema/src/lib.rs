@@ -11,7 +11,7 @@ pub mod timestamp;
 pub mod validation;
 pub mod vocab;
 
-pub use content::{CaseStudy, Content, PolicyInstrument, RecordContent};
+pub use content::{CaseStudy, PolicyInstrument, RecordContent};
 pub use record::{Kind, Record, Status};
 pub use validation::FieldError;
 

@@ -42,8 +42,22 @@ impl TestNode {
             Backend::Postgres => super::postgres::new_database(),
         };
         let data_dir = dir.path().to_str().unwrap().to_string();
-        let out = cli(&["init", "--region", region, "--data-dir", &data_dir, "--listen", "127.0.0.1:0", "--database-url", &database_url]);
-        assert!(out.status.success(), "smarty init failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = cli(&[
+            "init",
+            "--region",
+            region,
+            "--data-dir",
+            &data_dir,
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            &database_url,
+        ]);
+        assert!(
+            out.status.success(),
+            "smarty init failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let config = dir.path().join("smarty.toml");
         let mut node = TestNode {
             dir,
@@ -54,7 +68,10 @@ impl TestNode {
             admin: String::new(),
             editor: String::new(),
             reader: String::new(),
-            env: env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            env: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             child: None,
         };
         node.admin = node.create_token("admin", "test-admin");
@@ -74,8 +91,18 @@ impl TestNode {
     /// Creates a token with the CLI; returns it (the last line of stdout).
     pub fn create_token(&self, role: &str, name: &str) -> String {
         let out = self.smarty(&["token", "create", "--role", role, "--name", name]);
-        assert!(out.status.success(), "token create: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap().lines().last().expect("token line").trim().to_string()
+        assert!(
+            out.status.success(),
+            "token create: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .last()
+            .expect("token line")
+            .trim()
+            .to_string()
     }
 
     fn serve(&mut self) {
@@ -103,7 +130,10 @@ impl TestNode {
                         break url.to_string();
                     }
                 }
-                _ => panic!("smarty serve exited before listening (status {:?})", child.wait()),
+                _ => panic!(
+                    "smarty serve exited before listening (status {:?})",
+                    child.wait()
+                ),
             }
         };
         // Keep draining stdout so the node never blocks on a full pipe.
@@ -149,5 +179,9 @@ impl Drop for TestNode {
 
 /// Runs the `smarty` binary.
 pub fn cli(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).env_remove("SMARTY_CONFIG").output().expect("run smarty")
+    Command::new(BIN)
+        .args(args)
+        .env_remove("SMARTY_CONFIG")
+        .output()
+        .expect("run smarty")
 }

@@ -9,7 +9,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use smarty_schema::store::{ListQuery, RecordRow, RecordWrite};
+use smarty_schema::store::{ListQuery, RecordRow};
 use smarty_schema::validation::Errors;
 use smarty_schema::vocab::ThemeCode;
 use smarty_schema::{Kind, Record, RecordContent, Status, timestamp};
@@ -90,10 +90,8 @@ pub async fn list<C: RecordContent>(
             id
         }
     };
-    if let Some(t) = &params.theme {
-        if let Err(m) = ThemeCode::parse(t) {
-            e.add("theme", m);
-        }
+    if let Some(Err(m)) = params.theme.as_deref().map(ThemeCode::parse) {
+        e.add("theme", m);
     }
     let updated_since = params.updated_since.as_deref().map(timestamp::normalize);
     e.check(
@@ -169,7 +167,7 @@ pub async fn delete<C: RecordContent>(
     let row = own_live_row::<C>(state, id).await?;
     let expected = if_match(req, row.version)?;
     // A tombstone: no content and no personal data left behind.
-    let write = RecordWrite {
+    let write = RecordRow {
         id: row.id,
         kind: row.kind,
         origin: row.origin,
@@ -243,11 +241,11 @@ async fn check_content<C: RecordContent>(state: &AppState, content: &C) -> Resul
     }
 }
 
-fn to_write<C: RecordContent>(record: &Record<C>) -> Result<RecordWrite, ApiError> {
+fn to_write<C: RecordContent>(record: &Record<C>) -> Result<RecordRow, ApiError> {
     let mut content = record.content.clone();
     let private = content.take_private().map(|p| p.to_string());
     let json = serde_json::to_string(&content).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(RecordWrite {
+    Ok(RecordRow {
         id: record.id.clone(),
         kind: record.kind.as_str().into(),
         origin: record.origin.clone(),
@@ -257,7 +255,7 @@ fn to_write<C: RecordContent>(record: &Record<C>) -> Result<RecordWrite, ApiErro
         updated_at: record.updated_at.clone(),
         content: json,
         private,
-        themes: RecordWrite::themes_column(content.themes()),
+        themes: RecordRow::themes_column(content.themes()),
         seq: 0,
         deleted: false,
         published_ever: false,
@@ -269,10 +267,8 @@ fn to_write<C: RecordContent>(record: &Record<C>) -> Result<RecordWrite, ApiErro
 fn from_row<C: RecordContent>(row: RecordRow, with_private: bool) -> Result<Record<C>, ApiError> {
     let mut content: C =
         serde_json::from_str(&row.content).map_err(|e| corrupt_because(&row, e))?;
-    if with_private {
-        if let Some(p) = &row.private {
-            content.restore_private(serde_json::from_str(p).map_err(|e| corrupt_because(&row, e))?);
-        }
+    if let Some(p) = row.private.as_deref().filter(|_| with_private) {
+        content.restore_private(serde_json::from_str(p).map_err(|e| corrupt_because(&row, e))?);
     }
     Ok(Record {
         kind: C::KIND,

@@ -80,10 +80,3 @@ impl RecordContent for PolicyInstrument {
         &self.themes
     }
 }
-
-/// Content of any kind, for code that handles records of mixed kinds.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Content {
-    CaseStudy(CaseStudy),
-    PolicyInstrument(PolicyInstrument),
-}

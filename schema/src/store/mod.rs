@@ -3,7 +3,7 @@
 mod records;
 mod tokens;
 
-pub use records::{ListQuery, RecordRow, RecordWrite};
+pub use records::{ListQuery, RecordRow};
 pub use tokens::{Role, TokenRow};
 
 use crate::db::{self, DatabaseUrl, DbConnection, DbError, Pool};

@@ -5,9 +5,9 @@ use crate::db::schema::records;
 use crate::record::{Kind, Status};
 use diesel::prelude::*;
 
-/// A stored record, as read.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = records)]
+/// A stored record: read as it is, written with `seq` and `published_ever` set by the store.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = records, treat_none_as_null = true)]
 pub struct RecordRow {
     pub id: String,
     pub kind: String,
@@ -16,7 +16,9 @@ pub struct RecordRow {
     pub status: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Public content, JSON.
     pub content: String,
+    /// Personal data, JSON: never served publicly, never federated.
     pub private: Option<String>,
     pub themes: String,
     pub seq: i64,
@@ -26,28 +28,7 @@ pub struct RecordRow {
     pub signature: Option<String>,
 }
 
-/// A record's new state, as written. `seq` and `published_ever` are set by the store.
-#[derive(Debug, Clone, Insertable, AsChangeset)]
-#[diesel(table_name = records, treat_none_as_null = true)]
-pub struct RecordWrite {
-    pub id: String,
-    pub kind: String,
-    pub origin: String,
-    pub version: i64,
-    pub status: String,
-    pub created_at: String,
-    pub updated_at: String,
-    pub content: String,
-    pub private: Option<String>,
-    pub themes: String,
-    pub seq: i64,
-    pub deleted: bool,
-    pub published_ever: bool,
-    pub hash: Option<String>,
-    pub signature: Option<String>,
-}
-
-impl RecordWrite {
+impl RecordRow {
     /// Theme codes in the stored `|a|b|` form.
     pub fn themes_column(themes: &[String]) -> String {
         format!("|{}|", themes.join("|"))
@@ -70,9 +51,9 @@ pub struct ListQuery {
 
 impl Store {
     /// Writes a new record; fails with `AlreadyExists` if the id is taken.
-    pub fn insert_record(&self, w: &RecordWrite) -> StoreResult<RecordRow> {
+    pub fn insert_record(&self, w: &RecordRow) -> StoreResult<RecordRow> {
         self.write(|c, seq| {
-            let row = RecordWrite {
+            let row = RecordRow {
                 seq,
                 published_ever: w.status == Status::Published.as_str(),
                 ..w.clone()
@@ -89,7 +70,7 @@ impl Store {
 
     /// Replaces a live record of the same kind that is at `expected_version`. A tombstone is
     /// written the same way, with `deleted` set.
-    pub fn update_record(&self, w: &RecordWrite, expected_version: i64) -> StoreResult<RecordRow> {
+    pub fn update_record(&self, w: &RecordRow, expected_version: i64) -> StoreResult<RecordRow> {
         self.write(|c, seq| {
             let current: RecordRow = records::table
                 .find(&w.id)
@@ -103,7 +84,7 @@ impl Store {
                 });
             }
             let published_ever = current.published_ever || w.status == Status::Published.as_str();
-            let row = RecordWrite {
+            let row = RecordRow {
                 seq,
                 published_ever,
                 ..w.clone()
