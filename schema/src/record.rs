@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 /// The kind of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(example = "case_study")]
 pub enum Kind {
     CaseStudy,
     PolicyInstrument,
@@ -37,6 +38,7 @@ impl fmt::Display for Kind {
 /// public and federate; a withdrawn record is kept at its origin but no longer offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(example = "published")]
 pub enum Status {
     #[default]
     Draft,

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 /// Whether the practice is a policy intervention or a direct intervention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[schema(example = "direct")]
 pub enum Intervention {
     Policy,
     Direct,

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 /// What kind of public intervention the instrument is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schema(example = "erdf-programme")]
 pub enum InstrumentType {
     ErdfProgramme,
     EtcProgramme,

@@ -1,5 +1,7 @@
 //! The OpenAPI document: collected from the registered handlers, so every route is in it.
 
+mod examples;
+
 use actix_web::App;
 use actix_web::dev::{ServiceFactory, ServiceRequest};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -59,7 +61,10 @@ where
 
 /// The document, built without a server.
 pub fn document() -> utoipa::openapi::OpenApi {
-    routes(App::new().into_utoipa_app()).split_for_parts().1
+    let doc = routes(App::new().into_utoipa_app()).split_for_parts().1;
+    let mut json = serde_json::to_value(&doc).expect("the document serialises");
+    examples::complete(&mut json);
+    serde_json::from_value(json).expect("the completed document is still a document")
 }
 
 /// The document as committed in `openapi/openapi.json`.
