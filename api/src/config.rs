@@ -57,6 +57,11 @@ pub struct Config {
     /// Database connections in the pool.
     #[serde(default = "default_pool_size")]
     pub pool_size: u32,
+    /// Days a retired key stays published (verify-only) after `smarty keys rotate`.
+    #[serde(default = "default_key_retention_days")]
+    pub key_retention_days: u32,
+    #[serde(default)]
+    pub sync: SyncConfig,
     #[serde(default = "default_regions")]
     pub regions: Vec<Region>,
     /// Folder of the configuration file, for resolving relative paths (not in the file).
@@ -69,6 +74,69 @@ fn yes() -> bool {
 }
 fn default_pool_size() -> u32 {
     8
+}
+fn default_key_retention_days() -> u32 {
+    7
+}
+
+/// `[sync]`: how this node pulls from its peers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SyncConfig {
+    /// Daily time (UTC, `HH:MM`) of the scheduled round, or `off`.
+    pub schedule: String,
+    /// Up to this many minutes of random delay after the scheduled time, so that seven
+    /// nodes do not all pull at the same second.
+    pub jitter_minutes: u32,
+    /// Records asked for per page (1 to 1000).
+    pub page_size: u32,
+    /// Largest page body accepted from a peer, in bytes.
+    pub max_page_bytes: u64,
+    /// Peers synced at the same time.
+    pub concurrency: usize,
+    pub connect_timeout_secs: u64,
+    /// Time allowed for a whole page response.
+    pub read_timeout_secs: u64,
+    /// Retries after a network error or a 5xx answer (never after a 4xx).
+    pub retries: u32,
+    /// First retry delay; doubled each time, with random jitter.
+    pub backoff_ms: u64,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        Self {
+            schedule: "02:00".into(),
+            jitter_minutes: 30,
+            page_size: 500,
+            max_page_bytes: 32 * 1024 * 1024,
+            concurrency: 4,
+            connect_timeout_secs: 5,
+            read_timeout_secs: 60,
+            retries: 3,
+            backoff_ms: 500,
+        }
+    }
+}
+
+impl SyncConfig {
+    /// The scheduled time as (hour, minute), `None` when scheduling is off.
+    pub fn daily_time(&self) -> Result<Option<(u32, u32)>, String> {
+        if self.schedule == "off" {
+            return Ok(None);
+        }
+        let parsed = self
+            .schedule
+            .split_once(':')
+            .and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)));
+        match parsed {
+            Some((h, m)) if h < 24 && m < 60 => Ok(Some((h, m))),
+            _ => Err(format!(
+                "sync.schedule must be HH:MM (UTC) or off, not {:?}",
+                self.schedule
+            )),
+        }
+    }
 }
 
 pub fn default_regions() -> Vec<Region> {
@@ -138,6 +206,13 @@ impl Config {
                 self.region
             ));
         }
+        self.sync.daily_time()?;
+        if !(1..=1000).contains(&self.sync.page_size) {
+            return Err("sync.page_size must be 1 to 1000".into());
+        }
+        if self.sync.concurrency == 0 {
+            return Err("sync.concurrency must be at least 1".into());
+        }
         if !(1..=64).contains(&self.pool_size) {
             return Err("pool_size must be 1 to 64".into());
         }
@@ -163,6 +238,15 @@ impl Config {
         } else {
             self.base_dir.join(p)
         }
+    }
+
+    /// The public URL without a trailing slash.
+    pub fn public_base(&self) -> String {
+        self.public_url
+            .as_deref()
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_string()
     }
 
     pub fn region_info(&self) -> &Region {

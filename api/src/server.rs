@@ -2,6 +2,8 @@
 
 use crate::config::Config;
 use crate::error::ApiError;
+use crate::federation::keys::NodeKeys;
+use crate::federation::sync::{Syncer, schedule};
 use crate::http::fallback::RouteTable;
 use crate::state::AppState;
 use actix_web::{App, HttpRequest, HttpServer, web};
@@ -15,10 +17,15 @@ pub async fn serve(mut config: Config) -> Result<(), String> {
     let url = config.database()?;
     let pool_size = config.pool_size;
     tracing::info!(database = %url.redacted(), "opening store");
-    let store = tokio::task::spawn_blocking(move || Store::open(&url, pool_size))
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
+    let (store, sync_store) = tokio::task::spawn_blocking(move || -> Result<_, String> {
+        let api = Store::open(&url, pool_size).map_err(|e| e.to_string())?;
+        // Sync gets its own connections so a long pull cannot starve the API.
+        let sync = Store::open(&url, 2).map_err(|e| e.to_string())?;
+        Ok((api, sync))
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    let keys = NodeKeys::load(&config)?;
 
     let listener = TcpListener::bind(&config.listen)
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
@@ -30,7 +37,20 @@ pub async fn serve(mut config: Config) -> Result<(), String> {
     let route_table = RouteTable::from_openapi(&doc)
         .with("/openapi.json", &["GET", "HEAD"])
         .with("/docs", &["GET"]);
-    let state = web::Data::new(AppState { config, store });
+    let syncer = Syncer::new(config.clone(), keys.clone(), sync_store)?;
+    if let Some(time) = config.sync.daily_time()? {
+        actix_web::rt::spawn(schedule::run_daily(
+            syncer.clone(),
+            time,
+            config.sync.jitter_minutes,
+        ));
+    }
+    let state = web::Data::new(AppState {
+        config,
+        store,
+        keys,
+        syncer,
+    });
 
     let server = HttpServer::new(move || {
         let table = route_table.clone();

@@ -1,9 +1,14 @@
 //! What every handler can reach.
 
 use crate::config::Config;
+use crate::federation::keys::NodeKeys;
+use crate::federation::sync::Syncer;
 use smarty_schema::store::Store;
 
 pub struct AppState {
     pub config: Config,
     pub store: Store,
+    pub keys: NodeKeys,
+    /// Pulls from peers on its own connections, so a sync cannot starve the API.
+    pub syncer: Syncer,
 }

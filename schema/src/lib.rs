@@ -6,6 +6,7 @@
 pub mod content;
 pub mod db;
 pub mod record;
+pub mod signing;
 pub mod store;
 pub mod timestamp;
 pub mod validation;

@@ -47,6 +47,8 @@ pub fn run(args: InitArgs) -> Result<(), String> {
         key_file: "node.key".into(),
         log_format: LogFormat::Human,
         pool_size: 8,
+        key_retention_days: 7,
+        sync: Default::default(),
         regions: default_regions(),
         base_dir: args.data_dir.clone(),
     };

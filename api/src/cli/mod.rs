@@ -1,6 +1,9 @@
 //! The `smarty` command line.
 
 mod init;
+mod keys;
+mod peers;
+mod sync;
 mod token;
 
 use crate::config::{Config, LogFormat, config_path};
@@ -34,6 +37,18 @@ enum Command {
     /// Manage local API tokens
     #[command(subcommand)]
     Token(token::TokenCommand),
+    /// Show or rotate this node's signing keys
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
+    /// Manage the peers this node trusts and pulls from
+    #[command(subcommand)]
+    Peers(peers::PeersCommand),
+    /// Pull from peers now (one round); exits non-zero if any peer failed
+    Sync {
+        /// Only this peer
+        #[arg(long, value_name = "CODE")]
+        peer: Option<String>,
+    },
     /// Print the OpenAPI document (needs no configuration)
     Openapi,
 }
@@ -53,6 +68,12 @@ pub fn run() -> ExitCode {
             runtime.block_on(crate::server::serve(config))
         }),
         Command::Token(cmd) => load(&path).and_then(|config| token::run(cmd, &config)),
+        Command::Keys(cmd) => load(&path).and_then(|config| keys::run(cmd, &config)),
+        Command::Peers(cmd) => load(&path).and_then(|config| peers::run(cmd, &config)),
+        Command::Sync { peer } => load(&path).and_then(|config| {
+            init_logging(cli.log_format.unwrap_or(config.log_format));
+            sync::run(config, peer)
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,13 +14,15 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
         title = "Smarty Exchange node API",
         description = "A region node of Smarty Exchange, the federated best-practice exchange of the SMARTY \
             Interreg Europe partnership (Industry 4.0 for SMEs). It serves the region's case studies and policy \
-            instruments. Errors are RFC 9457 problem+json documents with a stable `type`.",
+            instruments, and pulls its peers' records over signed-JWT requests. Errors are RFC 9457 problem+json documents with a stable `type`.",
     ),
     modifiers(&SecurityAddon),
     tags(
         (name = "case-studies", description = "The region's case studies (good practices)"),
         (name = "policy-instruments", description = "The region's policy instruments"),
         (name = "vocabularies", description = "Themes and partner regions"),
+        (name = "peers", description = "Peers and their sync status (admin)"),
+        (name = "federation", description = "What peers call: keys, node descriptor and the signed changes feed"),
         (name = "operations", description = "Health and readiness for operators"),
     ),
 )]
@@ -42,6 +44,21 @@ impl Modify for SecurityAddon {
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            "peerJwt",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "A peer token: a JWT signed with the calling node's pinned Ed25519 key. Header: `alg: EdDSA`, \
+                         `typ: smarty-peer+jwt`, `kid`. Claims: `iss` (caller's region), `aud` (this node's region), \
+                         `iat`, `exp` (at most 300 s after `iat`), a unique `jti`, and `htm`/`htu` binding it to the \
+                         request's method and URL (without query).",
+                    ))
+                    .build(),
+            ),
+        );
     }
 }
 
@@ -52,10 +69,12 @@ where
 {
     app.openapi(ApiDoc::openapi())
         .configure(crate::health::configure)
+        .configure(crate::federation::configure)
         .service(
             scope::scope("/api/v1")
                 .configure(crate::vocab::configure)
-                .configure(crate::records::configure),
+                .configure(crate::records::configure)
+                .configure(crate::federation::peers_api::configure),
         )
 }
 

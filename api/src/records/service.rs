@@ -9,6 +9,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use smarty_schema::signing::Change;
 use smarty_schema::store::{ListQuery, RecordRow};
 use smarty_schema::validation::Errors;
 use smarty_schema::vocab::ThemeCode;
@@ -38,9 +39,9 @@ pub async fn create<C: RecordContent>(
         updated_at: now,
         content: input.content,
     };
-    let write = to_write(&record)?;
+    let row = to_row(state, &record, false)?;
     let store = state.store.clone();
-    blocking(move || store.insert_record(&write)).await?;
+    blocking(move || store.insert_record(&row)).await?;
     Ok(HttpResponse::Created()
         .insert_header((
             header::LOCATION,
@@ -151,9 +152,9 @@ pub async fn update<C: RecordContent>(
         updated_at: timestamp::now(),
         content: input.content,
     };
-    let write = to_write(&record)?;
+    let row = to_row(state, &record, false)?;
     let store = state.store.clone();
-    blocking(move || store.update_record(&write, expected)).await?;
+    blocking(move || store.update_record(&row, expected)).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(record.version)))
         .json(record))
@@ -166,26 +167,12 @@ pub async fn delete<C: RecordContent>(
 ) -> Result<HttpResponse, ApiError> {
     let row = own_live_row::<C>(state, id).await?;
     let expected = if_match(req, row.version)?;
-    // A tombstone: no content and no personal data left behind.
-    let write = RecordRow {
-        id: row.id,
-        kind: row.kind,
-        origin: row.origin,
-        version: expected + 1,
-        status: row.status,
-        created_at: row.created_at,
-        updated_at: timestamp::now(),
-        content: "{}".into(),
-        private: None,
-        themes: "||".into(),
-        seq: 0,
-        deleted: true,
-        published_ever: false,
-        hash: None,
-        signature: None,
-    };
+    let mut record: Record<C> = from_row(row, false)?;
+    record.version = expected + 1;
+    record.updated_at = timestamp::now();
+    let tombstone = to_row(state, &record, true)?;
     let store = state.store.clone();
-    blocking(move || store.update_record(&write, expected)).await?;
+    blocking(move || store.update_record(&tombstone, expected)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -241,10 +228,18 @@ async fn check_content<C: RecordContent>(state: &AppState, content: &C) -> Resul
     }
 }
 
-fn to_write<C: RecordContent>(record: &Record<C>) -> Result<RecordRow, ApiError> {
-    let mut content = record.content.clone();
-    let private = content.take_private().map(|p| p.to_string());
-    let json = serde_json::to_string(&content).map_err(|e| ApiError::Internal(e.to_string()))?;
+/// The stored row of a record's new state, sealed with this node's key. A tombstone keeps
+/// no content and no personal data.
+fn to_row<C: RecordContent>(
+    state: &AppState,
+    record: &Record<C>,
+    deleted: bool,
+) -> Result<RecordRow, ApiError> {
+    let mut public = record.clone();
+    let private = public.content.take_private().map(|p| p.to_string());
+    let mut change = Change::of_record(&public, deleted);
+    change.seal(&state.keys.signing, state.keys.kid());
+    let internal = |e: serde_json::Error| ApiError::Internal(e.to_string());
     Ok(RecordRow {
         id: record.id.clone(),
         kind: record.kind.as_str().into(),
@@ -253,14 +248,22 @@ fn to_write<C: RecordContent>(record: &Record<C>) -> Result<RecordRow, ApiError>
         status: record.status.as_str().into(),
         created_at: record.created_at.clone(),
         updated_at: record.updated_at.clone(),
-        content: json,
-        private,
-        themes: RecordRow::themes_column(content.themes()),
+        content: if deleted {
+            "{}".into()
+        } else {
+            serde_json::to_string(&public.content).map_err(internal)?
+        },
+        private: if deleted { None } else { private },
+        themes: RecordRow::themes_column(if deleted {
+            &[]
+        } else {
+            public.content.themes()
+        }),
         seq: 0,
-        deleted: false,
+        deleted,
         published_ever: false,
-        hash: None,
-        signature: None,
+        hash: Some(change.hash.clone()),
+        signature: Some(serde_json::to_string(&change.signature).map_err(internal)?),
     })
 }
 

@@ -80,3 +80,28 @@ impl RecordContent for PolicyInstrument {
         &self.themes
     }
 }
+
+/// Validates content of `kind` received from a peer: the same rules as a local write, except
+/// references to other records (they may arrive later, or through another peer).
+pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<(), Vec<FieldError>> {
+    fn check<C: RecordContent>(content: &serde_json::Value) -> Result<(), Vec<FieldError>> {
+        let typed: C = serde_json::from_value(content.clone()).map_err(|e| {
+            vec![FieldError {
+                field: "content".into(),
+                message: e.to_string(),
+            }]
+        })?;
+        let mut private = typed.clone();
+        if private.take_private().is_some() {
+            return Err(vec![FieldError {
+                field: "content".into(),
+                message: "carries personal data".into(),
+            }]);
+        }
+        typed.validate()
+    }
+    match kind {
+        Kind::CaseStudy => check::<CaseStudy>(content),
+        Kind::PolicyInstrument => check::<PolicyInstrument>(content),
+    }
+}

@@ -35,3 +35,46 @@ diesel::table! {
         created_at -> Text,
     }
 }
+
+diesel::table! {
+    peers (region) {
+        region -> Text,
+        url -> Nullable<Text>,
+        jwks -> Text,
+        added_at -> Text,
+        cursor -> Nullable<Text>,
+        last_attempt_at -> Nullable<Text>,
+        last_success_at -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        consecutive_failures -> BigInt,
+        records_received -> BigInt,
+        records_rejected -> BigInt,
+    }
+}
+
+diesel::table! {
+    peer_rejections (id) {
+        id -> Text,
+        region -> Text,
+        at -> Text,
+        record_id -> Text,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    seen_tokens (jti) {
+        jti -> Text,
+        issuer -> Text,
+        expires_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    retired_keys (kid) {
+        kid -> Text,
+        public_key -> Text,
+        retired_at -> Text,
+        expires_at -> Text,
+    }
+}

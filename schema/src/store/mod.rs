@@ -1,8 +1,15 @@
 //! The typed store: every read and write the node makes, each write one transaction.
 
+mod feed;
+mod keys;
+mod peers;
 mod records;
+mod replay;
 mod tokens;
 
+pub use feed::{ApplyOutcome, FeedPage};
+pub use keys::RetiredKey;
+pub use peers::{PeerRow, Rejection};
 pub use records::{ListQuery, RecordRow};
 pub use tokens::{Role, TokenRow};
 
@@ -19,6 +26,9 @@ pub enum StoreError {
     VersionMismatch { current: i64 },
     #[error("already exists")]
     AlreadyExists,
+    /// Another writer changed what this operation was based on.
+    #[error("conflict: {0}")]
+    Conflict(String),
     #[error(transparent)]
     Db(#[from] DbError),
     #[error("database pool: {0}")]
@@ -78,13 +88,9 @@ impl Store {
     /// `f` the new sequence number. Bumping first takes the write lock on both backends, so
     /// writers are serialised and sequence numbers become visible in order.
     fn write<T>(&self, f: impl FnOnce(&mut DbConnection, i64) -> StoreResult<T>) -> StoreResult<T> {
-        use crate::db::schema::node_state::dsl::*;
         let mut c = self.conn()?;
         c.transaction(|c| {
-            let seq: i64 = diesel::update(node_state.filter(id.eq(1)))
-                .set(last_seq.eq(last_seq + 1))
-                .execute(c)
-                .and_then(|_| node_state.select(last_seq).first(c))?;
+            let seq = next_seq(c)?;
             f(c, seq)
         })
     }
@@ -94,4 +100,13 @@ impl Store {
         use crate::db::schema::node_state::dsl::*;
         Ok(node_state.select(last_seq).first(&mut self.conn()?)?)
     }
+}
+
+/// Advances the local change sequence inside the caller's transaction.
+fn next_seq(c: &mut DbConnection) -> StoreResult<i64> {
+    use crate::db::schema::node_state::dsl::*;
+    diesel::update(node_state.filter(id.eq(1)))
+        .set(last_seq.eq(last_seq + 1))
+        .execute(c)?;
+    Ok(node_state.select(last_seq).first(c)?)
 }

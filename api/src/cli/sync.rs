@@ -1,0 +1,38 @@
+//! `smarty sync`: one round now, beside or without a running server.
+
+use crate::config::Config;
+use crate::federation::keys::NodeKeys;
+use crate::federation::sync::Syncer;
+use smarty_schema::store::Store;
+
+pub fn run(config: Config, peer: Option<String>) -> Result<(), String> {
+    let store = Store::open(&config.database()?, 2).map_err(|e| e.to_string())?;
+    let keys = NodeKeys::load(&config)?;
+    let syncer = Syncer::new(config, keys, store)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let results = runtime.block_on(syncer.round(peer.as_deref()))?;
+    let mut failed = 0;
+    for (region, result) in &results {
+        match result {
+            Ok(r) => println!(
+                "{region}: ok, {} page(s), {} applied, {} unchanged, {} rejected",
+                r.pages, r.applied, r.unchanged, r.rejected
+            ),
+            Err(e) => {
+                failed += 1;
+                println!("{region}: FAILED: {e}");
+            }
+        }
+    }
+    if results.is_empty() {
+        println!("no peers to pull from: add one with smarty peers add --url …");
+    }
+    if failed > 0 {
+        Err(format!("{failed} of {} peer(s) failed", results.len()))
+    } else {
+        Ok(())
+    }
+}

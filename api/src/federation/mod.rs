@@ -1,0 +1,18 @@
+//! Federation: keys, peer tokens, the changes feed, and the sync client that pulls peers.
+
+pub mod feed;
+pub mod keys;
+pub mod peer_auth;
+pub mod peers_api;
+pub mod sync;
+pub mod token;
+pub mod wellknown;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// `/.well-known/…` and `/federation/v1/…`.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(wellknown::jwks)
+        .service(wellknown::node)
+        .service(feed::changes);
+}

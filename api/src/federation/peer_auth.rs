@@ -1,0 +1,185 @@
+//! The peer extractor: a federation handler that takes `Peer` is reachable only with a valid
+//! peer token. Every check that fails is named in the 401's `detail`.
+
+use super::token::{LEEWAY_SECS, MAX_LIFETIME_SECS, TOKEN_TYPE};
+use crate::error::{ApiError, blocking};
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use serde_json::{Map, Value};
+use smarty_schema::signing::JwkSet;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A configured peer whose token checked out.
+#[derive(Debug, Clone)]
+pub struct Peer {
+    pub region: String,
+}
+
+impl FromRequest for Peer {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|h| h.to_str().ok())
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .map(|t| t.trim().to_string());
+        let method = req.method().as_str().to_string();
+        let path = req.path().to_string();
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
+            let token = token.ok_or_else(|| {
+                unauthorized("peer requests need Authorization: Bearer <peer JWT>")
+            })?;
+            let htu = format!("{}{}", state.config.public_base(), path);
+            verify(&state, &token, &method, &htu).await
+        })
+    }
+}
+
+fn unauthorized(check: &str) -> ApiError {
+    ApiError::Unauthorized(format!("Peer token refused: {check}."))
+}
+
+fn segment(token: &str, i: usize) -> Result<Map<String, Value>, ApiError> {
+    let part = token
+        .split('.')
+        .nth(i)
+        .ok_or_else(|| unauthorized("the token is not a JWS compact serialisation"))?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(part)
+        .map_err(|_| unauthorized("a token segment is not base64url"))?;
+    match serde_json::from_slice(&bytes) {
+        Ok(Value::Object(m)) => Ok(m),
+        _ => Err(unauthorized("a token segment is not a JSON object")),
+    }
+}
+
+async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Result<Peer, ApiError> {
+    if token.split('.').count() != 3 {
+        return Err(unauthorized("the token is not a JWS compact serialisation"));
+    }
+    let header = segment(token, 0)?;
+    if header.get("typ").and_then(Value::as_str) != Some(TOKEN_TYPE) {
+        return Err(unauthorized(&format!("typ must be {TOKEN_TYPE}")));
+    }
+    match header.get("alg").and_then(Value::as_str) {
+        Some("EdDSA") => {}
+        other => {
+            return Err(unauthorized(&format!(
+                "alg {} is not accepted: EdDSA only",
+                other.unwrap_or("(missing)")
+            )));
+        }
+    }
+    for member in ["jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "crit"] {
+        if header.contains_key(member) {
+            return Err(unauthorized(&format!(
+                "the header carries {member}: keys are pinned, never taken from a token"
+            )));
+        }
+    }
+    let kid = header
+        .get("kid")
+        .and_then(Value::as_str)
+        .ok_or_else(|| unauthorized("kid is missing"))?
+        .to_string();
+    let claims = segment(token, 1)?;
+    let iss = claims
+        .get("iss")
+        .and_then(Value::as_str)
+        .ok_or_else(|| unauthorized("iss is missing"))?
+        .to_string();
+
+    let store = state.store.clone();
+    let issuer = iss.clone();
+    let peer = blocking(move || store.get_peer(&issuer))
+        .await?
+        .ok_or_else(|| {
+            ApiError::Forbidden(format!(
+                "Region {iss:?} is not a configured peer of this node."
+            ))
+        })?;
+    let jwks: JwkSet = serde_json::from_str(&peer.jwks)
+        .map_err(|e| ApiError::Internal(format!("pinned keys of {iss}: {e}")))?;
+    let jwk = jwks
+        .keys
+        .iter()
+        .find(|k| k.kid == kid)
+        .ok_or_else(|| unauthorized(&format!("kid {kid} is not a pinned key of {iss}")))?;
+    let key = DecodingKey::from_ed_components(&jwk.x)
+        .map_err(|_| unauthorized("the pinned key is unusable"))?;
+    let mut validation = Validation::new(Algorithm::EdDSA);
+    // Claims are checked below, each with its own message; here only the signature.
+    validation.validate_exp = false;
+    validation.validate_aud = false;
+    validation.required_spec_claims.clear();
+    jsonwebtoken::decode::<Value>(token, &key, &validation)
+        .map_err(|_| unauthorized("the signature does not verify"))?;
+
+    let aud_ok = match claims.get("aud") {
+        Some(Value::String(a)) => *a == state.config.region,
+        Some(Value::Array(list)) => list.len() == 1 && list[0] == state.config.region.as_str(),
+        _ => false,
+    };
+    if !aud_ok {
+        return Err(unauthorized(&format!(
+            "aud must be {}",
+            state.config.region
+        )));
+    }
+    let number = |name: &str| match claims.get(name) {
+        None => Err(unauthorized(&format!("{name} is missing"))),
+        Some(v) => v
+            .as_i64()
+            .ok_or_else(|| unauthorized(&format!("{name} must be a NumericDate (a number)"))),
+    };
+    let (exp, iat) = (number("exp")?, number("iat")?);
+    let now = chrono::Utc::now().timestamp();
+    if exp - iat > MAX_LIFETIME_SECS || exp < iat {
+        return Err(unauthorized(&format!(
+            "the lifetime exp - iat must be 0 to {MAX_LIFETIME_SECS} s"
+        )));
+    }
+    if now > exp + LEEWAY_SECS {
+        return Err(unauthorized("the token has expired (exp)"));
+    }
+    if iat > now + LEEWAY_SECS {
+        return Err(unauthorized("iat is in the future"));
+    }
+    let jti = claims
+        .get("jti")
+        .and_then(Value::as_str)
+        .filter(|j| !j.is_empty() && j.len() <= 200);
+    let jti = jti
+        .ok_or_else(|| unauthorized("jti is missing"))?
+        .to_string();
+    if claims.get("htm").and_then(Value::as_str) != Some(method) {
+        return Err(unauthorized(&format!(
+            "htm must be {method}, the method of this request"
+        )));
+    }
+    if claims.get("htu").and_then(Value::as_str) != Some(htu) {
+        return Err(unauthorized(&format!(
+            "htu must be {htu}, the URL of this request"
+        )));
+    }
+    let store = state.store.clone();
+    let issuer = iss.clone();
+    let fresh =
+        blocking(move || store.remember_token(&jti, &issuer, exp + LEEWAY_SECS, now)).await?;
+    if !fresh {
+        return Err(unauthorized("jti was already used (replay)"));
+    }
+    Ok(Peer { region: iss })
+}

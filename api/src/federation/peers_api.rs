@@ -1,0 +1,132 @@
+//! `/api/v1/peers`: per-peer sync status, and on-demand sync (admin).
+
+use crate::auth::Admin;
+use crate::error::{ApiError, Problem, blocking};
+use crate::state::AppState;
+use actix_web::{HttpResponse, get, post, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// A rejected record.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"at": "2026-11-25T02:14:03.120000Z", "record_id": "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60",
+    "reason": "hash does not match the record's canonical JSON"}))]
+pub struct RejectionView {
+    pub at: String,
+    pub record_id: String,
+    pub reason: String,
+}
+
+/// A peer and the health of syncing from it.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"region": "tuscany", "url": "https://smarty.tuscany.example", "pull": true, "cursor": "MTI0",
+    "last_attempt_at": "2026-11-25T02:14:03.120000Z", "last_success_at": "2026-11-25T02:14:03.120000Z",
+    "last_error": null, "consecutive_failures": 0, "records_received": 14, "records_rejected": 0, "recent_rejections": []}))]
+pub struct PeerStatus {
+    pub region: String,
+    /// Where this node pulls from; null for a peer whose keys are only pinned.
+    pub url: Option<String>,
+    /// Whether this node pulls from the peer.
+    pub pull: bool,
+    /// Position in the peer's feed.
+    pub cursor: Option<String>,
+    pub last_attempt_at: Option<String>,
+    pub last_success_at: Option<String>,
+    pub last_error: Option<String>,
+    pub consecutive_failures: i64,
+    pub records_received: i64,
+    pub records_rejected: i64,
+    /// The latest refused records, newest first.
+    pub recent_rejections: Vec<RejectionView>,
+}
+
+/// The peers' list.
+#[derive(Serialize, ToSchema)]
+pub struct PeerList {
+    pub items: Vec<PeerStatus>,
+}
+
+/// Peers and their sync status
+///
+/// Every configured peer: whether it is pulled, its cursor, the last attempts and errors,
+/// counts of received and rejected records, and the latest rejections with their reasons.
+#[utoipa::path(operation_id = "listPeers", tag = "peers",
+    responses(
+        (status = 200, description = "The peers", body = PeerList),
+        (status = 401, description = "No, a bad, or a revoked token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin token", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("apiToken" = [])))]
+#[get("/peers")]
+pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, ApiError> {
+    let store = state.store.clone();
+    let items = blocking(move || {
+        let mut items = Vec::new();
+        for p in store.list_peers()? {
+            let recent = store.recent_rejections(&p.region)?;
+            items.push(PeerStatus {
+                pull: p.url.is_some(),
+                region: p.region,
+                url: p.url,
+                cursor: p.cursor,
+                last_attempt_at: p.last_attempt_at,
+                last_success_at: p.last_success_at,
+                last_error: p.last_error,
+                consecutive_failures: p.consecutive_failures,
+                records_received: p.records_received,
+                records_rejected: p.records_rejected,
+                recent_rejections: recent
+                    .into_iter()
+                    .map(|r| RejectionView {
+                        at: r.at,
+                        record_id: r.record_id,
+                        reason: r.reason,
+                    })
+                    .collect(),
+            });
+        }
+        Ok(items)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(PeerList { items }))
+}
+
+/// Sync from a peer now
+///
+/// Starts pulling from the peer in the background and answers at once; progress shows in
+/// the peer's status. A sync of that peer already running is not started twice.
+#[utoipa::path(operation_id = "syncPeer", tag = "peers",
+    params(("code" = String, Path, description = "The peer's region code", example = "tuscany")),
+    responses(
+        (status = 202, description = "Sync started (or already running)"),
+        (status = 401, description = "No, a bad, or a revoked token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such peer", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The peer's keys are only pinned: this node does not pull from it", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("apiToken" = [])))]
+#[post("/peers/{code}/sync")]
+pub async fn sync(
+    state: web::Data<AppState>,
+    _admin: Admin,
+    code: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let store = state.store.clone();
+    let code = code.into_inner();
+    let peer = blocking(move || store.get_peer(&code))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if peer.url.is_none() {
+        return Err(ApiError::Conflict(format!(
+            "{} is pinned only: this node does not pull from it.",
+            peer.region
+        )));
+    }
+    state.syncer.trigger(peer);
+    Ok(HttpResponse::Accepted().finish())
+}
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list).service(sync);
+}

@@ -1,0 +1,75 @@
+//! `/.well-known/jwks.json` and `/.well-known/smarty-node`: what peers need to trust and
+//! reach this node.
+
+use super::keys::published_jwks;
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
+use smarty_schema::signing::JwkSet;
+use utoipa::ToSchema;
+
+/// The federation protocol this node speaks.
+pub const FEDERATION_PROTOCOL: &str = "smarty-federation/1";
+
+/// What a node is and where its endpoints are.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({
+    "region": "leeds", "name": "Leeds City Region", "public_url": "https://smarty.leeds.example",
+    "api_version": "v1", "federation_protocol": "smarty-federation/1",
+    "endpoints": {"changes": "https://smarty.leeds.example/federation/v1/changes",
+        "jwks": "https://smarty.leeds.example/.well-known/jwks.json", "openapi": "https://smarty.leeds.example/openapi.json"}
+}))]
+pub struct NodeDescriptor {
+    pub region: String,
+    pub name: String,
+    pub public_url: String,
+    pub api_version: &'static str,
+    pub federation_protocol: &'static str,
+    pub endpoints: Endpoints,
+}
+
+/// Absolute URLs of the node's endpoints.
+#[derive(Serialize, ToSchema)]
+pub struct Endpoints {
+    pub changes: String,
+    pub jwks: String,
+    pub openapi: String,
+}
+
+/// The node's public keys
+///
+/// Its active Ed25519 key and any retired key still valid for verification, as a JWK set
+/// (`kty: OKP`, `crv: Ed25519`, `kid` = RFC 7638 thumbprint).
+#[utoipa::path(operation_id = "jwks", tag = "federation",
+    responses((status = 200, description = "The JWK set", body = JwkSet)), security(()))]
+#[get("/.well-known/jwks.json")]
+pub async fn jwks(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let state2 = state.clone();
+    let set = web::block(move || published_jwks(&state2.keys, &state2.store))
+        .await?
+        .map_err(ApiError::Internal)?;
+    Ok(HttpResponse::Ok().json(set))
+}
+
+/// The node descriptor
+///
+/// Region, public URL, API and federation protocol versions, and endpoints.
+#[utoipa::path(operation_id = "nodeDescriptor", tag = "federation",
+    responses((status = 200, description = "The node", body = NodeDescriptor)), security(()))]
+#[get("/.well-known/smarty-node")]
+pub async fn node(state: web::Data<AppState>) -> HttpResponse {
+    let base = state.config.public_base();
+    HttpResponse::Ok().json(NodeDescriptor {
+        region: state.config.region.clone(),
+        name: state.config.region_info().name.clone(),
+        public_url: base.clone(),
+        api_version: "v1",
+        federation_protocol: FEDERATION_PROTOCOL,
+        endpoints: Endpoints {
+            changes: format!("{base}/federation/v1/changes"),
+            jwks: format!("{base}/.well-known/jwks.json"),
+            openapi: format!("{base}/openapi.json"),
+        },
+    })
+}

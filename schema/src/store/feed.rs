@@ -1,0 +1,226 @@
+//! The federation side of the records: the changes feed, and applying a peer's page.
+
+use super::peers::{Rejection, add_rejections};
+use super::records::RecordRow;
+use super::{Store, StoreError, StoreResult, next_seq};
+use crate::db::schema::{peers, records};
+use crate::record::Status;
+use crate::signing::{Change, Signature};
+use crate::timestamp;
+use diesel::prelude::*;
+
+/// One page of the changes feed.
+#[derive(Debug)]
+pub struct FeedPage {
+    pub changes: Vec<Change>,
+    /// Sequence number of the last change served (or `since` when none was).
+    pub last_seq: i64,
+    pub more: bool,
+}
+
+/// What applying a page did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ApplyOutcome {
+    pub applied: usize,
+    /// Already held at this version (records come back through several peers).
+    pub unchanged: usize,
+    pub rejected: usize,
+}
+
+impl Store {
+    /// Records changed after `since` that peers may see, in sequence order: every record
+    /// that was ever published (live or tombstone); drafts and contacts never.
+    pub fn changes_since(&self, since: i64, limit: i64) -> StoreResult<FeedPage> {
+        let mut c = self.conn()?;
+        let mut rows: Vec<RecordRow> = records::table
+            .filter(records::seq.gt(since))
+            .filter(records::published_ever.eq(true))
+            .order(records::seq.asc())
+            .limit(limit + 1)
+            .select(RecordRow::as_select())
+            .load(&mut c)?;
+        let more = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let last_seq = rows.last().map_or(since, |r| r.seq);
+        let changes = rows
+            .into_iter()
+            .map(|r| change_from_row(&r))
+            .collect::<StoreResult<_>>()?;
+        Ok(FeedPage {
+            changes,
+            last_seq,
+            more,
+        })
+    }
+
+    /// The change a record row stands for, as its origin signed it.
+    pub fn change_of(&self, id: &str) -> StoreResult<Option<Change>> {
+        self.get_record(id)?
+            .filter(|r| r.published_ever)
+            .map(|r| change_from_row(&r))
+            .transpose()
+    }
+
+    /// Applies a page of verified changes from `peer` and moves its cursor from
+    /// `expected_cursor` to `next_cursor`, all in one transaction. Fails with `Conflict` when
+    /// the cursor moved meanwhile (another sync of the same peer), applying nothing.
+    pub fn apply_remote(
+        &self,
+        peer: &str,
+        local_region: &str,
+        expected_cursor: Option<&str>,
+        next_cursor: &str,
+        changes: &[Change],
+        rejected: &[(String, String)],
+    ) -> StoreResult<ApplyOutcome> {
+        self.write(|c, _| {
+            let cursor: Option<String> = peers::table.find(peer).select(peers::cursor).first(c)?;
+            if cursor.as_deref() != expected_cursor {
+                return Err(StoreError::Conflict(format!(
+                    "the cursor of {peer} moved during the sync"
+                )));
+            }
+            let now = timestamp::now();
+            let mut outcome = ApplyOutcome::default();
+            let mut rejections: Vec<Rejection> = rejected
+                .iter()
+                .map(|(id, reason)| rejection(peer, &now, id, reason))
+                .collect();
+            for change in changes {
+                let held: Option<RecordRow> = records::table
+                    .find(&change.id)
+                    .select(RecordRow::as_select())
+                    .first(c)
+                    .optional()?;
+                let verdict = match &held {
+                    _ if change.origin == local_region => match &held {
+                        Some(h) if h.hash.as_deref() == Some(change.hash.as_str()) => {
+                            Verdict::Unchanged
+                        }
+                        _ => Verdict::Reject(
+                            "claims this node as origin but differs from what it holds".into(),
+                        ),
+                    },
+                    Some(h) if h.origin != change.origin => Verdict::Reject(format!(
+                        "claims origin {} for a record of {}",
+                        change.origin, h.origin
+                    )),
+                    Some(h) if h.kind != change.kind.as_str() => {
+                        Verdict::Reject("changes the kind of a record".into())
+                    }
+                    Some(h) if h.version > change.version => Verdict::Reject(format!(
+                        "version {} is older than the version {} held",
+                        change.version, h.version
+                    )),
+                    Some(h) if h.version == change.version => Verdict::Unchanged,
+                    _ => Verdict::Apply,
+                };
+                match verdict {
+                    Verdict::Unchanged => outcome.unchanged += 1,
+                    Verdict::Reject(reason) => {
+                        rejections.push(rejection(peer, &now, &change.id, &reason))
+                    }
+                    Verdict::Apply => {
+                        let row = row_from_change(change, next_seq(c)?)?;
+                        if held.is_some() {
+                            diesel::update(records::table.find(&change.id))
+                                .set(&row)
+                                .execute(c)?;
+                        } else {
+                            diesel::insert_into(records::table)
+                                .values(&row)
+                                .execute(c)?;
+                        }
+                        outcome.applied += 1;
+                    }
+                }
+            }
+            outcome.rejected = rejections.len();
+            add_rejections(c, &rejections)?;
+            diesel::update(peers::table.find(peer))
+                .set((
+                    peers::cursor.eq(next_cursor),
+                    peers::records_received.eq(peers::records_received + outcome.applied as i64),
+                    peers::records_rejected.eq(peers::records_rejected + outcome.rejected as i64),
+                ))
+                .execute(c)?;
+            Ok(outcome)
+        })
+    }
+}
+
+enum Verdict {
+    Apply,
+    Unchanged,
+    Reject(String),
+}
+
+fn rejection(peer: &str, now: &str, record_id: &str, reason: &str) -> Rejection {
+    Rejection {
+        id: uuid::Uuid::now_v7().to_string(),
+        region: peer.into(),
+        at: now.into(),
+        record_id: record_id.chars().take(100).collect(),
+        reason: reason.chars().take(500).collect(),
+    }
+}
+
+pub(crate) fn change_from_row(r: &RecordRow) -> StoreResult<Change> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("record {}: {what}", r.id));
+    let live = !r.deleted && r.status == Status::Published.as_str();
+    let content = if live {
+        Some(serde_json::from_str(&r.content).map_err(|_| corrupt("content is not JSON"))?)
+    } else {
+        None
+    };
+    let signature: Signature =
+        serde_json::from_str(r.signature.as_deref().ok_or_else(|| corrupt("unsigned"))?)
+            .map_err(|_| corrupt("bad signature"))?;
+    Ok(Change {
+        id: r.id.clone(),
+        kind: crate::Kind::parse(&r.kind).ok_or_else(|| corrupt("unknown kind"))?,
+        origin: r.origin.clone(),
+        version: r.version,
+        status: Status::parse(&r.status).ok_or_else(|| corrupt("unknown status"))?,
+        created_at: r.created_at.clone(),
+        updated_at: r.updated_at.clone(),
+        deleted: !live,
+        content,
+        hash: r.hash.clone().ok_or_else(|| corrupt("no hash"))?,
+        signature: Some(signature),
+    })
+}
+
+fn row_from_change(change: &Change, seq: i64) -> StoreResult<RecordRow> {
+    let themes: Vec<String> = change
+        .content
+        .as_ref()
+        .and_then(|c| c.get("themes"))
+        .and_then(|t| serde_json::from_value(t.clone()).ok())
+        .unwrap_or_default();
+    let content = change
+        .content
+        .as_ref()
+        .map_or_else(|| "{}".to_string(), |c| c.to_string());
+    Ok(RecordRow {
+        id: change.id.clone(),
+        kind: change.kind.as_str().into(),
+        origin: change.origin.clone(),
+        version: change.version,
+        status: change.status.as_str().into(),
+        created_at: change.created_at.clone(),
+        updated_at: change.updated_at.clone(),
+        content,
+        private: None,
+        themes: RecordRow::themes_column(&themes),
+        seq,
+        deleted: change.deleted,
+        // Everything received was published at its origin: it is offered on to other peers.
+        published_ever: true,
+        hash: Some(change.hash.clone()),
+        signature: Some(
+            serde_json::to_string(&change.signature)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        ),
+    })
+}

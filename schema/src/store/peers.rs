@@ -1,0 +1,161 @@
+//! Peers: pinned keys, pull URLs, feed cursors and sync health.
+
+use super::{Store, StoreError, StoreResult};
+use crate::db::schema::{peer_rejections, peers};
+use crate::timestamp;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = peers)]
+pub struct PeerRow {
+    pub region: String,
+    /// Where to pull from; `None` for a peer whose keys are only pinned.
+    pub url: Option<String>,
+    /// The pinned JWK set, JSON.
+    pub jwks: String,
+    pub added_at: String,
+    pub cursor: Option<String>,
+    pub last_attempt_at: Option<String>,
+    pub last_success_at: Option<String>,
+    pub last_error: Option<String>,
+    pub consecutive_failures: i64,
+    pub records_received: i64,
+    pub records_rejected: i64,
+}
+
+/// A record a peer sent that this node refused, and why.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = peer_rejections)]
+pub struct Rejection {
+    pub id: String,
+    pub region: String,
+    pub at: String,
+    pub record_id: String,
+    pub reason: String,
+}
+
+/// How many rejections are kept per peer.
+pub const KEPT_REJECTIONS: i64 = 20;
+
+impl Store {
+    /// Pins a peer's keys (and URL); keeps its cursor and history when it is already known.
+    pub fn upsert_peer(&self, region: &str, url: Option<&str>, jwks: &str) -> StoreResult<()> {
+        let mut c = self.conn()?;
+        c.transaction(|c| {
+            let n = diesel::update(peers::table.find(region))
+                .set((peers::url.eq(url), peers::jwks.eq(jwks)))
+                .execute(c)?;
+            if n == 0 {
+                let row = PeerRow {
+                    region: region.into(),
+                    url: url.map(Into::into),
+                    jwks: jwks.into(),
+                    added_at: timestamp::now(),
+                    cursor: None,
+                    last_attempt_at: None,
+                    last_success_at: None,
+                    last_error: None,
+                    consecutive_failures: 0,
+                    records_received: 0,
+                    records_rejected: 0,
+                };
+                diesel::insert_into(peers::table).values(&row).execute(c)?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn remove_peer(&self, region: &str) -> StoreResult<()> {
+        let mut c = self.conn()?;
+        c.transaction(|c| {
+            diesel::delete(peer_rejections::table.filter(peer_rejections::region.eq(region)))
+                .execute(c)?;
+            let n = diesel::delete(peers::table.find(region)).execute(c)?;
+            if n == 0 {
+                Err(StoreError::NotFound)
+            } else {
+                Ok(())
+            }
+        })
+    }
+
+    pub fn list_peers(&self) -> StoreResult<Vec<PeerRow>> {
+        let mut c = self.conn()?;
+        Ok(peers::table
+            .order(peers::region)
+            .select(PeerRow::as_select())
+            .load(&mut c)?)
+    }
+
+    pub fn get_peer(&self, region: &str) -> StoreResult<Option<PeerRow>> {
+        let mut c = self.conn()?;
+        Ok(peers::table
+            .find(region)
+            .select(PeerRow::as_select())
+            .first(&mut c)
+            .optional()?)
+    }
+
+    /// The latest rejections from a peer, newest first.
+    pub fn recent_rejections(&self, region: &str) -> StoreResult<Vec<Rejection>> {
+        let mut c = self.conn()?;
+        Ok(peer_rejections::table
+            .filter(peer_rejections::region.eq(region))
+            .order((peer_rejections::at.desc(), peer_rejections::id.desc()))
+            .limit(KEPT_REJECTIONS)
+            .select(Rejection::as_select())
+            .load(&mut c)?)
+    }
+
+    /// Records the outcome of one sync round with a peer.
+    pub fn record_sync_attempt(&self, region: &str, error: Option<&str>) -> StoreResult<()> {
+        let mut c = self.conn()?;
+        let now = timestamp::now();
+        let target = peers::table.find(region);
+        match error {
+            None => diesel::update(target)
+                .set((
+                    peers::last_attempt_at.eq(&now),
+                    peers::last_success_at.eq(&now),
+                    peers::last_error.eq(None::<String>),
+                    peers::consecutive_failures.eq(0),
+                ))
+                .execute(&mut c)?,
+            Some(e) => diesel::update(target)
+                .set((
+                    peers::last_attempt_at.eq(&now),
+                    peers::last_error.eq(e),
+                    peers::consecutive_failures.eq(peers::consecutive_failures + 1),
+                ))
+                .execute(&mut c)?,
+        };
+        Ok(())
+    }
+}
+
+/// Stores rejections and keeps only the latest [`KEPT_REJECTIONS`] per peer.
+pub(super) fn add_rejections(
+    c: &mut crate::db::DbConnection,
+    rows: &[Rejection],
+) -> StoreResult<()> {
+    let Some(region) = rows.first().map(|r| r.region.clone()) else {
+        return Ok(());
+    };
+    for row in rows {
+        diesel::insert_into(peer_rejections::table)
+            .values(row)
+            .execute(c)?;
+    }
+    let old: Vec<String> = peer_rejections::table
+        .filter(peer_rejections::region.eq(&region))
+        .order((peer_rejections::at.desc(), peer_rejections::id.desc()))
+        .offset(KEPT_REJECTIONS)
+        .limit(10_000)
+        .select(peer_rejections::id)
+        .load(c)?;
+    if !old.is_empty() {
+        diesel::delete(peer_rejections::table.filter(peer_rejections::id.eq_any(old)))
+            .execute(c)?;
+    }
+    Ok(())
+}
