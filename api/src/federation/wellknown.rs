@@ -31,6 +31,8 @@ pub struct NodeDescriptor {
 
 /// Absolute URLs of the node's endpoints.
 #[derive(Serialize, ToSchema)]
+#[schema(example = json!({"changes": "https://smarty.leeds.example/federation/v1/changes",
+    "jwks": "https://smarty.leeds.example/.well-known/jwks.json", "openapi": "https://smarty.leeds.example/openapi.json"}))]
 pub struct Endpoints {
     pub changes: String,
     pub jwks: String,
