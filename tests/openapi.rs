@@ -92,7 +92,9 @@ fn every_operation_is_fully_described() {
                     "{here}: If-Match must be required"
                 );
             }
-            let public_read = method == "get" && path.starts_with("/api/v1/") && !path.starts_with("/api/v1/peers");
+            let public_read = method == "get"
+                && path.starts_with("/api/v1/")
+                && !path.starts_with("/api/v1/peers");
             if public_read {
                 assert_eq!(
                     op["security"],

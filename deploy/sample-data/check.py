@@ -42,7 +42,8 @@ OPTIONAL_TEXT = ["resources_needed", "evidence_of_success", "difficulties", "tra
 NUTS_RE = re.compile(r"^[A-Z]{2}[A-Z0-9]{0,3}$")
 AMOUNT_RE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 EMAIL_RE = re.compile(r"^[^@\s]+@(example\.org|example\.com)$")
-PLACEHOLDER_RE = re.compile(r"lorem|ipsum|\bTODO\b|\bTBD\b|xxx", re.IGNORECASE)
+# "todo" is a Spanish and Catalan word, so the markers are matched case-sensitively.
+PLACEHOLDER_RE = re.compile(r"(?i:lorem|ipsum)|\bTODO\b|\bTBD\b|\bXXX\b|\bFIXME\b")
 
 errors = []
 

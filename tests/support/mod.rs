@@ -2,8 +2,10 @@
 
 #![allow(dead_code)]
 
+pub mod fake_peer;
 pub mod http;
 pub mod node;
+pub mod peer;
 pub mod postgres;
 pub mod samples;
 

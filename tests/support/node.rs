@@ -36,6 +36,16 @@ impl TestNode {
 
     /// Starts a node of `region` with extra `SMARTY_*` environment for `serve`.
     pub async fn start_with(backend: Backend, region: &str, env: &[(&str, &str)]) -> TestNode {
+        Self::start_configured(backend, region, env, "").await
+    }
+
+    /// Starts a node with `extra` appended to its `smarty.toml` (e.g. a `[sync]` table).
+    pub async fn start_configured(
+        backend: Backend,
+        region: &str,
+        env: &[(&str, &str)],
+        extra: &str,
+    ) -> TestNode {
         let dir = tempfile::tempdir().expect("temporary directory");
         let database_url = match backend {
             Backend::Sqlite => format!("sqlite://{}", dir.path().join("smarty.db").display()),
@@ -59,6 +69,15 @@ impl TestNode {
             String::from_utf8_lossy(&out.stderr)
         );
         let config = dir.path().join("smarty.toml");
+        if !extra.is_empty() {
+            let mut table: toml::Table =
+                toml::from_str(&std::fs::read_to_string(&config).unwrap()).unwrap();
+            merge(
+                &mut table,
+                toml::from_str(extra).expect("extra configuration is TOML"),
+            );
+            std::fs::write(&config, toml::to_string(&table).unwrap()).unwrap();
+        }
         let mut node = TestNode {
             dir,
             config,
@@ -86,6 +105,18 @@ impl TestNode {
         let mut all: Vec<&str> = args.to_vec();
         all.extend(["--config", self.config.to_str().unwrap()]);
         cli(&all)
+    }
+
+    /// Runs `smarty ARGS --config <this node>` without blocking the async runtime.
+    pub async fn smarty_async(&self, args: &[&str]) -> Output {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--config", self.config.to_str().unwrap()]);
+        tokio::process::Command::new(BIN)
+            .args(&all)
+            .env("RUST_LOG", "error")
+            .output()
+            .await
+            .expect("run smarty")
     }
 
     /// Creates a token with the CLI; returns it (the last line of stdout).
@@ -142,9 +173,23 @@ impl TestNode {
         self.child = Some(child);
     }
 
-    /// Stops the node (SIGKILL when `kill`, else SIGTERM and wait) and starts it again on a new port.
+    /// Stops the node (SIGTERM, then waits) and starts it again, on a new port.
     pub fn restart(&mut self) {
         self.stop();
+        self.serve();
+    }
+
+    /// SIGKILL: no shutdown, no flush, as in a crash.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts the node again after `kill` or `stop`.
+    pub fn start_again(&mut self) {
+        assert!(self.child.is_none(), "the node is still running");
         self.serve();
     }
 
@@ -184,4 +229,16 @@ pub fn cli(args: &[&str]) -> Output {
         .env_remove("SMARTY_CONFIG")
         .output()
         .expect("run smarty")
+}
+
+/// Deep-merges `extra` into `base` (tables merge, other values replace).
+fn merge(base: &mut toml::Table, extra: toml::Table) {
+    for (key, value) in extra {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(e)) => merge(b, e),
+            (_, v) => {
+                base.insert(key, v);
+            }
+        }
+    }
 }

@@ -39,9 +39,21 @@ pub const KEPT_REJECTIONS: i64 = 20;
 
 impl Store {
     /// Pins a peer's keys (and URL); keeps its cursor and history when it is already known.
+    /// When the set of trusted keys changes, every peer's cursor is reset: records refused
+    /// earlier for want of a key are then read again (records already held are skipped).
     pub fn upsert_peer(&self, region: &str, url: Option<&str>, jwks: &str) -> StoreResult<()> {
         let mut c = self.conn()?;
         c.transaction(|c| {
+            let pinned: Option<String> = peers::table
+                .find(region)
+                .select(peers::jwks)
+                .first(c)
+                .optional()?;
+            if pinned.as_deref() != Some(jwks) {
+                diesel::update(peers::table)
+                    .set(peers::cursor.eq(None::<String>))
+                    .execute(c)?;
+            }
             let n = diesel::update(peers::table.find(region))
                 .set((peers::url.eq(url), peers::jwks.eq(jwks)))
                 .execute(c)?;
