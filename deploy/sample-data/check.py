@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import urllib.parse
+import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -269,6 +270,10 @@ def main():
             rid = r["id"]
             if not isinstance(rid, str) or not id_re.match(rid):
                 err(where, f"id {rid!r} must match 0190000{index}-0000-7000-8000-00000000NNNN")
+            else:
+                u = uuid.UUID(rid)
+                if u.version != 7 or u.variant != uuid.RFC_4122:
+                    err(where, f"id {rid} is not a UUIDv7-shaped id")
             if rid in all_ids:
                 err(where, f"id {rid} already used in {all_ids[rid]}")
             all_ids[rid] = where

@@ -3,6 +3,7 @@
 use super::wire::{ListParams, Page, RecordInput};
 use crate::auth::Caller;
 use crate::error::{ApiError, blocking};
+use crate::federation::keys::NodeKeys;
 use crate::http::precondition::{etag, if_match, not_modified};
 use crate::state::AppState;
 use actix_web::http::header;
@@ -228,18 +229,25 @@ async fn check_content<C: RecordContent>(state: &AppState, content: &C) -> Resul
     }
 }
 
-/// The stored row of a record's new state, sealed with this node's key. A tombstone keeps
-/// no content and no personal data.
 fn to_row<C: RecordContent>(
     state: &AppState,
     record: &Record<C>,
     deleted: bool,
 ) -> Result<RecordRow, ApiError> {
+    sealed_row(&state.keys, record, deleted).map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+/// The stored row of a record's new state, sealed with this node's key. A tombstone keeps
+/// no content and no personal data.
+pub fn sealed_row<C: RecordContent>(
+    keys: &NodeKeys,
+    record: &Record<C>,
+    deleted: bool,
+) -> Result<RecordRow, serde_json::Error> {
     let mut public = record.clone();
     let private = public.content.take_private().map(|p| p.to_string());
     let mut change = Change::of_record(&public, deleted);
-    change.seal(&state.keys.signing, state.keys.kid());
-    let internal = |e: serde_json::Error| ApiError::Internal(e.to_string());
+    change.seal(&keys.signing, keys.kid());
     Ok(RecordRow {
         id: record.id.clone(),
         kind: record.kind.as_str().into(),
@@ -251,7 +259,7 @@ fn to_row<C: RecordContent>(
         content: if deleted {
             "{}".into()
         } else {
-            serde_json::to_string(&public.content).map_err(internal)?
+            serde_json::to_string(&public.content)?
         },
         private: if deleted { None } else { private },
         themes: RecordRow::themes_column(if deleted {
@@ -263,7 +271,7 @@ fn to_row<C: RecordContent>(
         deleted,
         published_ever: false,
         hash: Some(change.hash.clone()),
-        signature: Some(serde_json::to_string(&change.signature).map_err(internal)?),
+        signature: Some(serde_json::to_string(&change.signature)?),
     })
 }
 

@@ -68,6 +68,25 @@ impl Store {
         })
     }
 
+    /// Writes new records in one transaction: all or nothing.
+    pub fn insert_records(&self, rows: &[RecordRow]) -> StoreResult<()> {
+        self.write(|c, first| {
+            for (i, row) in rows.iter().enumerate() {
+                let seq = if i == 0 { first } else { super::next_seq(c)? };
+                let published_ever = row.published_ever || row.status == Status::Published.as_str();
+                let row = RecordRow {
+                    seq,
+                    published_ever,
+                    ..row.clone()
+                };
+                diesel::insert_into(records::table)
+                    .values(&row)
+                    .execute(c)?;
+            }
+            Ok(())
+        })
+    }
+
     /// Replaces a live record of the same kind that is at `expected_version`. A tombstone is
     /// written the same way, with `deleted` set.
     pub fn update_record(&self, w: &RecordRow, expected_version: i64) -> StoreResult<RecordRow> {

@@ -1,0 +1,219 @@
+//! Shared by the benchmarks: realistic synthetic records and node plumbing.
+
+#![allow(dead_code)]
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::json;
+use smarty_schema::CaseStudy;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_smarty");
+
+/// Vocabulary per language: Industry 4.0 terms and everyday words, so stemming and ranking
+/// see realistic text.
+const WORDS: [(&str, &str); 7] = [
+    (
+        "en",
+        "manufacturing sensors maintenance predictive textile mills factory digital twin simulation logistics supply chain warehouse robots training workers small enterprises cluster university programme funding pilot data platform monitoring machines energy efficiency quality production line retrofit network suppliers automation skills regional council investment dashboard analytics cloud scheduling forecasting inventory transport port freight vocational apprentices innovation voucher partnership outcome improved reduced downtime",
+    ),
+    (
+        "it",
+        "manifattura sensori manutenzione predittiva tessile distretto fabbrica gemello digitale simulazione logistica filiera magazzino robot formazione lavoratori piccole imprese università programma finanziamento progetto pilota dati piattaforma monitoraggio macchinari energia efficienza qualità produzione linea rete fornitori automazione competenze regione investimento cruscotto analisi previsione trasporto innovazione voucher risultati riduzione fermi macchina Prato Firenze",
+    ),
+    (
+        "es",
+        "fabricación sensores mantenimiento predictivo automoción planta fábrica gemelo digital simulación logística cadena suministro almacén robots formación trabajadores pequeñas empresas universidad programa financiación proyecto piloto datos plataforma monitorización máquinas energía eficiencia calidad producción línea red proveedores automatización competencias junta inversión panel análisis previsión transporte innovación resultados reducción paradas Valladolid León",
+    ),
+    (
+        "pl",
+        "produkcja czujniki utrzymanie ruchu predykcyjne obróbka metali zakład fabryka cyfrowy bliźniak symulacja logistyka łańcuch dostaw magazyn roboty szkolenia pracownicy małe przedsiębiorstwa uczelnia program finansowanie pilotaż dane platforma monitorowanie maszyny energia wydajność jakość linia sieć dostawcy automatyzacja kompetencje województwo inwestycja analiza prognozowanie transport innowacje wyniki przestoje Radom Płock",
+    ),
+    (
+        "fi",
+        "valmistus anturit kunnossapito ennakoiva kaivos tehdas digitaalinen kaksonen simulointi logistiikka toimitusketju varasto robotit koulutus työntekijät pienyritykset yliopisto ohjelma rahoitus pilotti data alusta seuranta koneet energia tehokkuus laatu tuotanto linja verkosto toimittajat automaatio osaaminen maakunta investointi analytiikka ennustaminen kuljetus arktinen innovaatio tulokset seisokit Rovaniemi Kemi",
+    ),
+    (
+        "sl",
+        "proizvodnja senzorji vzdrževanje napovedno avtomobilska tovarna digitalni dvojček simulacija logistika dobavna veriga skladišče roboti usposabljanje delavci mala podjetja univerza program financiranje pilotni podatki platforma spremljanje stroji energija učinkovitost kakovost linija mreža dobavitelji avtomatizacija kompetence regija naložba analitika napovedovanje prevoz inovacije rezultati zastoji Maribor Celje",
+    ),
+    (
+        "ca",
+        "fabricació sensors manteniment predictiu automoció planta fàbrica bessó digital simulació logística cadena subministrament magatzem robots formació treballadors petites empreses universitat programa finançament projecte pilot dades plataforma monitoratge màquines energia eficiència qualitat producció línia xarxa proveïdors automatització competències generalitat inversió quadre anàlisi previsió transport innovació resultats reducció aturades Martorell Girona",
+    ),
+];
+
+const THEMES: [&str; 4] = [
+    "production-monitoring",
+    "predictive-maintenance",
+    "vr-simulation",
+    "smart-logistics",
+];
+const NUTS: [&str; 7] = [
+    "ITI15", "PL921", "FI1D7", "UKE42", "SI032", "ES418", "ES511",
+];
+
+pub struct Generator {
+    rng: StdRng,
+}
+
+impl Generator {
+    pub fn new(seed: u64) -> Self {
+        Generator {
+            rng: StdRng::seed_from_u64(seed),
+        }
+    }
+
+    fn words(&mut self, lang: usize, n: usize) -> String {
+        let words: Vec<&str> = WORDS[lang].1.split(' ').collect();
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let w = words[self.rng.random_range(0..words.len())];
+            out.push(if i == 0 { capitalise(w) } else { w.to_string() });
+        }
+        out.join(" ")
+    }
+
+    /// A case study of 1 to 3 KB of text in one of the seven languages.
+    pub fn case_study(&mut self, i: usize) -> CaseStudy {
+        let lang = self.rng.random_range(0..WORDS.len());
+        let n_themes = self.rng.random_range(1..=3);
+        let first = self.rng.random_range(0..4);
+        let themes: Vec<String> = (0..n_themes)
+            .map(|k| THEMES[(first + k) % 4].to_string())
+            .collect();
+        let description_words = self.rng.random_range(120..330);
+        let year = 2015 + (i % 11);
+        let (title_words, summary_words) =
+            (self.rng.random_range(4..9), self.rng.random_range(15..35));
+        serde_json::from_value(json!({
+            "title": format!("{} {i}", self.words(lang, title_words)),
+            "summary": self.words(lang, summary_words),
+            "description": self.words(lang, description_words),
+            "intervention": if i % 3 == 0 { "policy" } else { "direct" },
+            "themes": themes,
+            "language": WORDS[lang].0,
+            "main_institution": self.words(lang, 3),
+            "location": {"nuts": NUTS[lang], "name": self.words(lang, 1)},
+            "period": {"start": format!("{year}-0{}-01", 1 + i % 9)},
+            "keywords": [self.words(lang, 1), self.words(lang, 1)],
+            "evidence_of_success": self.words(lang, 25),
+        }))
+        .expect("generated content is valid")
+    }
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Runs `smarty ARGS`; panics with its stderr on failure.
+pub fn smarty(args: &[&str]) -> String {
+    let out = Command::new(BIN).args(args).output().expect("run smarty");
+    assert!(
+        out.status.success(),
+        "smarty {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn init(dir: &Path, region: &str) -> String {
+    let config = dir.join(region);
+    smarty(&[
+        "init",
+        "--region",
+        region,
+        "--data-dir",
+        config.to_str().unwrap(),
+        "--listen",
+        "127.0.0.1:0",
+    ]);
+    config.join("smarty.toml").to_str().unwrap().to_string()
+}
+
+/// A running `smarty serve`; killed on drop.
+pub struct Server {
+    pub url: String,
+    child: Child,
+}
+
+impl Server {
+    pub fn start(config: &str) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(BIN)
+            .args(["serve", "--config", config])
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn smarty serve");
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let url = loop {
+            let line = lines
+                .next()
+                .expect("smarty serve printed its address")
+                .unwrap();
+            if let Some(url) = line.strip_prefix("smarty: listening on ") {
+                break url.to_string();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        Server { url, child }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Pins `peer`'s keys on the node of `config` (pulling from `url` if given).
+pub fn pin(config: &str, peer_config: &str, peer_region: &str, url: Option<&str>) {
+    let jwks = smarty(&["keys", "show", "--config", peer_config]);
+    let file = Path::new(config).with_file_name(format!("{peer_region}.jwks"));
+    std::fs::write(&file, jwks).unwrap();
+    let mut args = vec![
+        "peers",
+        "add",
+        "--config",
+        config,
+        "--region",
+        peer_region,
+        "--jwks",
+        file.to_str().unwrap(),
+    ];
+    if let Some(u) = url {
+        args.extend(["--url", u]);
+    }
+    smarty(&args);
+}
+
+/// Runs a command to completion; returns (wall seconds, peak RSS in MiB, stdout).
+pub fn measure(args: &[&str]) -> (f64, f64, String) {
+    let start = std::time::Instant::now();
+    let child = Command::new(BIN)
+        .args(args)
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as i32;
+    let mut stdout = child.stdout.unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut text).unwrap();
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(status, 0, "smarty {args:?} failed: {text}");
+    (
+        start.elapsed().as_secs_f64(),
+        usage.ru_maxrss as f64 / 1024.0,
+        text,
+    )
+}

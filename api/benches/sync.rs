@@ -1,0 +1,130 @@
+//! `cargo bench --bench sync`: a fresh node pulls 100,000 case studies from a peer over
+//! loopback; the baseline, measured in the same run, inserts the same records into a fresh
+//! store in one transaction with no network and no verification. Then the time of an
+//! unchanged round against six peers. Prints figures; asserts nothing about time.
+
+mod common;
+
+use common::*;
+use smarty_api::config::Config;
+use smarty_api::federation::keys::NodeKeys;
+use smarty_api::federation::sync::Syncer;
+use smarty_api::records::service::sealed_row;
+use smarty_schema::store::Store;
+use smarty_schema::{Kind, Record, Status, timestamp};
+use std::time::Instant;
+
+fn main() {
+    let count: usize = std::env::var("SMARTY_BENCH_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    let peer = init(dir.path(), "tuscany");
+    let puller = init(dir.path(), "leeds");
+
+    // Seed the peer's store directly: sealed rows, as the API would write them.
+    let config = Config::load(std::path::Path::new(&peer)).unwrap();
+    let keys = NodeKeys::load(&config).unwrap();
+    let mut generator = Generator::new(7);
+    let now = timestamp::now();
+    let rows: Vec<_> = (0..count)
+        .map(|i| {
+            let record = Record {
+                id: uuid::Uuid::now_v7().to_string(),
+                kind: Kind::CaseStudy,
+                origin: "tuscany".into(),
+                version: 1,
+                status: Status::Published,
+                created_at: now.clone(),
+                updated_at: now.clone(),
+                content: generator.case_study(i),
+            };
+            sealed_row(&keys, &record, false).unwrap()
+        })
+        .collect();
+    let bytes: usize = rows.iter().map(|r| r.content.len()).sum();
+    Store::open(&config.database().unwrap(), 1)
+        .unwrap()
+        .insert_records(&rows)
+        .unwrap();
+
+    // Baseline: the same records into a fresh store, one transaction.
+    let baseline_store = Store::open(
+        &smarty_schema::db::DatabaseUrl::Sqlite(dir.path().join("baseline.db")),
+        1,
+    )
+    .unwrap();
+    let start = Instant::now();
+    baseline_store.insert_records(&rows).unwrap();
+    let baseline_secs = start.elapsed().as_secs_f64();
+    drop(rows);
+
+    let server = Server::start(&peer);
+    pin(&peer, &puller, "leeds", None);
+    pin(&puller, &peer, "tuscany", Some(&server.url));
+    let (sync_secs, peak_mib, out) = measure(&["sync", "--config", &puller]);
+    assert!(
+        out.contains(&format!("{count} applied")),
+        "sync applied everything: {out}"
+    );
+
+    let sync_rate = count as f64 / sync_secs;
+    let baseline_rate = count as f64 / baseline_secs;
+    println!(
+        "sync: {count} case studies ({:.1} KB of content each on average) over loopback",
+        bytes as f64 / count as f64 / 1024.0
+    );
+    println!("  page size                {}", config.sync.page_size);
+    println!(
+        "  sync                     {sync_secs:.2} s  {sync_rate:.0} records/s  peak memory {peak_mib:.0} MiB (the `smarty sync` process)"
+    );
+    println!(
+        "  baseline (one-transaction insert, no network, no verification)  {baseline_secs:.2} s  {baseline_rate:.0} records/s"
+    );
+    println!(
+        "  ratio sync/baseline      {:.2}  (target >= 0.25)",
+        sync_rate / baseline_rate
+    );
+
+    // An unchanged round against six peers.
+    let mut servers = vec![server];
+    for region in [
+        "mazovia",
+        "lapland",
+        "slovenia",
+        "castilla-leon",
+        "catalonia",
+    ] {
+        let other = init(dir.path(), region);
+        let s = Server::start(&other);
+        pin(&other, &puller, "leeds", None);
+        pin(&puller, &other, region, Some(&s.url));
+        servers.push(s);
+    }
+    measure(&["sync", "--config", &puller]);
+    let config = Config::load(std::path::Path::new(&puller)).unwrap();
+    let store = Store::open(&config.database().unwrap(), 2).unwrap();
+    let syncer = Syncer::new(config.clone(), NodeKeys::load(&config).unwrap(), store).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut times: Vec<f64> = (0..11)
+        .map(|_| {
+            let start = Instant::now();
+            let results = runtime.block_on(syncer.round(None)).unwrap();
+            assert!(
+                results
+                    .iter()
+                    .all(|(_, r)| r.as_ref().is_ok_and(|r| r.applied == 0))
+            );
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "unchanged round against 6 peers: median {:.1} ms, max {:.1} ms over 11 rounds (target < 100 ms)",
+        times[5], times[10]
+    );
+}
