@@ -13,10 +13,7 @@ async fn init_refuses_to_overwrite_a_node() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite"));
     assert_eq!(std::fs::read(&node.config).unwrap(), before);
-    assert_eq!(
-        std::fs::read(node.dir.path().join("node.key")).unwrap(),
-        key_before
-    );
+    assert_eq!(std::fs::read(node.dir.path().join("node.key")).unwrap(), key_before);
     node.get("/readyz", None).await.expect(200);
 }
 
@@ -24,30 +21,11 @@ async fn init_refuses_to_overwrite_a_node() {
 fn init_writes_a_private_key_only_its_owner_reads() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let out = cli(&[
-        "init",
-        "--region",
-        "lapland",
-        "--data-dir",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mode = std::fs::metadata(dir.path().join("node.key"))
-        .unwrap()
-        .permissions()
-        .mode();
+    let out = cli(&["init", "--region", "lapland", "--data-dir", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mode = std::fs::metadata(dir.path().join("node.key")).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
-    let bad = cli(&[
-        "init",
-        "--region",
-        "atlantis",
-        "--data-dir",
-        dir.path().join("x").to_str().unwrap(),
-    ]);
+    let bad = cli(&["init", "--region", "atlantis", "--data-dir", dir.path().join("x").to_str().unwrap()]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("atlantis"));
 }
@@ -56,25 +34,13 @@ fn init_writes_a_private_key_only_its_owner_reads() {
 fn configuration_errors_name_the_problem() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
-    assert!(
-        cli(&["init", "--region", "slovenia", "--data-dir", data])
-            .status
-            .success()
-    );
+    assert!(cli(&["init", "--region", "slovenia", "--data-dir", data]).status.success());
     let config = dir.path().join("smarty.toml");
     let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        text.replace("public_read = true", "public_read = true\nlisten_port = 9"),
-    )
-    .unwrap();
+    std::fs::write(&config, text.replace("public_read = true", "public_read = true\nlisten_port = 9")).unwrap();
     let out = cli(&["token", "list", "--config", config.to_str().unwrap()]);
     assert!(!out.status.success());
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("listen_port"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("listen_port"), "{}", String::from_utf8_lossy(&out.stderr));
 
     std::fs::write(&config, &text).unwrap();
     let out = std::process::Command::new(crate::support::node::BIN)
@@ -103,46 +69,11 @@ async fn health_vocabularies_and_readiness() {
     assert_eq!(c.get("/healthz", None).await.json()["status"], "ok");
     assert_eq!(c.get("/readyz", None).await.json()["status"], "ok");
     let themes = c.get("/api/v1/themes", None).await.json();
-    let codes: Vec<&str> = themes["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        codes,
-        [
-            "production-monitoring",
-            "predictive-maintenance",
-            "vr-simulation",
-            "smart-logistics"
-        ]
-    );
-    assert!(
-        themes["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|t| t["label"].is_string() && t["description"].is_string())
-    );
+    let codes: Vec<&str> = themes["items"].as_array().unwrap().iter().map(|t| t["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["production-monitoring", "predictive-maintenance", "vr-simulation", "smart-logistics"]);
+    assert!(themes["items"].as_array().unwrap().iter().all(|t| t["label"].is_string() && t["description"].is_string()));
     let regions = c.get("/api/v1/regions", None).await.json();
-    let codes: Vec<&str> = regions["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        codes,
-        [
-            "tuscany",
-            "mazovia",
-            "lapland",
-            "leeds",
-            "slovenia",
-            "castilla-leon",
-            "catalonia"
-        ]
-    );
+    let codes: Vec<&str> = regions["items"].as_array().unwrap().iter().map(|t| t["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["tuscany", "mazovia", "lapland", "leeds", "slovenia", "castilla-leon", "catalonia"]);
     assert_eq!(regions["items"][3]["nuts"], "UKE4");
 }

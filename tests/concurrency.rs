@@ -12,21 +12,13 @@ async fn two_editors_one_wins(backend: Backend) {
     let node = TestNode::start(backend).await;
     let second_editor = node.create_token("editor", "second-editor");
     let c = node.client();
-    let created = c
-        .post(
-            "/api/v1/case-studies",
-            Some(&node.editor),
-            &published(case_study("Original")),
-        )
-        .await;
+    let created = c.post("/api/v1/case-studies", Some(&node.editor), &published(case_study("Original"))).await;
     let url = created.header("location").unwrap();
 
     for round in 1..=5 {
         let etag = format!("\"{round}\"");
-        let (body_a, body_b) = (
-            published(case_study(&format!("A{round}"))),
-            published(case_study(&format!("B{round}"))),
-        );
+        let (body_a, body_b) =
+            (published(case_study(&format!("A{round}"))), published(case_study(&format!("B{round}"))));
         let a = c.put(&url, Some(&node.editor), Some(&etag), &body_a);
         let b = c.put(&url, Some(&second_editor), Some(&etag), &body_b);
         let (a, b) = tokio::join!(a, b);
@@ -36,12 +28,7 @@ async fn two_editors_one_wins(backend: Backend) {
         let winner = if a.status == 200 { &a } else { &b };
         let loser = if a.status == 200 { &b } else { &a };
         let problem = loser.expect_problem(412, "precondition-failed");
-        assert!(
-            problem["detail"]
-                .as_str()
-                .unwrap()
-                .contains(&format!("version {}", round + 1))
-        );
+        assert!(problem["detail"].as_str().unwrap().contains(&format!("version {}", round + 1)));
         // Nothing lost: the stored record is exactly the winner's write.
         let stored = c.get(&url, Some(&node.editor)).await.json();
         assert_eq!(stored, winner.json());
@@ -55,13 +42,7 @@ async fn pagination_is_exact_while_inserting(backend: Backend) {
     let ed = node.editor.clone();
     let mut existing = HashSet::new();
     for i in 0..30 {
-        let r = c
-            .post(
-                "/api/v1/case-studies",
-                Some(&ed),
-                &published(case_study(&format!("Before {i}"))),
-            )
-            .await;
+        let r = c.post("/api/v1/case-studies", Some(&ed), &published(case_study(&format!("Before {i}")))).await;
         existing.insert(r.json()["id"].as_str().unwrap().to_string());
     }
 
@@ -70,13 +51,9 @@ async fn pagination_is_exact_while_inserting(backend: Backend) {
         let ed = ed.clone();
         tokio::spawn(async move {
             for i in 0..30 {
-                c.post(
-                    "/api/v1/case-studies",
-                    Some(&ed),
-                    &published(case_study(&format!("During {i}"))),
-                )
-                .await
-                .expect(201);
+                c.post("/api/v1/case-studies", Some(&ed), &published(case_study(&format!("During {i}"))))
+                    .await
+                    .expect(201);
             }
         })
     };
@@ -104,10 +81,7 @@ async fn pagination_is_exact_while_inserting(backend: Backend) {
     let unique: HashSet<&String> = seen.iter().collect();
     assert_eq!(unique.len(), seen.len(), "a record was served twice");
     for id in &existing {
-        assert!(
-            unique.contains(id),
-            "record {id} that existed before paging was skipped"
-        );
+        assert!(unique.contains(id), "record {id} that existed before paging was skipped");
     }
     // Ids are in order: a page never goes back.
     let mut sorted = seen.clone();
@@ -122,37 +96,14 @@ async fn pagination_is_exact_while_inserting(backend: Backend) {
     assert_eq!(bad.field_errors(), ["limit"]);
     let bad = c.get("/api/v1/case-studies?cursor=%%%", None).await;
     assert_eq!(bad.status, 400);
-    let filtered = c
-        .get("/api/v1/case-studies?theme=smart-logistics", None)
-        .await
-        .json();
+    let filtered = c.get("/api/v1/case-studies?theme=smart-logistics", None).await.json();
     assert_eq!(filtered["items"], json!([]));
-    let all = c
-        .get(
-            "/api/v1/case-studies?theme=predictive-maintenance&limit=200",
-            None,
-        )
-        .await
-        .json();
+    let all = c.get("/api/v1/case-studies?theme=predictive-maintenance&limit=200", None).await.json();
     assert_eq!(all["items"].as_array().unwrap().len(), 60);
-    let later = c
-        .get(
-            "/api/v1/case-studies?updated_since=2999-01-01T00:00:00Z",
-            None,
-        )
-        .await
-        .json();
+    let later = c.get("/api/v1/case-studies?updated_since=2999-01-01T00:00:00Z", None).await.json();
     assert_eq!(later["items"], json!([]));
-    let since = c
-        .get(
-            "/api/v1/case-studies?updated_since=2000-01-01T00:00:00%2B02:00&limit=200",
-            None,
-        )
-        .await
-        .json();
+    let since = c.get("/api/v1/case-studies?updated_since=2000-01-01T00:00:00%2B02:00&limit=200", None).await.json();
     assert_eq!(since["items"].as_array().unwrap().len(), 60);
-    let bad = c
-        .get("/api/v1/case-studies?updated_since=yesterday", None)
-        .await;
+    let bad = c.get("/api/v1/case-studies?updated_since=yesterday", None).await;
     assert_eq!(bad.field_errors(), ["updated_since"]);
 }

@@ -9,15 +9,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 
-const REGIONS: [&str; 7] = [
-    "tuscany",
-    "mazovia",
-    "lapland",
-    "leeds",
-    "slovenia",
-    "castilla-leon",
-    "catalonia",
-];
+const REGIONS: [&str; 7] = ["tuscany", "mazovia", "lapland", "leeds", "slovenia", "castilla-leon", "catalonia"];
 
 /// The canonical bytes a change's hash covers, computed here with serde_jcs directly.
 fn canonical(change: &Value) -> Vec<u8> {
@@ -29,33 +21,19 @@ fn canonical(change: &Value) -> Vec<u8> {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    let hex: String = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hex: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }
 
 /// Each change of `node`'s feed by id: (canonical bytes, hash, whole change).
-async fn holdings(
-    node: &TestNode,
-    reader: &Identity,
-) -> BTreeMap<String, (Vec<u8>, String, Value)> {
+async fn holdings(node: &TestNode, reader: &Identity) -> BTreeMap<String, (Vec<u8>, String, Value)> {
     feed(node, reader)
         .await
         .into_iter()
         .map(|c| {
             let bytes = canonical(&c);
-            assert_eq!(
-                c["hash"].as_str().unwrap(),
-                sha256(&bytes),
-                "hash of {}",
-                c["id"]
-            );
-            (
-                c["id"].as_str().unwrap().to_string(),
-                (bytes, c["hash"].as_str().unwrap().to_string(), c),
-            )
+            assert_eq!(c["hash"].as_str().unwrap(), sha256(&bytes), "hash of {}", c["id"]);
+            (c["id"].as_str().unwrap().to_string(), (bytes, c["hash"].as_str().unwrap().to_string(), c))
         })
         .collect()
 }
@@ -99,20 +77,9 @@ async fn seven_regions_converge_and_keep_converging() {
             } else {
                 "/api/v1/case-studies"
             };
-            published_ids.insert(
-                c.post(path, ed, &body).await.json()["id"]
-                    .as_str()
-                    .unwrap()
-                    .to_string(),
-            );
+            published_ids.insert(c.post(path, ed, &body).await.json()["id"].as_str().unwrap().to_string());
         }
-        c.post(
-            "/api/v1/case-studies",
-            ed,
-            &json!({"content": case_study("a draft")}),
-        )
-        .await
-        .expect(201);
+        c.post("/api/v1/case-studies", ed, &json!({"content": case_study("a draft")})).await.expect(201);
     }
     for n in &nodes {
         sync(n).await;
@@ -120,16 +87,9 @@ async fn seven_regions_converge_and_keep_converging() {
     // Every node holds every published record of every region, byte-identical.
     let reader = Identity::of(&nodes[0]);
     let reference = holdings(&nodes[1], &reader).await;
-    assert_eq!(
-        reference.keys().cloned().collect::<HashSet<_>>(),
-        published_ids
-    );
+    assert_eq!(reference.keys().cloned().collect::<HashSet<_>>(), published_ids);
     for n in &nodes {
-        let reader = Identity::of(if n.region == nodes[0].region {
-            &nodes[1]
-        } else {
-            &nodes[0]
-        });
+        let reader = Identity::of(if n.region == nodes[0].region { &nodes[1] } else { &nodes[0] });
         let held = holdings(n, &reader).await;
         assert_eq!(held.len(), 21, "{} holds {} records", n.region, held.len());
         for (id, (bytes, hash, change)) in &held {
@@ -137,16 +97,10 @@ async fn seven_regions_converge_and_keep_converging() {
             assert_eq!(bytes, ref_bytes, "{} holds {id} differently", n.region);
             assert_eq!(hash, ref_hash);
             let text = change.to_string();
-            assert!(
-                !text.contains("r.okafor@example.org"),
-                "a contact federated: {text}"
-            );
+            assert!(!text.contains("r.okafor@example.org"), "a contact federated: {text}");
             assert_ne!(change["content"]["title"], "a draft");
         }
-        let origins: HashSet<&str> = held
-            .values()
-            .map(|(_, _, c)| c["origin"].as_str().unwrap())
-            .collect();
+        let origins: HashSet<&str> = held.values().map(|(_, _, c)| c["origin"].as_str().unwrap()).collect();
         assert_eq!(origins.len(), 7);
     }
 
@@ -160,49 +114,28 @@ async fn seven_regions_converge_and_keep_converging() {
     let url = format!("/api/v1/case-studies/{}", updated["id"].as_str().unwrap());
     tuscany
         .client()
-        .put(
-            &url,
-            Some(&tuscany.editor),
-            Some("\"1\""),
-            &published(case_study("Rinominato")),
-        )
+        .put(&url, Some(&tuscany.editor), Some("\"1\""), &published(case_study("Rinominato")))
         .await
         .expect(200);
     let deleted = first(leeds).await;
     let url = format!("/api/v1/case-studies/{}", deleted["id"].as_str().unwrap());
-    leeds
-        .client()
-        .delete(&url, Some(&leeds.editor), Some("\"1\""))
-        .await
-        .expect(204);
+    leeds.client().delete(&url, Some(&leeds.editor), Some("\"1\"")).await.expect(204);
     let withdrawn = first(lapland).await;
     let url = format!("/api/v1/case-studies/{}", withdrawn["id"].as_str().unwrap());
     let body = json!({"status": "withdrawn", "content": case_study("lapland practice one")});
-    lapland
-        .client()
-        .put(&url, Some(&lapland.editor), Some("\"1\""), &body)
-        .await
-        .expect(200);
+    lapland.client().put(&url, Some(&lapland.editor), Some("\"1\""), &body).await.expect(200);
     for n in &nodes {
         sync(n).await;
     }
     for n in &nodes {
-        let reader = Identity::of(if n.region == nodes[0].region {
-            &nodes[1]
-        } else {
-            &nodes[0]
-        });
+        let reader = Identity::of(if n.region == nodes[0].region { &nodes[1] } else { &nodes[0] });
         let held = holdings(n, &reader).await;
         let update = &held[updated["id"].as_str().unwrap()].2;
         assert_eq!(update["version"], 2);
         assert_eq!(update["content"]["title"], "Rinominato");
         for gone in [&deleted, &withdrawn] {
             let tomb = &held[gone["id"].as_str().unwrap()].2;
-            assert_eq!(
-                tomb["deleted"], true,
-                "{} still offers {}",
-                n.region, gone["id"]
-            );
+            assert_eq!(tomb["deleted"], true, "{} still offers {}", n.region, gone["id"]);
             assert!(tomb.get("content").is_none());
             assert_eq!(tomb["version"], 2);
         }
@@ -216,27 +149,11 @@ async fn two_nodes_sync_and_show_status(backend: Backend) {
     let b = TestNode::start_with(backend, "tuscany", &[]).await;
     pin(&a, &b, true);
     pin(&b, &a, true);
-    let created = a
-        .client()
-        .post(
-            "/api/v1/case-studies",
-            Some(&a.editor),
-            &published(case_study("Shared")),
-        )
-        .await
-        .json();
+    let created =
+        a.client().post("/api/v1/case-studies", Some(&a.editor), &published(case_study("Shared"))).await.json();
 
     // On demand, through the server: 202 at once, progress in the status.
-    let res = b
-        .client()
-        .send(
-            reqwest::Method::POST,
-            "/api/v1/peers/leeds/sync",
-            Some(&b.admin),
-            &[],
-            None,
-        )
-        .await;
+    let res = b.client().send(reqwest::Method::POST, "/api/v1/peers/leeds/sync", Some(&b.admin), &[], None).await;
     res.expect(202);
     let status = wait_for_status(&b, "leeds", |p| p["last_success_at"].is_string()).await;
     assert_eq!(status["records_received"], 1);
@@ -247,75 +164,29 @@ async fn two_nodes_sync_and_show_status(backend: Backend) {
     assert!(held.contains_key(created["id"].as_str().unwrap()));
 
     // The peers API is for admins; unknown and pin-only peers are answered clearly.
-    b.client()
-        .get("/api/v1/peers", Some(&b.editor))
-        .await
-        .expect_problem(403, "forbidden");
-    b.client()
-        .get("/api/v1/peers", None)
-        .await
-        .expect_problem(401, "unauthorized");
-    let res = b
-        .client()
-        .send(
-            reqwest::Method::POST,
-            "/api/v1/peers/lapland/sync",
-            Some(&b.admin),
-            &[],
-            None,
-        )
-        .await;
+    b.client().get("/api/v1/peers", Some(&b.editor)).await.expect_problem(403, "forbidden");
+    b.client().get("/api/v1/peers", None).await.expect_problem(401, "unauthorized");
+    let res = b.client().send(reqwest::Method::POST, "/api/v1/peers/lapland/sync", Some(&b.admin), &[], None).await;
     res.expect_problem(404, "not-found");
     let lapland = TestNode::start_with(backend, "lapland", &[]).await;
     pin(&b, &lapland, false);
-    let res = b
-        .client()
-        .send(
-            reqwest::Method::POST,
-            "/api/v1/peers/lapland/sync",
-            Some(&b.admin),
-            &[],
-            None,
-        )
-        .await;
+    let res = b.client().send(reqwest::Method::POST, "/api/v1/peers/lapland/sync", Some(&b.admin), &[], None).await;
     res.expect_problem(409, "conflict");
     let peers = b.client().get("/api/v1/peers", Some(&b.admin)).await.json();
-    let pinned = peers["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["region"] == "lapland")
-        .unwrap();
+    let pinned = peers["items"].as_array().unwrap().iter().find(|p| p["region"] == "lapland").unwrap();
     assert_eq!(pinned["pull"], false);
 }
 
 /// Polls the peer status until `done` holds (bounded).
-pub async fn wait_for_status(
-    node: &TestNode,
-    region: &str,
-    done: impl Fn(&Value) -> bool,
-) -> Value {
+pub async fn wait_for_status(node: &TestNode, region: &str, done: impl Fn(&Value) -> bool) -> Value {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
-        let peers = node
-            .client()
-            .get("/api/v1/peers", Some(&node.admin))
-            .await
-            .json();
-        let status = peers["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["region"] == region)
-            .cloned()
-            .unwrap();
+        let peers = node.client().get("/api/v1/peers", Some(&node.admin)).await.json();
+        let status = peers["items"].as_array().unwrap().iter().find(|p| p["region"] == region).cloned().unwrap();
         if done(&status) {
             return status;
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "peer status never got there: {status}"
-        );
+        assert!(std::time::Instant::now() < deadline, "peer status never got there: {status}");
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     }
 }
@@ -330,25 +201,14 @@ async fn records_travel_through_a_relay() {
     pin(&b, &a, false);
     pin(&a, &c, false); // A trusts C's key but never talks to C.
     pin(&c, &b, false);
-    let record = c
-        .client()
-        .post(
-            "/api/v1/case-studies",
-            Some(&c.editor),
-            &published(case_study("Arctic")),
-        )
-        .await
-        .json();
+    let record =
+        c.client().post("/api/v1/case-studies", Some(&c.editor), &published(case_study("Arctic"))).await.json();
     sync(&b).await;
     sync(&a).await;
     let held = holdings(&a, &Identity::of(&b)).await;
     let change = &held[record["id"].as_str().unwrap()].2;
     assert_eq!(change["origin"], "lapland");
-    assert_eq!(
-        change["signature"]["kid"],
-        Identity::of(&c).kid,
-        "verified with C's own key"
-    );
+    assert_eq!(change["signature"]["kid"], Identity::of(&c).kid, "verified with C's own key");
     // Without C's keys pinned, A refuses C's records from B.
     let d = TestNode::start_with(Backend::Sqlite, "slovenia", &[]).await;
     pin(&d, &b, true);
@@ -356,22 +216,14 @@ async fn records_travel_through_a_relay() {
     sync(&d).await;
     let peers = d.client().get("/api/v1/peers", Some(&d.admin)).await.json();
     let reasons = peers["items"][0]["recent_rejections"].to_string();
-    assert!(
-        reasons.contains("lapland is not a pinned region"),
-        "{reasons}"
-    );
+    assert!(reasons.contains("lapland is not a pinned region"), "{reasons}");
 }
 
 #[tokio::test]
 async fn a_node_killed_mid_sync_resumes_without_loss_or_duplicates() {
     let a = TestNode::start_with(Backend::Sqlite, "leeds", &[]).await;
-    let mut b = TestNode::start_configured(
-        Backend::Sqlite,
-        "tuscany",
-        &[],
-        "[sync]\npage_size = 5\nschedule = \"off\"",
-    )
-    .await;
+    let mut b =
+        TestNode::start_configured(Backend::Sqlite, "tuscany", &[], "[sync]\npage_size = 5\nschedule = \"off\"").await;
     pin(&a, &b, false);
     pin(&b, &a, true);
     let total = 1500;
@@ -383,53 +235,23 @@ async fn a_node_killed_mid_sync_resumes_without_loss_or_duplicates() {
             let ed = a.editor.clone();
             async move {
                 let body = published(case_study(&format!("Record {chunk}-{i}")));
-                client
-                    .post("/api/v1/case-studies", Some(&ed), &body)
-                    .await
-                    .json()["id"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
+                client.post("/api/v1/case-studies", Some(&ed), &body).await.json()["id"].as_str().unwrap().to_string()
             }
         });
         ids.extend(futures_util::future::join_all(posts).await);
     }
     assert_eq!(ids.len(), total);
 
-    b.client()
-        .send(
-            reqwest::Method::POST,
-            "/api/v1/peers/leeds/sync",
-            Some(&b.admin),
-            &[],
-            None,
-        )
-        .await
-        .expect(202);
-    let partial = wait_for_status(&b, "leeds", |p| {
-        p["records_received"].as_i64().unwrap() >= 100
-    })
-    .await;
+    b.client().send(reqwest::Method::POST, "/api/v1/peers/leeds/sync", Some(&b.admin), &[], None).await.expect(202);
+    let partial = wait_for_status(&b, "leeds", |p| p["records_received"].as_i64().unwrap() >= 100).await;
     b.kill();
     let received = partial["records_received"].as_i64().unwrap();
-    assert!(
-        received < total as i64,
-        "the sync finished before the kill; received {received}"
-    );
+    assert!(received < total as i64, "the sync finished before the kill; received {received}");
 
     b.start_again();
     let before_resume = wait_for_status(&b, "leeds", |_| true).await;
     assert!(before_resume["records_received"].as_i64().unwrap() >= received);
-    b.client()
-        .send(
-            reqwest::Method::POST,
-            "/api/v1/peers/leeds/sync",
-            Some(&b.admin),
-            &[],
-            None,
-        )
-        .await
-        .expect(202);
+    b.client().send(reqwest::Method::POST, "/api/v1/peers/leeds/sync", Some(&b.admin), &[], None).await.expect(202);
     let done = wait_for_status(&b, "leeds", |p| p["last_success_at"].is_string()).await;
     // Each record was applied exactly once across both runs: nothing twice, nothing skipped.
     assert_eq!(done["records_received"], total as i64, "{done}");

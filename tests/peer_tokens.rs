@@ -20,22 +20,12 @@ fn unsigned(header: &Value, claims: &Value, signature: &[u8]) -> String {
 
 async fn expect_refused(node: &TestNode, token: &str, status: u16, check: &str) {
     let res = node.client().get(FEED, Some(token)).await;
-    let kind = if status == 401 {
-        "unauthorized"
-    } else {
-        "forbidden"
-    };
+    let kind = if status == 401 { "unauthorized" } else { "forbidden" };
     let problem = res.expect_problem(status, kind);
     let detail = problem["detail"].as_str().unwrap();
-    assert!(
-        detail.contains(check),
-        "expected the detail to name {check:?}: {detail}"
-    );
+    assert!(detail.contains(check), "expected the detail to name {check:?}: {detail}");
     if status == 401 {
-        assert!(
-            problem["server_time"].is_string(),
-            "401s carry the server's clock"
-        );
+        assert!(problem["server_time"].is_string(), "401s carry the server's clock");
     }
 }
 
@@ -62,11 +52,7 @@ async fn forged_and_misused_tokens_are_refused() {
     };
 
     // Algorithms other than EdDSA, whatever the signature.
-    let none = unsigned(
-        &json!({"alg": "none", "typ": "smarty-peer+jwt", "kid": me.kid}),
-        &valid_claims,
-        b"",
-    );
+    let none = unsigned(&json!({"alg": "none", "typ": "smarty-peer+jwt", "kid": me.kid}), &valid_claims, b"");
     expect_refused(&node, &none, 401, "alg none").await;
     let hs256 = {
         let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
@@ -76,11 +62,7 @@ async fn forged_and_misused_tokens_are_refused() {
         jsonwebtoken::encode(&header, &me.claims(&node, "GET", FEED), &secret).unwrap()
     };
     expect_refused(&node, &hs256, 401, "alg HS256").await;
-    let rs256 = unsigned(
-        &json!({"alg": "RS256", "typ": "smarty-peer+jwt", "kid": me.kid}),
-        &valid_claims,
-        &[7; 256],
-    );
+    let rs256 = unsigned(&json!({"alg": "RS256", "typ": "smarty-peer+jwt", "kid": me.kid}), &valid_claims, &[7; 256]);
     expect_refused(&node, &rs256, 401, "alg RS256").await;
 
     // Keys are pinned, never taken from the token.
@@ -143,27 +125,11 @@ async fn forged_and_misused_tokens_are_refused() {
 
     // Callers that are not peers: unknown, and removed (at once, no restart).
     let stranger = Identity::generate("slovenia", 9);
-    expect_refused(
-        &node,
-        &stranger.token(&node, FEED),
-        403,
-        "not a configured peer",
-    )
-    .await;
-    assert!(
-        node.smarty(&["peers", "remove", "tuscany"])
-            .status
-            .success()
-    );
+    expect_refused(&node, &stranger.token(&node, FEED), 403, "not a configured peer").await;
+    assert!(node.smarty(&["peers", "remove", "tuscany"]).status.success());
     expect_refused(&node, &me.token(&node, FEED), 403, "not a configured peer").await;
-    node.client()
-        .get(FEED, None)
-        .await
-        .expect_problem(401, "unauthorized");
-    node.client()
-        .get(FEED, Some("garbage"))
-        .await
-        .expect_problem(401, "unauthorized");
+    node.client().get(FEED, None).await.expect_problem(401, "unauthorized");
+    node.client().get(FEED, Some("garbage")).await.expect_problem(401, "unauthorized");
 }
 
 #[tokio::test]
@@ -183,32 +149,17 @@ async fn rotated_keys_stay_valid_until_they_expire() {
         .expect(201);
 
     let out = a.smarty(&["keys", "rotate"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     a.restart();
     let new_kid = Identity::of(&a).kid;
     assert_ne!(old_kid, new_kid);
     let jwks = a.get("/.well-known/jwks.json", None).await.json();
-    let kids: Vec<&str> = jwks["keys"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| k["kid"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        kids,
-        [new_kid.as_str(), old_kid.as_str()],
-        "active first, the retired one still published"
-    );
+    let kids: Vec<&str> = jwks["keys"].as_array().unwrap().iter().map(|k| k["kid"].as_str().unwrap()).collect();
+    assert_eq!(kids, [new_kid.as_str(), old_kid.as_str()], "active first, the retired one still published");
     let shown = String::from_utf8(a.smarty(&["keys", "show"]).stdout).unwrap();
     assert_eq!(serde_json::from_str::<Value>(&shown).unwrap(), jwks);
     let mode = std::os::unix::fs::PermissionsExt::mode(
-        &std::fs::metadata(a.dir.path().join("node.key"))
-            .unwrap()
-            .permissions(),
+        &std::fs::metadata(a.dir.path().join("node.key")).unwrap().permissions(),
     );
     assert_eq!(mode & 0o777, 0o600);
 
@@ -217,51 +168,24 @@ async fn rotated_keys_stay_valid_until_they_expire() {
     let old_file = b.dir.path().join("old.jwks");
     std::fs::write(&old_file, json!({"keys": [jwks["keys"][1]]}).to_string()).unwrap();
     assert!(
-        b.smarty(&[
-            "peers",
-            "add",
-            "--region",
-            "leeds",
-            "--url",
-            &a.base,
-            "--jwks",
-            old_file.to_str().unwrap()
-        ])
-        .status
-        .success()
+        b.smarty(&["peers", "add", "--region", "leeds", "--url", &a.base, "--jwks", old_file.to_str().unwrap()])
+            .status
+            .success()
     );
     let after = crate::support::samples::published(crate::support::samples::case_study("After"));
-    a.client()
-        .post("/api/v1/case-studies", Some(&a.editor), &after)
-        .await
-        .expect(201);
+    a.client().post("/api/v1/case-studies", Some(&a.editor), &after).await.expect(201);
     let out = b.smarty_async(&["sync"]).await;
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains("1 applied") && stdout.contains("1 rejected"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("1 applied") && stdout.contains("1 rejected"), "{stdout}");
     // ...until it pins the new set: changed keys make the next round read the feeds again.
     let new_file = b.dir.path().join("new.jwks");
     std::fs::write(&new_file, jwks.to_string()).unwrap();
     assert!(
-        b.smarty(&[
-            "peers",
-            "add",
-            "--region",
-            "leeds",
-            "--url",
-            &a.base,
-            "--jwks",
-            new_file.to_str().unwrap()
-        ])
-        .status
-        .success()
+        b.smarty(&["peers", "add", "--region", "leeds", "--url", &a.base, "--jwks", new_file.to_str().unwrap()])
+            .status
+            .success()
     );
     let out = b.smarty_async(&["sync"]).await;
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains("1 applied, 1 unchanged, 0 rejected"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("1 applied, 1 unchanged, 0 rejected"), "{stdout}");
 }

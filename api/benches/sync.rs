@@ -15,10 +15,7 @@ use smarty_schema::{Kind, Record, Status, timestamp};
 use std::time::Instant;
 
 fn main() {
-    let count: usize = std::env::var("SMARTY_BENCH_RECORDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+    let count: usize = std::env::var("SMARTY_BENCH_RECORDS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
     let peer = init(dir.path(), "tuscany");
     let puller = init(dir.path(), "leeds");
@@ -44,17 +41,11 @@ fn main() {
         })
         .collect();
     let bytes: usize = rows.iter().map(|r| r.content.len()).sum();
-    Store::open(&config.database().unwrap(), 1)
-        .unwrap()
-        .insert_records(&rows)
-        .unwrap();
+    Store::open(&config.database().unwrap(), 1).unwrap().insert_records(&rows).unwrap();
 
     // Baseline: the same records into a fresh store, one transaction.
-    let baseline_store = Store::open(
-        &smarty_schema::db::DatabaseUrl::Sqlite(dir.path().join("baseline.db")),
-        1,
-    )
-    .unwrap();
+    let baseline_store =
+        Store::open(&smarty_schema::db::DatabaseUrl::Sqlite(dir.path().join("baseline.db")), 1).unwrap();
     let start = Instant::now();
     baseline_store.insert_records(&rows).unwrap();
     let baseline_secs = start.elapsed().as_secs_f64();
@@ -64,10 +55,7 @@ fn main() {
     pin(&peer, &puller, "leeds", None);
     pin(&puller, &peer, "tuscany", Some(&server.url));
     let (sync_secs, peak_mib, out) = measure(&["sync", "--config", &puller]);
-    assert!(
-        out.contains(&format!("{count} applied")),
-        "sync applied everything: {out}"
-    );
+    assert!(out.contains(&format!("{count} applied")), "sync applied everything: {out}");
 
     let sync_rate = count as f64 / sync_secs;
     let baseline_rate = count as f64 / baseline_secs;
@@ -82,20 +70,11 @@ fn main() {
     println!(
         "  baseline (one-transaction insert, no network, no verification)  {baseline_secs:.2} s  {baseline_rate:.0} records/s"
     );
-    println!(
-        "  ratio sync/baseline      {:.2}  (target >= 0.25)",
-        sync_rate / baseline_rate
-    );
+    println!("  ratio sync/baseline      {:.2}  (target >= 0.25)", sync_rate / baseline_rate);
 
     // An unchanged round against six peers.
     let mut servers = vec![server];
-    for region in [
-        "mazovia",
-        "lapland",
-        "slovenia",
-        "castilla-leon",
-        "catalonia",
-    ] {
+    for region in ["mazovia", "lapland", "slovenia", "castilla-leon", "catalonia"] {
         let other = init(dir.path(), region);
         let s = Server::start(&other);
         pin(&other, &puller, "leeds", None);
@@ -106,19 +85,12 @@ fn main() {
     let config = Config::load(std::path::Path::new(&puller)).unwrap();
     let store = Store::open(&config.database().unwrap(), 2).unwrap();
     let syncer = Syncer::new(config.clone(), NodeKeys::load(&config).unwrap(), store).unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let mut times: Vec<f64> = (0..11)
         .map(|_| {
             let start = Instant::now();
             let results = runtime.block_on(syncer.round(None)).unwrap();
-            assert!(
-                results
-                    .iter()
-                    .all(|(_, r)| r.as_ref().is_ok_and(|r| r.applied == 0))
-            );
+            assert!(results.iter().all(|(_, r)| r.as_ref().is_ok_and(|r| r.applied == 0)));
             start.elapsed().as_secs_f64() * 1000.0
         })
         .collect();

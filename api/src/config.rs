@@ -125,16 +125,10 @@ impl SyncConfig {
         if self.schedule == "off" {
             return Ok(None);
         }
-        let parsed = self
-            .schedule
-            .split_once(':')
-            .and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)));
+        let parsed = self.schedule.split_once(':').and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)));
         match parsed {
             Some((h, m)) if h < 24 && m < 60 => Ok(Some((h, m))),
-            _ => Err(format!(
-                "sync.schedule must be HH:MM (UTC) or off, not {:?}",
-                self.schedule
-            )),
+            _ => Err(format!("sync.schedule must be HH:MM (UTC) or off, not {:?}", self.schedule)),
         }
     }
 }
@@ -144,45 +138,35 @@ pub fn default_regions() -> Vec<Region> {
     struct File {
         regions: Vec<Region>,
     }
-    toml::from_str::<File>(DEFAULT_REGIONS)
-        .expect("built-in regions parse")
-        .regions
+    toml::from_str::<File>(DEFAULT_REGIONS).expect("built-in regions parse").regions
 }
 
 /// Top-level keys that `SMARTY_<KEY>` environment variables may override.
-const ENV_KEYS: [&str; 8] = [
-    "region",
-    "listen",
-    "public_url",
-    "database_url",
-    "public_read",
-    "key_file",
-    "log_format",
-    "pool_size",
-];
+const ENV_KEYS: [&str; 8] =
+    ["region", "listen", "public_url", "database_url", "public_read", "key_file", "log_format", "pool_size"];
 
 impl Config {
     /// Reads the file, applies environment overrides and checks the result.
     pub fn load(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read configuration {}: {e}", path.display()))?;
-        let mut table: toml::Table = toml::from_str(&text)
-            .map_err(|e| format!("invalid configuration {}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read configuration {}: {e}", path.display()))?;
+        let mut table: toml::Table =
+            toml::from_str(&text).map_err(|e| format!("invalid configuration {}: {e}", path.display()))?;
         for key in ENV_KEYS {
             if let Ok(value) = std::env::var(format!("SMARTY_{}", key.to_uppercase())) {
                 let value = match key {
                     "public_read" => toml::Value::Boolean(parse_bool(&value)?),
-                    "pool_size" => toml::Value::Integer(value.parse().map_err(|_| {
-                        format!("SMARTY_POOL_SIZE must be a number, not {value:?}")
-                    })?),
+                    "pool_size" => toml::Value::Integer(
+                        value.parse().map_err(|_| format!("SMARTY_POOL_SIZE must be a number, not {value:?}"))?,
+                    ),
                     _ => toml::Value::String(value),
                 };
                 table.insert(key.to_string(), value);
             }
         }
-        let mut config: Config = table.try_into().map_err(|e: toml::de::Error| {
-            format!("invalid configuration {}: {}", path.display(), e.message())
-        })?;
+        let mut config: Config = table
+            .try_into()
+            .map_err(|e: toml::de::Error| format!("invalid configuration {}: {}", path.display(), e.message()))?;
         config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if config.base_dir.as_os_str().is_empty() {
             config.base_dir = PathBuf::from(".");
@@ -196,15 +180,11 @@ impl Config {
             RegionCode::parse(&r.code).map_err(|m| format!("region code {:?} {m}", r.code))?;
             NutsCode::parse(&r.nuts).map_err(|m| format!("region {}: nuts {m}", r.code))?;
             for l in &r.languages {
-                LanguageCode::parse(l)
-                    .map_err(|m| format!("region {}: language {l:?} {m}", r.code))?;
+                LanguageCode::parse(l).map_err(|m| format!("region {}: language {l:?} {m}", r.code))?;
             }
         }
         if !self.regions.iter().any(|r| r.code == self.region) {
-            return Err(format!(
-                "region {:?} is not among the configured regions",
-                self.region
-            ));
+            return Err(format!("region {:?} is not among the configured regions", self.region));
         }
         self.sync.daily_time()?;
         if !(1..=1000).contains(&self.sync.page_size) {
@@ -233,27 +213,16 @@ impl Config {
     }
 
     fn resolve(&self, p: &Path) -> PathBuf {
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            self.base_dir.join(p)
-        }
+        if p.is_absolute() { p.to_path_buf() } else { self.base_dir.join(p) }
     }
 
     /// The public URL without a trailing slash.
     pub fn public_base(&self) -> String {
-        self.public_url
-            .as_deref()
-            .unwrap_or("")
-            .trim_end_matches('/')
-            .to_string()
+        self.public_url.as_deref().unwrap_or("").trim_end_matches('/').to_string()
     }
 
     pub fn region_info(&self) -> &Region {
-        self.regions
-            .iter()
-            .find(|r| r.code == self.region)
-            .expect("checked on load")
+        self.regions.iter().find(|r| r.code == self.region).expect("checked on load")
     }
 }
 
@@ -261,15 +230,12 @@ fn parse_bool(s: &str) -> Result<bool, String> {
     match s.to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
         "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err(format!(
-            "SMARTY_PUBLIC_READ must be true or false, not {s:?}"
-        )),
+        _ => Err(format!("SMARTY_PUBLIC_READ must be true or false, not {s:?}")),
     }
 }
 
 /// Where to find the configuration: `--config`, then `SMARTY_CONFIG` (both handled by clap),
 /// then `./smarty.toml`.
 pub fn config_path(flag: Option<&Path>) -> PathBuf {
-    flag.map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("smarty.toml"))
+    flag.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("smarty.toml"))
 }

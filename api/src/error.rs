@@ -71,49 +71,19 @@ impl ApiError {
             Validation(_) => (StatusCode::BAD_REQUEST, "validation", "Invalid request"),
             MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed-json", "Malformed JSON"),
             BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
-            Unauthorized(_) => (
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "Authentication required",
-            ),
+            Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized", "Authentication required"),
             Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
             NotFound => (StatusCode::NOT_FOUND, "not-found", "Not found"),
-            MethodNotAllowed(_) => (
-                StatusCode::METHOD_NOT_ALLOWED,
-                "method-not-allowed",
-                "Method not allowed",
-            ),
+            MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
             Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
-            PreconditionFailed { .. } => (
-                StatusCode::PRECONDITION_FAILED,
-                "precondition-failed",
-                "Version mismatch",
-            ),
-            PreconditionRequired => (
-                StatusCode::PRECONDITION_REQUIRED,
-                "precondition-required",
-                "If-Match required",
-            ),
-            PayloadTooLarge(_) => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload-too-large",
-                "Body too large",
-            ),
-            UnsupportedMediaType(_) => (
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type",
-                "Unsupported media type",
-            ),
-            Unavailable(_) => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Service unavailable",
-            ),
-            Internal(_) => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "Internal error",
-            ),
+            PreconditionFailed { .. } => (StatusCode::PRECONDITION_FAILED, "precondition-failed", "Version mismatch"),
+            PreconditionRequired => (StatusCode::PRECONDITION_REQUIRED, "precondition-required", "If-Match required"),
+            PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload-too-large", "Body too large"),
+            UnsupportedMediaType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type")
+            }
+            Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
+            Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error"),
         }
     }
 
@@ -122,31 +92,22 @@ impl ApiError {
         match self {
             Validation(errors) => {
                 let n = errors.len();
-                format!(
-                    "The request has {n} invalid field{}.",
-                    if n == 1 { "" } else { "s" }
-                )
+                format!("The request has {n} invalid field{}.", if n == 1 { "" } else { "s" })
             }
-            MalformedJson(d) | BadRequest(d) | Unauthorized(d) | Forbidden(d) | Conflict(d)
-            | Unavailable(d) => d.clone(),
+            MalformedJson(d) | BadRequest(d) | Unauthorized(d) | Forbidden(d) | Conflict(d) | Unavailable(d) => {
+                d.clone()
+            }
             UnsupportedMediaType(d) => d.clone(),
             NotFound => "No resource at this address.".into(),
             MethodNotAllowed(allow) => format!("This address accepts {}.", allow.join(", ")),
             PreconditionFailed { current } => {
-                format!(
-                    "If-Match does not name the current version; the record is at version {current}."
-                )
+                format!("If-Match does not name the current version; the record is at version {current}.")
             }
-            PreconditionRequired => {
-                "Send If-Match with the ETag of the version you are changing.".into()
-            }
+            PreconditionRequired => "Send If-Match with the ETag of the version you are changing.".into(),
             PayloadTooLarge(limit) => {
                 format!("The body is larger than the limit of {} KiB.", limit / 1024)
             }
-            Internal(_) => {
-                "The server failed to handle the request; the operator's log has the details."
-                    .into()
-            }
+            Internal(_) => "The server failed to handle the request; the operator's log has the details.".into(),
         }
     }
 
@@ -161,17 +122,13 @@ impl ApiError {
                 ApiError::Validation(e) => Some(e.clone()),
                 _ => None,
             },
-            server_time: matches!(self, ApiError::Unauthorized(_))
-                .then(smarty_schema::timestamp::now),
+            server_time: matches!(self, ApiError::Unauthorized(_)).then(smarty_schema::timestamp::now),
         }
     }
 
     /// One-field validation error.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
-        ApiError::Validation(vec![FieldError {
-            field: field.into(),
-            message: message.into(),
-        }])
+        ApiError::Validation(vec![FieldError { field: field.into(), message: message.into() }])
     }
 }
 
@@ -213,12 +170,8 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::NotFound => ApiError::NotFound,
             StoreError::VersionMismatch { current } => ApiError::PreconditionFailed { current },
-            StoreError::AlreadyExists => {
-                ApiError::Conflict("A record with this id already exists.".into())
-            }
-            StoreError::Pool(e) => {
-                ApiError::Unavailable(format!("The database is not reachable: {e}"))
-            }
+            StoreError::AlreadyExists => ApiError::Conflict("A record with this id already exists.".into()),
+            StoreError::Pool(e) => ApiError::Unavailable(format!("The database is not reachable: {e}")),
             other => ApiError::Internal(other.to_string()),
         }
     }

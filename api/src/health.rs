@@ -39,12 +39,8 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
     let store = state.store.clone();
     match blocking(move || store.ready()).await {
         Ok(true) => Ok(HttpResponse::Ok().json(Health { status: "ok" })),
-        Ok(false) => Err(ApiError::Unavailable(
-            "Database migrations are pending.".into(),
-        )),
-        Err(e) => Err(ApiError::Unavailable(format!(
-            "The database is not reachable: {e}"
-        ))),
+        Ok(false) => Err(ApiError::Unavailable("Database migrations are pending.".into())),
+        Err(e) => Err(ApiError::Unavailable(format!("The database is not reachable: {e}"))),
     }
 }
 

@@ -27,30 +27,18 @@ pub async fn serve(mut config: Config) -> Result<(), String> {
     .map_err(|e| e.to_string())??;
     let keys = NodeKeys::load(&config)?;
 
-    let listener = TcpListener::bind(&config.listen)
-        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let listener = TcpListener::bind(&config.listen).map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     if config.public_url.is_none() {
         config.public_url = Some(format!("http://{addr}"));
     }
     let doc = crate::openapi::document();
-    let route_table = RouteTable::from_openapi(&doc)
-        .with("/openapi.json", &["GET", "HEAD"])
-        .with("/docs", &["GET"]);
+    let route_table = RouteTable::from_openapi(&doc).with("/openapi.json", &["GET", "HEAD"]).with("/docs", &["GET"]);
     let syncer = Syncer::new(config.clone(), keys.clone(), sync_store)?;
     if let Some(time) = config.sync.daily_time()? {
-        actix_web::rt::spawn(schedule::run_daily(
-            syncer.clone(),
-            time,
-            config.sync.jitter_minutes,
-        ));
+        actix_web::rt::spawn(schedule::run_daily(syncer.clone(), time, config.sync.jitter_minutes));
     }
-    let state = web::Data::new(AppState {
-        config,
-        store,
-        keys,
-        syncer,
-    });
+    let state = web::Data::new(AppState { config, store, keys, syncer });
 
     let server = HttpServer::new(move || {
         let table = route_table.clone();

@@ -56,9 +56,7 @@ impl Status {
     }
 
     pub fn parse(s: &str) -> Option<Status> {
-        [Status::Draft, Status::Published, Status::Withdrawn]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [Status::Draft, Status::Published, Status::Withdrawn].into_iter().find(|k| k.as_str() == s)
     }
 }
 

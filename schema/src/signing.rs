@@ -81,11 +81,33 @@ impl Change {
 
     /// RFC 8785 canonical JSON of the change without `hash` and `signature`.
     pub fn canonical_bytes(&self) -> Vec<u8> {
-        let mut value = serde_json::to_value(self).expect("a change serialises");
-        let obj = value.as_object_mut().expect("a change is an object");
-        obj.remove("hash");
-        obj.remove("signature");
-        serde_jcs::to_vec(&value).expect("JSON values canonicalise")
+        // A borrowed view of every member but the seal: no copy of the content.
+        #[derive(Serialize)]
+        struct Unsealed<'a> {
+            id: &'a str,
+            kind: Kind,
+            origin: &'a str,
+            version: i64,
+            status: Status,
+            created_at: &'a str,
+            updated_at: &'a str,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            deleted: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            content: Option<&'a serde_json::Value>,
+        }
+        let view = Unsealed {
+            id: &self.id,
+            kind: self.kind,
+            origin: &self.origin,
+            version: self.version,
+            status: self.status,
+            created_at: &self.created_at,
+            updated_at: &self.updated_at,
+            deleted: self.deleted,
+            content: self.content.as_ref(),
+        };
+        serde_jcs::to_vec(&view).expect("JSON values canonicalise")
     }
 
     /// Sets `hash` and `signature` for the current content.
@@ -112,19 +134,10 @@ impl Change {
         let (_, key) = keys
             .iter()
             .find(|(kid, _)| *kid == sig.kid)
-            .ok_or_else(|| {
-                format!(
-                    "signed with key {} which is not a pinned key of {}",
-                    sig.kid, self.origin
-                )
-            })?;
-        let raw = URL_SAFE_NO_PAD
-            .decode(&sig.value)
-            .map_err(|_| "signature is not base64url")?;
-        let signature = ed25519_dalek::Signature::from_slice(&raw)
-            .map_err(|_| "signature has the wrong length")?;
-        key.verify(&bytes, &signature)
-            .map_err(|_| format!("signature does not verify with {}'s key", self.origin))
+            .ok_or_else(|| format!("signed with key {} which is not a pinned key of {}", sig.kid, self.origin))?;
+        let raw = URL_SAFE_NO_PAD.decode(&sig.value).map_err(|_| "signature is not base64url")?;
+        let signature = ed25519_dalek::Signature::from_slice(&raw).map_err(|_| "signature has the wrong length")?;
+        key.verify(&bytes, &signature).map_err(|_| format!("signature does not verify with {}'s key", self.origin))
     }
 }
 
@@ -177,9 +190,7 @@ impl Jwk {
         if self.kty != "OKP" || self.crv != "Ed25519" {
             return Err(format!("key {} is not an OKP Ed25519 key", self.kid));
         }
-        if self.alg.as_deref().is_some_and(|a| a != "EdDSA")
-            || self.key_use.as_deref().is_some_and(|u| u != "sig")
-        {
+        if self.alg.as_deref().is_some_and(|a| a != "EdDSA") || self.key_use.as_deref().is_some_and(|u| u != "sig") {
             return Err(format!("key {} is not for EdDSA signatures", self.kid));
         }
         let raw: [u8; 32] = URL_SAFE_NO_PAD
@@ -188,23 +199,16 @@ impl Jwk {
             .and_then(|b| b.try_into().ok())
             .ok_or_else(|| format!("key {} has no 32-byte x", self.kid))?;
         if thumbprint(&self.x) != self.kid {
-            return Err(format!(
-                "key id {} is not the RFC 7638 thumbprint of its key",
-                self.kid
-            ));
+            return Err(format!("key id {} is not the RFC 7638 thumbprint of its key", self.kid));
         }
-        VerifyingKey::from_bytes(&raw)
-            .map_err(|_| format!("key {} is not a valid Ed25519 point", self.kid))
+        VerifyingKey::from_bytes(&raw).map_err(|_| format!("key {} is not a valid Ed25519 point", self.kid))
     }
 }
 
 impl JwkSet {
     /// (kid, key) pairs; fails on the first unusable key.
     pub fn verifying_keys(&self) -> Result<Vec<(String, VerifyingKey)>, String> {
-        self.keys
-            .iter()
-            .map(|k| Ok((k.kid.clone(), k.verifying_key()?)))
-            .collect()
+        self.keys.iter().map(|k| Ok((k.kid.clone(), k.verifying_key()?))).collect()
     }
 }
 
@@ -235,14 +239,23 @@ mod tests {
     }
 
     #[test]
+    fn canonical_bytes_cover_every_member_but_the_seal() {
+        let key = SigningKey::from_bytes(&[7; 32]);
+        for deleted in [false, true] {
+            let mut c = change();
+            c.deleted = deleted;
+            c.seal(&key, "k");
+            let mut whole = serde_json::to_value(&c).unwrap();
+            whole.as_object_mut().unwrap().remove("hash");
+            whole.as_object_mut().unwrap().remove("signature");
+            assert_eq!(c.canonical_bytes(), serde_jcs::to_vec(&whole).unwrap());
+        }
+    }
+
+    #[test]
     fn canonical_bytes_sort_keys_and_drop_seal() {
         let bytes = String::from_utf8(change().canonical_bytes()).unwrap();
-        assert!(
-            bytes.starts_with(
-                r#"{"content":{"a":{"z":1,"é":2},"b":[1,2],"title":"Ü"},"created_at""#
-            ),
-            "{bytes}"
-        );
+        assert!(bytes.starts_with(r#"{"content":{"a":{"z":1,"é":2},"b":[1,2],"title":"Ü"},"created_at""#), "{bytes}");
         assert!(!bytes.contains("hash") && !bytes.contains("deleted"));
     }
 
@@ -250,11 +263,7 @@ mod tests {
     fn seal_and_verify() {
         let key = SigningKey::from_bytes(&[7; 32]);
         let jwk = Jwk::from_key(&key.verifying_key());
-        let keys = JwkSet {
-            keys: vec![jwk.clone()],
-        }
-        .verifying_keys()
-        .unwrap();
+        let keys = JwkSet { keys: vec![jwk.clone()] }.verifying_keys().unwrap();
         let mut c = change();
         c.seal(&key, &jwk.kid);
         assert!(c.hash.starts_with("sha256:") && c.hash.len() == 71);
@@ -263,24 +272,11 @@ mod tests {
         tampered.content.as_mut().unwrap()["title"] = "X".into();
         assert!(tampered.verify(&keys).unwrap_err().contains("hash"));
         tampered.hash = hash(&tampered.canonical_bytes());
-        assert!(
-            tampered
-                .verify(&keys)
-                .unwrap_err()
-                .contains("does not verify")
-        );
+        assert!(tampered.verify(&keys).unwrap_err().contains("does not verify"));
         let other = SigningKey::from_bytes(&[8; 32]);
         let other_jwk = Jwk::from_key(&other.verifying_key());
-        let other_keys = JwkSet {
-            keys: vec![other_jwk],
-        }
-        .verifying_keys()
-        .unwrap();
-        assert!(
-            c.verify(&other_keys)
-                .unwrap_err()
-                .contains("not a pinned key")
-        );
+        let other_keys = JwkSet { keys: vec![other_jwk] }.verifying_keys().unwrap();
+        assert!(c.verify(&other_keys).unwrap_err().contains("not a pinned key"));
     }
 
     #[test]

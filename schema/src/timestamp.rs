@@ -15,7 +15,5 @@ pub fn format(t: DateTime<Utc>) -> String {
 
 /// Parses any RFC 3339 time (with offset) into the stored form.
 pub fn normalize(input: &str) -> Option<String> {
-    DateTime::parse_from_rfc3339(input)
-        .ok()
-        .map(|t| format(t.with_timezone(&Utc)))
+    DateTime::parse_from_rfc3339(input).ok().map(|t| format(t.with_timezone(&Utc)))
 }

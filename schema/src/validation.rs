@@ -22,10 +22,7 @@ pub struct Errors {
 
 impl Errors {
     pub fn new(prefix: &str) -> Self {
-        Self {
-            prefix: prefix.to_string(),
-            list: Vec::new(),
-        }
+        Self { prefix: prefix.to_string(), list: Vec::new() }
     }
 
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
@@ -36,10 +33,7 @@ impl Errors {
         } else {
             format!("{}.{field}", self.prefix)
         };
-        self.list.push(FieldError {
-            field,
-            message: message.into(),
-        });
+        self.list.push(FieldError { field, message: message.into() });
     }
 
     /// Adds `message` for `field` unless `ok`.
@@ -69,10 +63,6 @@ impl Errors {
     }
 
     pub fn into_result(self) -> Result<(), Vec<FieldError>> {
-        if self.list.is_empty() {
-            Ok(())
-        } else {
-            Err(self.list)
-        }
+        if self.list.is_empty() { Ok(()) } else { Err(self.list) }
     }
 }

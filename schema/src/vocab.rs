@@ -72,11 +72,7 @@ impl RegionCode {
             && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-');
-        if ok {
-            Ok(Self(s.to_string()))
-        } else {
-            Err("must be 2 to 32 lowercase letters or hyphens".into())
-        }
+        if ok { Ok(Self(s.to_string())) } else { Err("must be 2 to 32 lowercase letters or hyphens".into()) }
     }
 }
 
@@ -86,10 +82,7 @@ impl ThemeCode {
             Ok(Self(s.to_string()))
         } else {
             let codes: Vec<&str> = THEMES.iter().map(|t| t.code).collect();
-            Err(format!(
-                "unknown theme; expected one of {}",
-                codes.join(", ")
-            ))
+            Err(format!("unknown theme; expected one of {}", codes.join(", ")))
         }
     }
 }
@@ -99,9 +92,7 @@ impl NutsCode {
         let b = s.as_bytes();
         let ok = (2..=5).contains(&b.len())
             && b[..2].iter().all(u8::is_ascii_uppercase)
-            && b[2..]
-                .iter()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+            && b[2..].iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
         if ok {
             Ok(Self(s.to_string()))
         } else {

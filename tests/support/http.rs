@@ -17,19 +17,13 @@ impl Response {
     }
 
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers
-            .get(name)
-            .map(|v| v.to_str().unwrap().to_string())
+        self.headers.get(name).map(|v| v.to_str().unwrap().to_string())
     }
 
     /// Asserts the status; on mismatch shows the body.
     #[track_caller]
     pub fn expect(&self, status: u16) -> &Self {
-        assert_eq!(
-            self.status, status,
-            "unexpected status; body: {}",
-            self.text
-        );
+        assert_eq!(self.status, status, "unexpected status; body: {}", self.text);
         self
     }
 
@@ -37,25 +31,11 @@ impl Response {
     #[track_caller]
     pub fn expect_problem(&self, status: u16, problem_type: &str) -> Value {
         self.expect(status);
-        assert_eq!(
-            self.header("content-type").as_deref(),
-            Some("application/problem+json"),
-            "{}",
-            self.text
-        );
+        assert_eq!(self.header("content-type").as_deref(), Some("application/problem+json"), "{}", self.text);
         let body = self.json();
-        assert_eq!(
-            body["type"],
-            format!("/problems/{problem_type}"),
-            "{}",
-            self.text
-        );
+        assert_eq!(body["type"], format!("/problems/{problem_type}"), "{}", self.text);
         assert_eq!(body["status"], status);
-        assert!(
-            body["detail"].as_str().is_some_and(|d| !d.is_empty()),
-            "problem without detail: {}",
-            self.text
-        );
+        assert!(body["detail"].as_str().is_some_and(|d| !d.is_empty()), "problem without detail: {}", self.text);
         body
     }
 
@@ -80,10 +60,7 @@ pub struct Client {
 
 impl Client {
     pub fn new(base: &str) -> Self {
-        Self {
-            base: base.to_string(),
-            inner: reqwest::Client::new(),
-        }
+        Self { base: base.to_string(), inner: reqwest::Client::new() }
     }
 
     pub async fn send(
@@ -108,64 +85,28 @@ impl Client {
         let status = res.status().as_u16();
         let headers = res.headers().clone();
         let text = res.text().await.unwrap();
-        Response {
-            status,
-            headers,
-            text,
-        }
+        Response { status, headers, text }
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
         self.send(Method::GET, path, token, &[], None).await
     }
 
-    pub async fn get_with(
-        &self,
-        path: &str,
-        token: Option<&str>,
-        headers: &[(&str, &str)],
-    ) -> Response {
+    pub async fn get_with(&self, path: &str, token: Option<&str>, headers: &[(&str, &str)]) -> Response {
         self.send(Method::GET, path, token, headers, None).await
     }
 
     pub async fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
-        self.send(
-            Method::POST,
-            path,
-            token,
-            &[],
-            Some(("application/json", body.to_string().into_bytes())),
-        )
-        .await
+        self.send(Method::POST, path, token, &[], Some(("application/json", body.to_string().into_bytes()))).await
     }
 
-    pub async fn put(
-        &self,
-        path: &str,
-        token: Option<&str>,
-        if_match: Option<&str>,
-        body: &Value,
-    ) -> Response {
-        let headers: Vec<(&str, &str)> =
-            if_match.map(|m| vec![("if-match", m)]).unwrap_or_default();
-        self.send(
-            Method::PUT,
-            path,
-            token,
-            &headers,
-            Some(("application/json", body.to_string().into_bytes())),
-        )
-        .await
+    pub async fn put(&self, path: &str, token: Option<&str>, if_match: Option<&str>, body: &Value) -> Response {
+        let headers: Vec<(&str, &str)> = if_match.map(|m| vec![("if-match", m)]).unwrap_or_default();
+        self.send(Method::PUT, path, token, &headers, Some(("application/json", body.to_string().into_bytes()))).await
     }
 
-    pub async fn delete(
-        &self,
-        path: &str,
-        token: Option<&str>,
-        if_match: Option<&str>,
-    ) -> Response {
-        let headers: Vec<(&str, &str)> =
-            if_match.map(|m| vec![("if-match", m)]).unwrap_or_default();
+    pub async fn delete(&self, path: &str, token: Option<&str>, if_match: Option<&str>) -> Response {
+        let headers: Vec<(&str, &str)> = if_match.map(|m| vec![("if-match", m)]).unwrap_or_default();
         self.send(Method::DELETE, path, token, &headers, None).await
     }
 }

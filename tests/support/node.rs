@@ -40,12 +40,7 @@ impl TestNode {
     }
 
     /// Starts a node with `extra` appended to its `smarty.toml` (e.g. a `[sync]` table).
-    pub async fn start_configured(
-        backend: Backend,
-        region: &str,
-        env: &[(&str, &str)],
-        extra: &str,
-    ) -> TestNode {
+    pub async fn start_configured(backend: Backend, region: &str, env: &[(&str, &str)], extra: &str) -> TestNode {
         let dir = tempfile::tempdir().expect("temporary directory");
         let database_url = match backend {
             Backend::Sqlite => format!("sqlite://{}", dir.path().join("smarty.db").display()),
@@ -63,19 +58,11 @@ impl TestNode {
             "--database-url",
             &database_url,
         ]);
-        assert!(
-            out.status.success(),
-            "smarty init failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "smarty init failed: {}", String::from_utf8_lossy(&out.stderr));
         let config = dir.path().join("smarty.toml");
         if !extra.is_empty() {
-            let mut table: toml::Table =
-                toml::from_str(&std::fs::read_to_string(&config).unwrap()).unwrap();
-            merge(
-                &mut table,
-                toml::from_str(extra).expect("extra configuration is TOML"),
-            );
+            let mut table: toml::Table = toml::from_str(&std::fs::read_to_string(&config).unwrap()).unwrap();
+            merge(&mut table, toml::from_str(extra).expect("extra configuration is TOML"));
             std::fs::write(&config, toml::to_string(&table).unwrap()).unwrap();
         }
         let mut node = TestNode {
@@ -87,10 +74,7 @@ impl TestNode {
             admin: String::new(),
             editor: String::new(),
             reader: String::new(),
-            env: env
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            env: env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
             child: None,
         };
         node.admin = node.create_token("admin", "test-admin");
@@ -111,29 +95,14 @@ impl TestNode {
     pub async fn smarty_async(&self, args: &[&str]) -> Output {
         let mut all: Vec<&str> = args.to_vec();
         all.extend(["--config", self.config.to_str().unwrap()]);
-        tokio::process::Command::new(BIN)
-            .args(&all)
-            .env("RUST_LOG", "error")
-            .output()
-            .await
-            .expect("run smarty")
+        tokio::process::Command::new(BIN).args(&all).env("RUST_LOG", "error").output().await.expect("run smarty")
     }
 
     /// Creates a token with the CLI; returns it (the last line of stdout).
     pub fn create_token(&self, role: &str, name: &str) -> String {
         let out = self.smarty(&["token", "create", "--role", role, "--name", name]);
-        assert!(
-            out.status.success(),
-            "token create: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .last()
-            .expect("token line")
-            .trim()
-            .to_string()
+        assert!(out.status.success(), "token create: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().lines().last().expect("token line").trim().to_string()
     }
 
     fn serve(&mut self) {
@@ -161,10 +130,7 @@ impl TestNode {
                         break url.to_string();
                     }
                 }
-                _ => panic!(
-                    "smarty serve exited before listening (status {:?})",
-                    child.wait()
-                ),
+                _ => panic!("smarty serve exited before listening (status {:?})", child.wait()),
             }
         };
         // Keep draining stdout so the node never blocks on a full pipe.
@@ -224,11 +190,7 @@ impl Drop for TestNode {
 
 /// Runs the `smarty` binary.
 pub fn cli(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env_remove("SMARTY_CONFIG")
-        .output()
-        .expect("run smarty")
+    Command::new(BIN).args(args).env_remove("SMARTY_CONFIG").output().expect("run smarty")
 }
 
 /// Deep-merges `extra` into `base` (tables merge, other values replace).

@@ -33,12 +33,7 @@ impl Identity {
         // RFC 7638, computed here independently of the node's code.
         let members = format!(r#"{{"crv":"Ed25519","kty":"OKP","x":"{x}"}}"#);
         let kid = URL_SAFE_NO_PAD.encode(Sha256::digest(members.as_bytes()));
-        Identity {
-            region: region.into(),
-            key,
-            kid,
-            x,
-        }
+        Identity { region: region.into(), key, kid, x }
     }
 
     pub fn jwk(&self) -> Value {
@@ -67,11 +62,8 @@ impl Identity {
 
     /// Signs `header.claims` with this identity's key.
     pub fn sign(&self, header: &Value, claims: &Value) -> String {
-        let input = format!(
-            "{}.{}",
-            URL_SAFE_NO_PAD.encode(header.to_string()),
-            URL_SAFE_NO_PAD.encode(claims.to_string())
-        );
+        let input =
+            format!("{}.{}", URL_SAFE_NO_PAD.encode(header.to_string()), URL_SAFE_NO_PAD.encode(claims.to_string()));
         let sig = self.key.sign(input.as_bytes());
         format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig.to_bytes()))
     }
@@ -85,23 +77,12 @@ impl Identity {
 /// Pins `peer`'s keys on `node`; with `pull`, `node` pulls from it.
 pub fn pin(node: &TestNode, peer: &TestNode, pull: bool) {
     let file = Identity::of(peer).jwks_file(node.dir.path());
-    let mut args = vec![
-        "peers",
-        "add",
-        "--region",
-        peer.region.as_str(),
-        "--jwks",
-        file.as_str(),
-    ];
+    let mut args = vec!["peers", "add", "--region", peer.region.as_str(), "--jwks", file.as_str()];
     if pull {
         args.extend(["--url", peer.base.as_str()]);
     }
     let out = node.smarty(&args);
-    assert!(
-        out.status.success(),
-        "peers add: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "peers add: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// Every change in `node`'s feed, read as `reader` (which `node` must have pinned).
@@ -114,10 +95,7 @@ pub async fn feed(node: &TestNode, reader: &Identity) -> Vec<Value> {
             Some(s) => format!("{path}?limit=1000&since={s}"),
             None => format!("{path}?limit=1000"),
         };
-        let res = node
-            .client()
-            .get(&query, Some(&reader.token(node, path)))
-            .await;
+        let res = node.client().get(&query, Some(&reader.token(node, path))).await;
         res.expect(200);
         let page = res.json();
         all.extend(page["changes"].as_array().unwrap().iter().cloned());

@@ -23,20 +23,10 @@ pub fn new_database() -> String {
         Ok(c) => c,
         Err(e) => panic!("PostgreSQL for tests: {e}"),
     };
-    let name = format!(
-        "smarty_test_{}_{}",
-        std::process::id(),
-        NEXT_DB.fetch_add(1, Ordering::SeqCst)
-    );
-    let mut admin =
-        diesel::PgConnection::establish(&cluster.admin_url).expect("connect to the test cluster");
-    diesel::sql_query(format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
-        .expect("create test database");
-    let (base, _) = cluster
-        .admin_url
-        .rsplit_once('/')
-        .expect("URL has a database");
+    let name = format!("smarty_test_{}_{}", std::process::id(), NEXT_DB.fetch_add(1, Ordering::SeqCst));
+    let mut admin = diesel::PgConnection::establish(&cluster.admin_url).expect("connect to the test cluster");
+    diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create test database");
+    let (base, _) = cluster.admin_url.rsplit_once('/').expect("URL has a database");
     format!("{base}/{name}")
 }
 
@@ -53,34 +43,17 @@ fn start() -> Result<Cluster, String> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     // PostgreSQL refuses to run as root: when we are root, run it as an unprivileged user.
-    let ids = unsafe { libc::geteuid() == 0 }
-        .then(unprivileged_ids)
-        .flatten();
+    let ids = unsafe { libc::geteuid() == 0 }.then(unprivileged_ids).flatten();
     if let Some((uid, gid)) = ids {
         chown(&dir, uid, gid)?;
     }
     let data = dir.join("data");
     let mut initdb = Command::new(bin.join("initdb"));
-    initdb.args([
-        "-D",
-        path_str(&data),
-        "-U",
-        "smarty",
-        "--auth=trust",
-        "--no-sync",
-        "-E",
-        "UTF8",
-        "--locale=C",
-    ]);
+    initdb.args(["-D", path_str(&data), "-U", "smarty", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
     run_as(&mut initdb, ids);
-    let out = initdb
-        .output()
-        .map_err(|e| format!("cannot run initdb: {e}"))?;
+    let out = initdb.output().map_err(|e| format!("cannot run initdb: {e}"))?;
     if !out.status.success() {
-        return Err(format!(
-            "initdb failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
+        return Err(format!("initdb failed: {}", String::from_utf8_lossy(&out.stderr)));
     }
     let port = free_port();
     let postgres = bin.join("postgres");
@@ -113,10 +86,7 @@ fn start() -> Result<Cluster, String> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut cmd = Command::new(postgres);
-        cmd.args(&args)
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log);
+        cmd.args(&args).stdin(Stdio::null()).stdout(log.try_clone().unwrap()).stderr(log);
         run_as(&mut cmd, ids);
         unsafe {
             cmd.pre_exec(|| {
@@ -125,8 +95,7 @@ fn start() -> Result<Cluster, String> {
             });
         }
         let result = cmd.spawn().map(|_child| ());
-        tx.send(result.map_err(|e| format!("cannot start postgres: {e}")))
-            .unwrap();
+        tx.send(result.map_err(|e| format!("cannot start postgres: {e}"))).unwrap();
         loop {
             std::thread::park();
         }
@@ -149,15 +118,10 @@ fn start() -> Result<Cluster, String> {
 
 fn server_binaries() -> Option<PathBuf> {
     let has = |d: &Path| d.join("initdb").is_file() && d.join("postgres").is_file();
-    let mut candidates: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
+    let mut candidates: Vec<PathBuf> =
+        std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect()).unwrap_or_default();
     let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|r| {
-            r.filter_map(|e| e.ok())
-                .map(|e| e.path().join("bin"))
-                .collect()
-        })
+        .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).collect())
         .unwrap_or_default();
     versions.sort();
     versions.reverse();
@@ -170,8 +134,7 @@ fn unprivileged_ids() -> Option<(u32, u32)> {
     let entry = |name: &str| {
         passwd.lines().find_map(|l| {
             let f: Vec<&str> = l.split(':').collect();
-            (f.first() == Some(&name))
-                .then(|| Some((f.get(2)?.parse().ok()?, f.get(3)?.parse().ok()?)))?
+            (f.first() == Some(&name)).then(|| Some((f.get(2)?.parse().ok()?, f.get(3)?.parse().ok()?)))?
         })
     };
     entry("postgres").or_else(|| entry("nobody"))
@@ -184,8 +147,7 @@ fn run_as(cmd: &mut Command, ids: Option<(u32, u32)>) {
 }
 
 fn chown(path: &Path, uid: u32, gid: u32) -> Result<(), String> {
-    std::os::unix::fs::chown(path, Some(uid), Some(gid))
-        .map_err(|e| format!("chown {}: {e}", path.display()))
+    std::os::unix::fs::chown(path, Some(uid), Some(gid)).map_err(|e| format!("chown {}: {e}", path.display()))
 }
 
 fn path_str(p: &Path) -> &str {
@@ -193,9 +155,5 @@ fn path_str(p: &Path) -> &str {
 }
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }

@@ -44,15 +44,8 @@ const WORDS: [(&str, &str); 7] = [
     ),
 ];
 
-const THEMES: [&str; 4] = [
-    "production-monitoring",
-    "predictive-maintenance",
-    "vr-simulation",
-    "smart-logistics",
-];
-const NUTS: [&str; 7] = [
-    "ITI15", "PL921", "FI1D7", "UKE42", "SI032", "ES418", "ES511",
-];
+const THEMES: [&str; 4] = ["production-monitoring", "predictive-maintenance", "vr-simulation", "smart-logistics"];
+const NUTS: [&str; 7] = ["ITI15", "PL921", "FI1D7", "UKE42", "SI032", "ES418", "ES511"];
 
 pub struct Generator {
     rng: StdRng,
@@ -60,9 +53,7 @@ pub struct Generator {
 
 impl Generator {
     pub fn new(seed: u64) -> Self {
-        Generator {
-            rng: StdRng::seed_from_u64(seed),
-        }
+        Generator { rng: StdRng::seed_from_u64(seed) }
     }
 
     fn words(&mut self, lang: usize, n: usize) -> String {
@@ -80,18 +71,15 @@ impl Generator {
         let lang = self.rng.random_range(0..WORDS.len());
         let n_themes = self.rng.random_range(1..=3);
         let first = self.rng.random_range(0..4);
-        let themes: Vec<String> = (0..n_themes)
-            .map(|k| THEMES[(first + k) % 4].to_string())
-            .collect();
+        let themes: Vec<String> = (0..n_themes).map(|k| THEMES[(first + k) % 4].to_string()).collect();
         let description_words = self.rng.random_range(120..330);
         let year = 2015 + (i % 11);
-        let (title_words, summary_words) =
-            (self.rng.random_range(4..9), self.rng.random_range(15..35));
+        let (title_words, summary_words) = (self.rng.random_range(4..9), self.rng.random_range(15..35));
         serde_json::from_value(json!({
             "title": format!("{} {i}", self.words(lang, title_words)),
             "summary": self.words(lang, summary_words),
             "description": self.words(lang, description_words),
-            "intervention": if i % 3 == 0 { "policy" } else { "direct" },
+            "intervention": if i.is_multiple_of(3) { "policy" } else { "direct" },
             "themes": themes,
             "language": WORDS[lang].0,
             "main_institution": self.words(lang, 3),
@@ -106,33 +94,19 @@ impl Generator {
 
 fn capitalise(w: &str) -> String {
     let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
 /// Runs `smarty ARGS`; panics with its stderr on failure.
 pub fn smarty(args: &[&str]) -> String {
     let out = Command::new(BIN).args(args).output().expect("run smarty");
-    assert!(
-        out.status.success(),
-        "smarty {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "smarty {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
 pub fn init(dir: &Path, region: &str) -> String {
     let config = dir.join(region);
-    smarty(&[
-        "init",
-        "--region",
-        region,
-        "--data-dir",
-        config.to_str().unwrap(),
-        "--listen",
-        "127.0.0.1:0",
-    ]);
+    smarty(&["init", "--region", region, "--data-dir", config.to_str().unwrap(), "--listen", "127.0.0.1:0"]);
     config.join("smarty.toml").to_str().unwrap().to_string()
 }
 
@@ -153,10 +127,7 @@ impl Server {
             .expect("spawn smarty serve");
         let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
         let url = loop {
-            let line = lines
-                .next()
-                .expect("smarty serve printed its address")
-                .unwrap();
+            let line = lines.next().expect("smarty serve printed its address").unwrap();
             if let Some(url) = line.strip_prefix("smarty: listening on ") {
                 break url.to_string();
             }
@@ -178,16 +149,7 @@ pub fn pin(config: &str, peer_config: &str, peer_region: &str, url: Option<&str>
     let jwks = smarty(&["keys", "show", "--config", peer_config]);
     let file = Path::new(config).with_file_name(format!("{peer_region}.jwks"));
     std::fs::write(&file, jwks).unwrap();
-    let mut args = vec![
-        "peers",
-        "add",
-        "--config",
-        config,
-        "--region",
-        peer_region,
-        "--jwks",
-        file.to_str().unwrap(),
-    ];
+    let mut args = vec!["peers", "add", "--config", config, "--region", peer_region, "--jwks", file.to_str().unwrap()];
     if let Some(u) = url {
         args.extend(["--url", u]);
     }
@@ -195,25 +157,31 @@ pub fn pin(config: &str, peer_config: &str, peer_region: &str, url: Option<&str>
 }
 
 /// Runs a command to completion; returns (wall seconds, peak RSS in MiB, stdout).
+///
+/// The peak is the child's own `VmHWM`, sampled while it runs: `wait4`'s `ru_maxrss` would
+/// also count the pre-exec copy of this (large) benchmark process.
 pub fn measure(args: &[&str]) -> (f64, f64, String) {
     let start = std::time::Instant::now();
-    let child = Command::new(BIN)
-        .args(args)
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pid = child.id() as i32;
-    let mut stdout = child.stdout.unwrap();
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut stdout, &mut text).unwrap();
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(status, 0, "smarty {args:?} failed: {text}");
-    (
-        start.elapsed().as_secs_f64(),
-        usage.ru_maxrss as f64 / 1024.0,
-        text,
-    )
+    let mut child = Command::new(BIN).args(args).env("RUST_LOG", "error").stdout(Stdio::piped()).spawn().unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut text).unwrap();
+        text
+    });
+    let mut peak_kib = 0u64;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        let hwm = std::fs::read_to_string(&status_file)
+            .ok()
+            .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok());
+        peak_kib = peak_kib.max(hwm.unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let text = reader.join().unwrap();
+    assert!(status.success(), "smarty {args:?} failed: {text}");
+    (start.elapsed().as_secs_f64(), peak_kib as f64 / 1024.0, text)
 }

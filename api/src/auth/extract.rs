@@ -28,9 +28,9 @@ impl Caller {
             None => Err(ApiError::Unauthorized(
                 "This operation needs an API token: send Authorization: Bearer <token>.".into(),
             )),
-            Some(r) if r < min => Err(ApiError::Forbidden(format!(
-                "This operation needs the {min} role; the token has {r}."
-            ))),
+            Some(r) if r < min => {
+                Err(ApiError::Forbidden(format!("This operation needs the {min} role; the token has {r}.")))
+            }
             Some(_) => Ok(self),
         }
     }
@@ -42,46 +42,26 @@ impl FromRequest for Caller {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let header = req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .map(|h| h.to_str().map(str::to_owned));
+        let header = req.headers().get(header::AUTHORIZATION).map(|h| h.to_str().map(str::to_owned));
         Box::pin(async move {
-            let state =
-                state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
+            let state = state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
             let value = match header {
                 None => {
-                    return Ok(Caller {
-                        token_name: None,
-                        role: None,
-                    });
+                    return Ok(Caller { token_name: None, role: None });
                 }
                 Some(Err(_)) => {
-                    return Err(ApiError::Unauthorized(
-                        "The Authorization header is not readable text.".into(),
-                    ));
+                    return Err(ApiError::Unauthorized("The Authorization header is not readable text.".into()));
                 }
                 Some(Ok(v)) => v,
             };
-            let Some(presented) = value
-                .strip_prefix("Bearer ")
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-            else {
-                return Err(ApiError::Unauthorized(
-                    "Use the Bearer scheme: Authorization: Bearer <token>.".into(),
-                ));
+            let Some(presented) = value.strip_prefix("Bearer ").map(str::trim).filter(|t| !t.is_empty()) else {
+                return Err(ApiError::Unauthorized("Use the Bearer scheme: Authorization: Bearer <token>.".into()));
             };
             let hash = token::hash(presented);
             let store = state.store.clone();
             match blocking(move || store.token_role(&hash)).await? {
-                Some((name, role)) => Ok(Caller {
-                    token_name: Some(name),
-                    role: Some(role),
-                }),
-                None => Err(ApiError::Unauthorized(
-                    "The token is unknown or has been revoked.".into(),
-                )),
+                Some((name, role)) => Ok(Caller { token_name: Some(name), role: Some(role) }),
+                None => Err(ApiError::Unauthorized("The token is unknown or has been revoked.".into())),
             }
         })
     }

@@ -36,8 +36,7 @@ pub fn run(args: InitArgs) -> Result<(), String> {
             ));
         }
     }
-    std::fs::create_dir_all(&args.data_dir)
-        .map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
+    std::fs::create_dir_all(&args.data_dir).map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
     let config = Config {
         region: args.region,
         listen: args.listen,
@@ -68,21 +67,12 @@ pub fn run(args: InitArgs) -> Result<(), String> {
         .create_new(true)
         .open(&config_file)
         .map_err(|e| format!("cannot create {}: {e}", config_file.display()))?;
-    file.write_all(
-        format!("# Smarty Exchange node configuration (see README).\n{text}").as_bytes(),
-    )
-    .map_err(|e| e.to_string())?;
-    println!(
-        "created node {} in {}",
-        config.region,
-        args.data_dir.display()
-    );
+    file.write_all(format!("# Smarty Exchange node configuration (see README).\n{text}").as_bytes())
+        .map_err(|e| e.to_string())?;
+    println!("created node {} in {}", config.region, args.data_dir.display());
     println!("  configuration: {}", config_file.display());
     println!("  database:      {}", url.redacted());
     println!("  private key:   {} (mode 0600)", key_file.display());
-    println!(
-        "next: smarty token create --config {} --role admin --name admin",
-        config_file.display()
-    );
+    println!("next: smarty token create --config {} --role admin --name admin", config_file.display());
     Ok(())
 }

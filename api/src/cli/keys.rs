@@ -21,10 +21,7 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
         KeysCommand::Show => {
             let keys = NodeKeys::load(config)?;
             let set = published_jwks(&keys, &store)?;
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&set).map_err(|e| e.to_string())?
-            );
+            println!("{}", serde_json::to_string_pretty(&set).map_err(|e| e.to_string())?);
         }
         KeysCommand::Rotate => {
             let old = NodeKeys::load(config)?;
@@ -32,8 +29,7 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
             let staged = path.with_extension("key.new");
             let _ = std::fs::remove_file(&staged);
             let new = crate::keys::create(&staged)?;
-            let expires =
-                chrono::Utc::now() + chrono::Duration::days(i64::from(config.key_retention_days));
+            let expires = chrono::Utc::now() + chrono::Duration::days(i64::from(config.key_retention_days));
             store
                 .retire_key(&RetiredKey {
                     kid: old.kid().to_string(),
@@ -43,8 +39,7 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
                 })
                 .map_err(|e| e.to_string())?;
             // The old private key is no longer needed: retired keys only verify.
-            std::fs::rename(&staged, &path)
-                .map_err(|e| format!("cannot install the new key: {e}"))?;
+            std::fs::rename(&staged, &path).map_err(|e| format!("cannot install the new key: {e}"))?;
             let new_kid = Jwk::from_key(&new.verifying_key()).kid;
             println!(
                 "new active key {new_kid}; {} stays published, verify-only, until {}",

@@ -12,11 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "smarty",
-    version,
-    about = "Smarty Exchange: a region node of the SMARTY best-practice exchange"
-)]
+#[command(name = "smarty", version, about = "Smarty Exchange: a region node of the SMARTY best-practice exchange")]
 struct Cli {
     /// The node's configuration file [default: ./smarty.toml]
     #[arg(long, global = true, env = "SMARTY_CONFIG", value_name = "PATH")]
@@ -91,9 +87,7 @@ fn load(path: &std::path::Path) -> Result<Config, String> {
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Human => builder.init(),

@@ -37,9 +37,7 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
                 return Err(format!("{region} is this node's own region"));
             }
             if !config.regions.iter().any(|r| r.code == region) {
-                return Err(format!(
-                    "{region} is not a configured region: add it to [[regions]] first"
-                ));
+                return Err(format!("{region} is not a configured region: add it to [[regions]] first"));
             }
             if let Some(u) = &url {
                 let parsed = url::Url::parse(u).map_err(|e| format!("--url {u}: {e}"))?;
@@ -47,32 +45,21 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
                     return Err(format!("--url {u} must be an http(s) URL without query"));
                 }
             }
-            let text = std::fs::read_to_string(&jwks)
-                .map_err(|e| format!("cannot read {}: {e}", jwks.display()))?;
-            let set: JwkSet = serde_json::from_str(&text)
-                .map_err(|e| format!("{} is not a JWK set: {e}", jwks.display()))?;
+            let text = std::fs::read_to_string(&jwks).map_err(|e| format!("cannot read {}: {e}", jwks.display()))?;
+            let set: JwkSet =
+                serde_json::from_str(&text).map_err(|e| format!("{} is not a JWK set: {e}", jwks.display()))?;
             if set.keys.is_empty() {
                 return Err(format!("{} holds no key", jwks.display()));
             }
             set.verifying_keys()?;
             let url = url.map(|u| u.trim_end_matches('/').to_string());
             store
-                .upsert_peer(
-                    &region,
-                    url.as_deref(),
-                    &serde_json::to_string(&set).map_err(|e| e.to_string())?,
-                )
+                .upsert_peer(&region, url.as_deref(), &serde_json::to_string(&set).map_err(|e| e.to_string())?)
                 .map_err(|e| e.to_string())?;
             let kids: Vec<&str> = set.keys.iter().map(|k| k.kid.as_str()).collect();
             match url {
-                Some(u) => println!(
-                    "peer {region}: pulling from {u}; pinned keys {}",
-                    kids.join(", ")
-                ),
-                None => println!(
-                    "peer {region}: keys pinned ({}); not pulled",
-                    kids.join(", ")
-                ),
+                Some(u) => println!("peer {region}: pulling from {u}; pinned keys {}", kids.join(", ")),
+                None => println!("peer {region}: keys pinned ({}); not pulled", kids.join(", ")),
             }
         }
         PeersCommand::List => {

@@ -9,10 +9,7 @@ pub fn run(config: Config, peer: Option<String>) -> Result<(), String> {
     let store = Store::open(&config.database()?, 2).map_err(|e| e.to_string())?;
     let keys = NodeKeys::load(&config)?;
     let syncer = Syncer::new(config, keys, store)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
     let results = runtime.block_on(syncer.round(peer.as_deref()))?;
     let mut failed = 0;
     for (region, result) in &results {
@@ -30,9 +27,5 @@ pub fn run(config: Config, peer: Option<String>) -> Result<(), String> {
     if results.is_empty() {
         println!("no peers to pull from: add one with smarty peers add --url …");
     }
-    if failed > 0 {
-        Err(format!("{failed} of {} peer(s) failed", results.len()))
-    } else {
-        Ok(())
-    }
+    if failed > 0 { Err(format!("{failed} of {} peer(s) failed", results.len())) } else { Ok(()) }
 }

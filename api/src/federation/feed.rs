@@ -40,11 +40,7 @@ pub fn encode_cursor(seq: i64) -> String {
 
 pub fn decode_cursor(cursor: &str) -> Option<i64> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
-    String::from_utf8(bytes)
-        .ok()?
-        .parse()
-        .ok()
-        .filter(|n: &i64| *n >= 0)
+    String::from_utf8(bytes).ok()?.parse().ok().filter(|n: &i64| *n >= 0)
 }
 
 /// Changes since a cursor
@@ -75,8 +71,7 @@ pub async fn changes(
     }
     let since = match params.0.since.as_deref() {
         None => 0,
-        Some(c) => decode_cursor(c)
-            .ok_or_else(|| ApiError::field("since", "is not a cursor of this node"))?,
+        Some(c) => decode_cursor(c).ok_or_else(|| ApiError::field("since", "is not a cursor of this node"))?,
     };
     let store = state.store.clone();
     let page = blocking(move || store.changes_since(since, limit)).await?;

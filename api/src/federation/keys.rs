@@ -27,12 +27,9 @@ impl NodeKeys {
 /// The JWK set this node publishes: its active key, then retired keys not yet expired.
 pub fn published_jwks(keys: &NodeKeys, store: &Store) -> Result<JwkSet, String> {
     let mut set = vec![keys.jwk.clone()];
-    for retired in store
-        .retired_keys(&timestamp::now())
-        .map_err(|e| e.to_string())?
-    {
-        let jwk: Jwk = serde_json::from_str(&retired.public_key)
-            .map_err(|e| format!("retired key {}: {e}", retired.kid))?;
+    for retired in store.retired_keys(&timestamp::now()).map_err(|e| e.to_string())? {
+        let jwk: Jwk =
+            serde_json::from_str(&retired.public_key).map_err(|e| format!("retired key {}: {e}", retired.kid))?;
         if jwk.kid != keys.jwk.kid {
             set.push(jwk);
         }

@@ -12,7 +12,5 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 /// `/.well-known/…` and `/federation/v1/…`.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(wellknown::jwks)
-        .service(wellknown::node)
-        .service(feed::changes);
+    cfg.service(wellknown::jwks).service(wellknown::node).service(feed::changes);
 }

@@ -36,11 +36,8 @@ impl FromRequest for Peer {
         let method = req.method().as_str().to_string();
         let path = req.path().to_string();
         Box::pin(async move {
-            let state =
-                state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
-            let token = token.ok_or_else(|| {
-                unauthorized("peer requests need Authorization: Bearer <peer JWT>")
-            })?;
+            let state = state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
+            let token = token.ok_or_else(|| unauthorized("peer requests need Authorization: Bearer <peer JWT>"))?;
             let htu = format!("{}{}", state.config.public_base(), path);
             verify(&state, &token, &method, &htu).await
         })
@@ -52,13 +49,8 @@ fn unauthorized(check: &str) -> ApiError {
 }
 
 fn segment(token: &str, i: usize) -> Result<Map<String, Value>, ApiError> {
-    let part = token
-        .split('.')
-        .nth(i)
-        .ok_or_else(|| unauthorized("the token is not a JWS compact serialisation"))?;
-    let bytes = URL_SAFE_NO_PAD
-        .decode(part)
-        .map_err(|_| unauthorized("a token segment is not base64url"))?;
+    let part = token.split('.').nth(i).ok_or_else(|| unauthorized("the token is not a JWS compact serialisation"))?;
+    let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| unauthorized("a token segment is not base64url"))?;
     match serde_json::from_slice(&bytes) {
         Ok(Value::Object(m)) => Ok(m),
         _ => Err(unauthorized("a token segment is not a JSON object")),
@@ -76,10 +68,7 @@ async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Resul
     match header.get("alg").and_then(Value::as_str) {
         Some("EdDSA") => {}
         other => {
-            return Err(unauthorized(&format!(
-                "alg {} is not accepted: EdDSA only",
-                other.unwrap_or("(missing)")
-            )));
+            return Err(unauthorized(&format!("alg {} is not accepted: EdDSA only", other.unwrap_or("(missing)"))));
         }
     }
     for member in ["jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "crit"] {
@@ -89,36 +78,23 @@ async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Resul
             )));
         }
     }
-    let kid = header
-        .get("kid")
-        .and_then(Value::as_str)
-        .ok_or_else(|| unauthorized("kid is missing"))?
-        .to_string();
+    let kid = header.get("kid").and_then(Value::as_str).ok_or_else(|| unauthorized("kid is missing"))?.to_string();
     let claims = segment(token, 1)?;
-    let iss = claims
-        .get("iss")
-        .and_then(Value::as_str)
-        .ok_or_else(|| unauthorized("iss is missing"))?
-        .to_string();
+    let iss = claims.get("iss").and_then(Value::as_str).ok_or_else(|| unauthorized("iss is missing"))?.to_string();
 
     let store = state.store.clone();
     let issuer = iss.clone();
     let peer = blocking(move || store.get_peer(&issuer))
         .await?
-        .ok_or_else(|| {
-            ApiError::Forbidden(format!(
-                "Region {iss:?} is not a configured peer of this node."
-            ))
-        })?;
-    let jwks: JwkSet = serde_json::from_str(&peer.jwks)
-        .map_err(|e| ApiError::Internal(format!("pinned keys of {iss}: {e}")))?;
+        .ok_or_else(|| ApiError::Forbidden(format!("Region {iss:?} is not a configured peer of this node.")))?;
+    let jwks: JwkSet =
+        serde_json::from_str(&peer.jwks).map_err(|e| ApiError::Internal(format!("pinned keys of {iss}: {e}")))?;
     let jwk = jwks
         .keys
         .iter()
         .find(|k| k.kid == kid)
         .ok_or_else(|| unauthorized(&format!("kid {kid} is not a pinned key of {iss}")))?;
-    let key = DecodingKey::from_ed_components(&jwk.x)
-        .map_err(|_| unauthorized("the pinned key is unusable"))?;
+    let key = DecodingKey::from_ed_components(&jwk.x).map_err(|_| unauthorized("the pinned key is unusable"))?;
     let mut validation = Validation::new(Algorithm::EdDSA);
     // Claims are checked below, each with its own message; here only the signature.
     validation.validate_exp = false;
@@ -133,23 +109,16 @@ async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Resul
         _ => false,
     };
     if !aud_ok {
-        return Err(unauthorized(&format!(
-            "aud must be {}",
-            state.config.region
-        )));
+        return Err(unauthorized(&format!("aud must be {}", state.config.region)));
     }
     let number = |name: &str| match claims.get(name) {
         None => Err(unauthorized(&format!("{name} is missing"))),
-        Some(v) => v
-            .as_i64()
-            .ok_or_else(|| unauthorized(&format!("{name} must be a NumericDate (a number)"))),
+        Some(v) => v.as_i64().ok_or_else(|| unauthorized(&format!("{name} must be a NumericDate (a number)"))),
     };
     let (exp, iat) = (number("exp")?, number("iat")?);
     let now = chrono::Utc::now().timestamp();
     if exp - iat > MAX_LIFETIME_SECS || exp < iat {
-        return Err(unauthorized(&format!(
-            "the lifetime exp - iat must be 0 to {MAX_LIFETIME_SECS} s"
-        )));
+        return Err(unauthorized(&format!("the lifetime exp - iat must be 0 to {MAX_LIFETIME_SECS} s")));
     }
     if now > exp + LEEWAY_SECS {
         return Err(unauthorized("the token has expired (exp)"));
@@ -157,27 +126,17 @@ async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Resul
     if iat > now + LEEWAY_SECS {
         return Err(unauthorized("iat is in the future"));
     }
-    let jti = claims
-        .get("jti")
-        .and_then(Value::as_str)
-        .filter(|j| !j.is_empty() && j.len() <= 200);
-    let jti = jti
-        .ok_or_else(|| unauthorized("jti is missing"))?
-        .to_string();
+    let jti = claims.get("jti").and_then(Value::as_str).filter(|j| !j.is_empty() && j.len() <= 200);
+    let jti = jti.ok_or_else(|| unauthorized("jti is missing"))?.to_string();
     if claims.get("htm").and_then(Value::as_str) != Some(method) {
-        return Err(unauthorized(&format!(
-            "htm must be {method}, the method of this request"
-        )));
+        return Err(unauthorized(&format!("htm must be {method}, the method of this request")));
     }
     if claims.get("htu").and_then(Value::as_str) != Some(htu) {
-        return Err(unauthorized(&format!(
-            "htu must be {htu}, the URL of this request"
-        )));
+        return Err(unauthorized(&format!("htu must be {htu}, the URL of this request")));
     }
     let store = state.store.clone();
     let issuer = iss.clone();
-    let fresh =
-        blocking(move || store.remember_token(&jti, &issuer, exp + LEEWAY_SECS, now)).await?;
+    let fresh = blocking(move || store.remember_token(&jti, &issuer, exp + LEEWAY_SECS, now)).await?;
     if !fresh {
         return Err(unauthorized("jti was already used (replay)"));
     }

@@ -78,11 +78,7 @@ pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRespo
                 records_rejected: p.records_rejected,
                 recent_rejections: recent
                     .into_iter()
-                    .map(|r| RejectionView {
-                        at: r.at,
-                        record_id: r.record_id,
-                        reason: r.reason,
-                    })
+                    .map(|r| RejectionView { at: r.at, record_id: r.record_id, reason: r.reason })
                     .collect(),
             });
         }
@@ -114,14 +110,9 @@ pub async fn sync(
 ) -> Result<HttpResponse, ApiError> {
     let store = state.store.clone();
     let code = code.into_inner();
-    let peer = blocking(move || store.get_peer(&code))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let peer = blocking(move || store.get_peer(&code)).await?.ok_or(ApiError::NotFound)?;
     if peer.url.is_none() {
-        return Err(ApiError::Conflict(format!(
-            "{} is pinned only: this node does not pull from it.",
-            peer.region
-        )));
+        return Err(ApiError::Conflict(format!("{} is pinned only: this node does not pull from it.", peer.region)));
     }
     state.syncer.trigger(peer);
     Ok(HttpResponse::Accepted().finish())

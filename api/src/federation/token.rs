@@ -25,13 +25,7 @@ pub struct Claims {
 }
 
 /// A token for one request from `region` to the peer `audience`.
-pub fn issue(
-    keys: &NodeKeys,
-    region: &str,
-    audience: &str,
-    method: &str,
-    url: &str,
-) -> Result<String, String> {
+pub fn issue(keys: &NodeKeys, region: &str, audience: &str, method: &str, url: &str) -> Result<String, String> {
     let now = chrono::Utc::now().timestamp();
     let claims = Claims {
         iss: region.into(),
@@ -45,8 +39,6 @@ pub fn issue(
     let mut header = Header::new(Algorithm::EdDSA);
     header.typ = Some(TOKEN_TYPE.into());
     header.kid = Some(keys.kid().into());
-    let der = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_der(&keys.signing)
-        .map_err(|e| e.to_string())?;
-    jsonwebtoken::encode(&header, &claims, &EncodingKey::from_ed_der(der.as_bytes()))
-        .map_err(|e| e.to_string())
+    let der = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_der(&keys.signing).map_err(|e| e.to_string())?;
+    jsonwebtoken::encode(&header, &claims, &EncodingKey::from_ed_der(der.as_bytes())).map_err(|e| e.to_string())
 }

@@ -28,8 +28,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
             checked?;
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk
-                    .map_err(|e| ApiError::BadRequest(format!("cannot read the body: {e}")))?;
+                let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("cannot read the body: {e}")))?;
                 if body.len() + chunk.len() > BODY_LIMIT {
                     return Err(ApiError::PayloadTooLarge(BODY_LIMIT));
                 }
@@ -45,31 +44,18 @@ fn check_headers(req: &HttpRequest) -> Result<(), ApiError> {
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        });
+        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
     match mime.as_deref() {
         Some("application/json") => {}
         Some(m) if m.starts_with("application/") && m.ends_with("+json") => {}
         Some(m) => {
-            return Err(ApiError::UnsupportedMediaType(format!(
-                "Send application/json, not {m}."
-            )));
+            return Err(ApiError::UnsupportedMediaType(format!("Send application/json, not {m}.")));
         }
         None => {
-            return Err(ApiError::UnsupportedMediaType(
-                "Send a body with Content-Type: application/json.".into(),
-            ));
+            return Err(ApiError::UnsupportedMediaType("Send a body with Content-Type: application/json.".into()));
         }
     }
-    let length = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    let length = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
     if length.is_some_and(|n| n > BODY_LIMIT) {
         return Err(ApiError::PayloadTooLarge(BODY_LIMIT));
     }
@@ -107,12 +93,8 @@ fn message(e: &serde_json::Error) -> String {
 pub fn field_error(path: &str, e: &serde_json::Error) -> FieldError {
     let msg = message(e);
     let path = if path == "." { "" } else { path };
-    let unknown = msg
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split('`').next());
-    let missing = msg
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next());
+    let unknown = msg.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next());
+    let missing = msg.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
     // serde_path_to_error's path already ends in an unknown field's name, but stops at the
     // parent of a missing one.
     let field = match (unknown, missing) {

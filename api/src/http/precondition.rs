@@ -23,11 +23,7 @@ pub fn if_match(req: &HttpRequest, current: i64) -> Result<i64, ApiError> {
             return Ok(current);
         }
         let tag = tag.strip_prefix("W/").unwrap_or(tag);
-        if let Some(v) = tag
-            .strip_prefix('"')
-            .and_then(|t| t.strip_suffix('"'))
-            .and_then(|t| t.parse::<i64>().ok())
-        {
+        if let Some(v) = tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')).and_then(|t| t.parse::<i64>().ok()) {
             if v == current {
                 return Ok(v);
             }
@@ -40,16 +36,9 @@ pub fn if_match(req: &HttpRequest, current: i64) -> Result<i64, ApiError> {
 
 /// True when `If-None-Match` names this version (or `*`): answer 304.
 pub fn not_modified(req: &HttpRequest, version: i64) -> bool {
-    let Some(value) = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(value) = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
         return false;
     };
     let ours = etag(version);
-    value
-        .split(',')
-        .map(str::trim)
-        .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == ours)
+    value.split(',').map(str::trim).any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == ours)
 }

@@ -15,21 +15,14 @@ impl<T: DeserializeOwned> FromRequest for QueryParams<T> {
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(
-            req.query_string().as_bytes(),
-        ));
-        ready(
-            serde_path_to_error::deserialize(de)
-                .map(QueryParams)
-                .map_err(|e| {
-                    let path = e.path().to_string();
-                    let inner = e.into_inner();
-                    // serde_urlencoded's errors are plain text: wrap them to share the field naming.
-                    let as_json =
-                        <serde_json::Error as serde::de::Error>::custom(inner.to_string());
-                    let FieldError { field, message } = field_error(&path, &as_json);
-                    ApiError::field(&field, message)
-                }),
-        )
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(req.query_string().as_bytes()));
+        ready(serde_path_to_error::deserialize(de).map(QueryParams).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            // serde_urlencoded's errors are plain text: wrap them to share the field naming.
+            let as_json = <serde_json::Error as serde::de::Error>::custom(inner.to_string());
+            let FieldError { field, message } = field_error(&path, &as_json);
+            ApiError::field(&field, message)
+        }))
     }
 }

@@ -6,10 +6,7 @@ use serde_json::{Map, Value};
 
 /// Adds a composed `example` to every schema lacking one, where one can be composed.
 pub fn complete(doc: &mut Value) {
-    let schemas = doc["components"]["schemas"]
-        .as_object()
-        .cloned()
-        .unwrap_or_default();
+    let schemas = doc["components"]["schemas"].as_object().cloned().unwrap_or_default();
     for (name, schema) in &schemas {
         if schema.get("example").is_some() {
             continue;

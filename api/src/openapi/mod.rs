@@ -67,15 +67,12 @@ pub fn routes<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
 where
     T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
 {
-    app.openapi(ApiDoc::openapi())
-        .configure(crate::health::configure)
-        .configure(crate::federation::configure)
-        .service(
-            scope::scope("/api/v1")
-                .configure(crate::vocab::configure)
-                .configure(crate::records::configure)
-                .configure(crate::federation::peers_api::configure),
-        )
+    app.openapi(ApiDoc::openapi()).configure(crate::health::configure).configure(crate::federation::configure).service(
+        scope::scope("/api/v1")
+            .configure(crate::vocab::configure)
+            .configure(crate::records::configure)
+            .configure(crate::federation::peers_api::configure),
+    )
 }
 
 /// The document, built without a server.
@@ -88,9 +85,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 /// The document as committed in `openapi/openapi.json`.
 pub fn document_json() -> String {
-    let mut json = document()
-        .to_pretty_json()
-        .expect("the document serialises");
+    let mut json = document().to_pretty_json().expect("the document serialises");
     json.push('\n');
     json
 }

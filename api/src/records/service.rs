@@ -24,10 +24,7 @@ pub fn collection_path(kind: Kind) -> &'static str {
     }
 }
 
-pub async fn create<C: RecordContent>(
-    state: &AppState,
-    input: RecordInput<C>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn create<C: RecordContent>(state: &AppState, input: RecordInput<C>) -> Result<HttpResponse, ApiError> {
     check_content(state, &input.content).await?;
     let now = timestamp::now();
     let record = Record {
@@ -44,10 +41,7 @@ pub async fn create<C: RecordContent>(
     let store = state.store.clone();
     blocking(move || store.insert_record(&row)).await?;
     Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("{}/{}", collection_path(C::KIND), record.id),
-        ))
+        .insert_header((header::LOCATION, format!("{}/{}", collection_path(C::KIND), record.id)))
         .insert_header((header::ETAG, etag(record.version)))
         .json(record))
 }
@@ -63,14 +57,10 @@ pub async fn get<C: RecordContent>(
         return Err(ApiError::NotFound);
     }
     if not_modified(req, row.version) {
-        return Ok(HttpResponse::NotModified()
-            .insert_header((header::ETAG, etag(row.version)))
-            .finish());
+        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag(row.version))).finish());
     }
     let record: Record<C> = from_row(row, caller.is_editor())?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(record.version)))
-        .json(record))
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(record.version))).json(record))
 }
 
 pub async fn list<C: RecordContent>(
@@ -84,10 +74,7 @@ pub async fn list<C: RecordContent>(
     let after_id = match &params.cursor {
         None => None,
         Some(c) => {
-            let id = URL_SAFE_NO_PAD
-                .decode(c)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok());
+            let id = URL_SAFE_NO_PAD.decode(c).ok().and_then(|b| String::from_utf8(b).ok());
             e.check(id.is_some(), "cursor", "is not a cursor this node issued");
             id
         }
@@ -96,11 +83,7 @@ pub async fn list<C: RecordContent>(
         e.add("theme", m);
     }
     let updated_since = params.updated_since.as_deref().map(timestamp::normalize);
-    e.check(
-        !matches!(updated_since, Some(None)),
-        "updated_since",
-        "must be an RFC 3339 time",
-    );
+    e.check(!matches!(updated_since, Some(None)), "updated_since", "must be an RFC 3339 time");
     e.into_result().map_err(ApiError::Validation)?;
 
     let visible = if caller.is_editor() {
@@ -108,10 +91,7 @@ pub async fn list<C: RecordContent>(
     } else {
         vec![Status::Published]
     };
-    let statuses = visible
-        .into_iter()
-        .filter(|s| params.status.is_none_or(|f| f == *s))
-        .collect();
+    let statuses = visible.into_iter().filter(|s| params.status.is_none_or(|f| f == *s)).collect();
     let query = ListQuery {
         kind: C::KIND,
         origin: state.config.region.clone(),
@@ -126,10 +106,7 @@ pub async fn list<C: RecordContent>(
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next_cursor = more.then(|| URL_SAFE_NO_PAD.encode(&rows.last().expect("limit ≥ 1").id));
-    let items = rows
-        .into_iter()
-        .map(|r| from_row::<C>(r, caller.is_editor()))
-        .collect::<Result<_, _>>()?;
+    let items = rows.into_iter().map(|r| from_row::<C>(r, caller.is_editor())).collect::<Result<_, _>>()?;
     Ok(HttpResponse::Ok().json(Page::<Record<C>> { items, next_cursor }))
 }
 
@@ -156,9 +133,7 @@ pub async fn update<C: RecordContent>(
     let row = to_row(state, &record, false)?;
     let store = state.store.clone();
     blocking(move || store.update_record(&row, expected)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(record.version)))
-        .json(record))
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(record.version))).json(record))
 }
 
 pub async fn delete<C: RecordContent>(
@@ -178,20 +153,11 @@ pub async fn delete<C: RecordContent>(
 }
 
 /// The live record of this kind and this region with that id, or 404.
-async fn own_live_row<C: RecordContent>(
-    state: &AppState,
-    id: String,
-) -> Result<RecordRow, ApiError> {
+async fn own_live_row<C: RecordContent>(state: &AppState, id: String) -> Result<RecordRow, ApiError> {
     let store = state.store.clone();
-    let row = blocking(move || store.get_record(&id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let row = blocking(move || store.get_record(&id)).await?.ok_or(ApiError::NotFound)?;
     let ours = row.kind == C::KIND.as_str() && row.origin == state.config.region && !row.deleted;
-    if ours {
-        Ok(row)
-    } else {
-        Err(ApiError::NotFound)
-    }
+    if ours { Ok(row) } else { Err(ApiError::NotFound) }
 }
 
 /// Every rule the content breaks, including references to records this region lacks.
@@ -214,26 +180,15 @@ async fn check_content<C: RecordContent>(state: &AppState, content: &C) -> Resul
             if *k == kind && uuid::Uuid::parse_str(id).is_ok() && !found.contains(id) {
                 errors.push(smarty_schema::FieldError {
                     field: field.clone(),
-                    message: format!(
-                        "no {} of this region has this id",
-                        kind.as_str().replace('_', " ")
-                    ),
+                    message: format!("no {} of this region has this id", kind.as_str().replace('_', " ")),
                 });
             }
         }
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(errors))
-    }
+    if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
 }
 
-fn to_row<C: RecordContent>(
-    state: &AppState,
-    record: &Record<C>,
-    deleted: bool,
-) -> Result<RecordRow, ApiError> {
+fn to_row<C: RecordContent>(state: &AppState, record: &Record<C>, deleted: bool) -> Result<RecordRow, ApiError> {
     sealed_row(&state.keys, record, deleted).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
@@ -256,17 +211,9 @@ pub fn sealed_row<C: RecordContent>(
         status: record.status.as_str().into(),
         created_at: record.created_at.clone(),
         updated_at: record.updated_at.clone(),
-        content: if deleted {
-            "{}".into()
-        } else {
-            serde_json::to_string(&public.content)?
-        },
+        content: if deleted { "{}".into() } else { serde_json::to_string(&public.content)? },
         private: if deleted { None } else { private },
-        themes: RecordRow::themes_column(if deleted {
-            &[]
-        } else {
-            public.content.themes()
-        }),
+        themes: RecordRow::themes_column(if deleted { &[] } else { public.content.themes() }),
         seq: 0,
         deleted,
         published_ever: false,
@@ -276,8 +223,7 @@ pub fn sealed_row<C: RecordContent>(
 }
 
 fn from_row<C: RecordContent>(row: RecordRow, with_private: bool) -> Result<Record<C>, ApiError> {
-    let mut content: C =
-        serde_json::from_str(&row.content).map_err(|e| corrupt_because(&row, e))?;
+    let mut content: C = serde_json::from_str(&row.content).map_err(|e| corrupt_because(&row, e))?;
     if let Some(p) = row.private.as_deref().filter(|_| with_private) {
         content.restore_private(serde_json::from_str(p).map_err(|e| corrupt_because(&row, e))?);
     }
@@ -294,10 +240,7 @@ fn from_row<C: RecordContent>(row: RecordRow, with_private: bool) -> Result<Reco
 }
 
 fn corrupt(row: &RecordRow) -> ApiError {
-    ApiError::Internal(format!(
-        "record {} has an unreadable status {:?}",
-        row.id, row.status
-    ))
+    ApiError::Internal(format!("record {} has an unreadable status {:?}", row.id, row.status))
 }
 
 fn corrupt_because(row: &RecordRow, e: serde_json::Error) -> ApiError {

@@ -28,9 +28,7 @@ pub struct Items<T> {
 )]
 #[get("/themes")]
 pub async fn themes() -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(Items {
-        items: THEMES.to_vec(),
-    }))
+    Ok(HttpResponse::Ok().json(Items { items: THEMES.to_vec() }))
 }
 
 /// The partner regions
@@ -46,9 +44,7 @@ pub async fn themes() -> Result<HttpResponse, ApiError> {
 )]
 #[get("/regions")]
 pub async fn regions(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(Items {
-        items: state.config.regions.clone(),
-    }))
+    Ok(HttpResponse::Ok().json(Items { items: state.config.regions.clone() }))
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -110,11 +110,7 @@ impl CaseStudy {
         }
         check_list(&mut e, &self.funding_sources, "funding_sources", 20, 300);
         for (i, id) in self.policy_instruments.iter().enumerate() {
-            e.check(
-                uuid::Uuid::parse_str(id).is_ok(),
-                &format!("policy_instruments[{i}]"),
-                "must be a record id",
-            );
+            e.check(uuid::Uuid::parse_str(id).is_ok(), &format!("policy_instruments[{i}]"), "must be a record id");
         }
         if let Some(c) = &self.contact {
             check_contact(&mut e, c, "contact");

@@ -78,17 +78,11 @@ pub(crate) fn check_location(e: &mut Errors, l: &Location, field: &str) {
 pub(crate) fn check_period(e: &mut Errors, p: &Period, field: &str) {
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let start = date(&p.start);
-    e.check(
-        start.is_some(),
-        &format!("{field}.start"),
-        "must be a date, YYYY-MM-DD",
-    );
+    e.check(start.is_some(), &format!("{field}.start"), "must be a date, YYYY-MM-DD");
     if let Some(end) = &p.end {
         match (start, date(end)) {
             (_, None) => e.add(&format!("{field}.end"), "must be a date, YYYY-MM-DD"),
-            (Some(s), Some(en)) if en < s => {
-                e.add(&format!("{field}.end"), "must not be before start")
-            }
+            (Some(s), Some(en)) if en < s => e.add(&format!("{field}.end"), "must not be before start"),
             _ => {}
         }
     }
@@ -111,9 +105,9 @@ pub(crate) fn check_budget(e: &mut Errors, b: &Budget, field: &str) {
 pub(crate) fn check_contact(e: &mut Errors, c: &Contact, field: &str) {
     e.text(&c.name, &format!("{field}.name"), 1, 200);
     let ok = c.email.len() <= 254
-        && c.email.split_once('@').is_some_and(|(l, d)| {
-            !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
-        })
+        && c.email
+            .split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
         && !c.email.contains(char::is_whitespace);
     e.check(ok, &format!("{field}.email"), "must be an email address");
 }
@@ -140,18 +134,11 @@ pub(crate) fn check_themes(e: &mut Errors, themes: &[String], field: &str, min: 
 
 pub(crate) fn check_url(e: &mut Errors, u: &str, field: &str) {
     let ok = u.len() <= 2000
-        && url::Url::parse(u)
-            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+        && url::Url::parse(u).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
     e.check(ok, field, "must be an http or https URL");
 }
 
-pub(crate) fn check_list(
-    e: &mut Errors,
-    items: &[String],
-    field: &str,
-    max_items: usize,
-    max_len: usize,
-) {
+pub(crate) fn check_list(e: &mut Errors, items: &[String], field: &str, max_items: usize, max_len: usize) {
     if items.len() > max_items {
         e.add(field, format!("must have at most {max_items} items"));
     }

@@ -49,19 +49,10 @@ impl RecordContent for CaseStudy {
     }
     fn references(&self) -> Vec<(String, String, Kind)> {
         let ids = self.policy_instruments.iter().enumerate();
-        ids.map(|(i, id)| {
-            (
-                format!("content.policy_instruments[{i}]"),
-                id.clone(),
-                Kind::PolicyInstrument,
-            )
-        })
-        .collect()
+        ids.map(|(i, id)| (format!("content.policy_instruments[{i}]"), id.clone(), Kind::PolicyInstrument)).collect()
     }
     fn take_private(&mut self) -> Option<serde_json::Value> {
-        self.contact
-            .take()
-            .map(|c| serde_json::json!({ "contact": c }))
+        self.contact.take().map(|c| serde_json::json!({ "contact": c }))
     }
     fn restore_private(&mut self, private: serde_json::Value) {
         if let Some(c) = private.get("contact") {
@@ -85,18 +76,11 @@ impl RecordContent for PolicyInstrument {
 /// references to other records (they may arrive later, or through another peer).
 pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<(), Vec<FieldError>> {
     fn check<C: RecordContent>(content: &serde_json::Value) -> Result<(), Vec<FieldError>> {
-        let typed: C = serde_json::from_value(content.clone()).map_err(|e| {
-            vec![FieldError {
-                field: "content".into(),
-                message: e.to_string(),
-            }]
-        })?;
+        let typed = C::deserialize(content)
+            .map_err(|e| vec![FieldError { field: "content".into(), message: e.to_string() }])?;
         let mut private = typed.clone();
         if private.take_private().is_some() {
-            return Err(vec![FieldError {
-                field: "content".into(),
-                message: "carries personal data".into(),
-            }]);
+            return Err(vec![FieldError { field: "content".into(), message: "carries personal data".into() }]);
         }
         typed.validate()
     }

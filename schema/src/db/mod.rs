@@ -32,19 +32,16 @@ impl DatabaseUrl {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(Self::Postgres(url.to_string()));
         }
-        if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
+        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             if path.is_empty() {
                 return Err("sqlite URL names no file".into());
             }
             return Ok(Self::Sqlite(PathBuf::from(path)));
         }
         match url.split_once("://") {
-            Some((scheme, _)) => Err(format!(
-                "unsupported database URL scheme `{scheme}`: use sqlite://PATH or postgres://…"
-            )),
+            Some((scheme, _)) => {
+                Err(format!("unsupported database URL scheme `{scheme}`: use sqlite://PATH or postgres://…"))
+            }
             None if url.is_empty() => Err("database URL is empty".into()),
             None => Ok(Self::Sqlite(PathBuf::from(url))),
         }
@@ -107,9 +104,7 @@ impl Manager {
                 )?;
                 Ok(DbConnection::Sqlite(c))
             }
-            DatabaseUrl::Postgres(url) => {
-                Ok(DbConnection::Pg(diesel::PgConnection::establish(url)?))
-            }
+            DatabaseUrl::Postgres(url) => Ok(DbConnection::Pg(diesel::PgConnection::establish(url)?)),
         }
     }
 }
@@ -162,9 +157,7 @@ pub fn migrations_applied(conn: &mut DbConnection) -> Result<bool, DbError> {
         DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
         DbConnection::Pg(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
     };
-    pending
-        .map(|p| !p)
-        .map_err(|e| DbError::Migration(e.to_string()))
+    pending.map(|p| !p).map_err(|e| DbError::Migration(e.to_string()))
 }
 
 #[cfg(test)]
@@ -173,23 +166,10 @@ mod tests {
 
     #[test]
     fn url_schemes() {
-        assert_eq!(
-            DatabaseUrl::parse("sqlite:///tmp/a.db"),
-            Ok(DatabaseUrl::Sqlite("/tmp/a.db".into()))
-        );
-        assert_eq!(
-            DatabaseUrl::parse("data/a.db"),
-            Ok(DatabaseUrl::Sqlite("data/a.db".into()))
-        );
-        assert!(matches!(
-            DatabaseUrl::parse("postgres://u@h/db"),
-            Ok(DatabaseUrl::Postgres(_))
-        ));
-        assert!(
-            DatabaseUrl::parse("mysql://x")
-                .unwrap_err()
-                .contains("mysql")
-        );
+        assert_eq!(DatabaseUrl::parse("sqlite:///tmp/a.db"), Ok(DatabaseUrl::Sqlite("/tmp/a.db".into())));
+        assert_eq!(DatabaseUrl::parse("data/a.db"), Ok(DatabaseUrl::Sqlite("data/a.db".into())));
+        assert!(matches!(DatabaseUrl::parse("postgres://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
+        assert!(DatabaseUrl::parse("mysql://x").unwrap_err().contains("mysql"));
         let pg = DatabaseUrl::parse("postgres://u:secret@h/db").unwrap();
         assert!(!pg.redacted().contains("secret"));
     }

@@ -8,6 +8,7 @@ use crate::record::Status;
 use crate::signing::{Change, Signature};
 use crate::timestamp;
 use diesel::prelude::*;
+use std::collections::HashMap;
 
 /// One page of the changes feed.
 #[derive(Debug)]
@@ -42,23 +43,13 @@ impl Store {
         let more = rows.len() as i64 > limit;
         rows.truncate(limit as usize);
         let last_seq = rows.last().map_or(since, |r| r.seq);
-        let changes = rows
-            .into_iter()
-            .map(|r| change_from_row(&r))
-            .collect::<StoreResult<_>>()?;
-        Ok(FeedPage {
-            changes,
-            last_seq,
-            more,
-        })
+        let changes = rows.into_iter().map(|r| change_from_row(&r)).collect::<StoreResult<_>>()?;
+        Ok(FeedPage { changes, last_seq, more })
     }
 
     /// The change a record row stands for, as its origin signed it.
     pub fn change_of(&self, id: &str) -> StoreResult<Option<Change>> {
-        self.get_record(id)?
-            .filter(|r| r.published_ever)
-            .map(|r| change_from_row(&r))
-            .transpose()
+        self.get_record(id)?.filter(|r| r.published_ever).map(|r| change_from_row(&r)).transpose()
     }
 
     /// Applies a page of verified changes from `peer` and moves its cursor from
@@ -76,61 +67,51 @@ impl Store {
         self.write(|c, _| {
             let cursor: Option<String> = peers::table.find(peer).select(peers::cursor).first(c)?;
             if cursor.as_deref() != expected_cursor {
-                return Err(StoreError::Conflict(format!(
-                    "the cursor of {peer} moved during the sync"
-                )));
+                return Err(StoreError::Conflict(format!("the cursor of {peer} moved during the sync")));
             }
             let now = timestamp::now();
             let mut outcome = ApplyOutcome::default();
-            let mut rejections: Vec<Rejection> = rejected
-                .iter()
-                .map(|(id, reason)| rejection(peer, &now, id, reason))
+            let mut rejections: Vec<Rejection> =
+                rejected.iter().map(|(id, reason)| rejection(peer, &now, id, reason)).collect();
+            // What the page's records are held as, in one query.
+            let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+            let mut held: HashMap<String, Held> = records::table
+                .filter(records::id.eq_any(&ids))
+                .select(Held::as_select())
+                .load::<Held>(c)?
+                .into_iter()
+                .map(|h| (h.id.clone(), h))
                 .collect();
             for change in changes {
-                let held: Option<RecordRow> = records::table
-                    .find(&change.id)
-                    .select(RecordRow::as_select())
-                    .first(c)
-                    .optional()?;
-                let verdict = match &held {
-                    _ if change.origin == local_region => match &held {
-                        Some(h) if h.hash.as_deref() == Some(change.hash.as_str()) => {
-                            Verdict::Unchanged
-                        }
-                        _ => Verdict::Reject(
-                            "claims this node as origin but differs from what it holds".into(),
-                        ),
+                let verdict = match held.get(&change.id) {
+                    current if change.origin == local_region => match current {
+                        Some(h) if h.hash.as_deref() == Some(change.hash.as_str()) => Verdict::Unchanged,
+                        _ => Verdict::Reject("claims this node as origin but differs from what it holds".into()),
                     },
-                    Some(h) if h.origin != change.origin => Verdict::Reject(format!(
-                        "claims origin {} for a record of {}",
-                        change.origin, h.origin
-                    )),
-                    Some(h) if h.kind != change.kind.as_str() => {
-                        Verdict::Reject("changes the kind of a record".into())
+                    Some(h) if h.origin != change.origin => {
+                        Verdict::Reject(format!("claims origin {} for a record of {}", change.origin, h.origin))
                     }
+                    Some(h) if h.kind != change.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
                     Some(h) if h.version > change.version => Verdict::Reject(format!(
                         "version {} is older than the version {} held",
                         change.version, h.version
                     )),
                     Some(h) if h.version == change.version => Verdict::Unchanged,
-                    _ => Verdict::Apply,
+                    Some(_) => Verdict::Replace,
+                    None => Verdict::Insert,
                 };
                 match verdict {
                     Verdict::Unchanged => outcome.unchanged += 1,
-                    Verdict::Reject(reason) => {
-                        rejections.push(rejection(peer, &now, &change.id, &reason))
-                    }
-                    Verdict::Apply => {
+                    Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &change.id, &reason)),
+                    Verdict::Insert | Verdict::Replace => {
                         let row = row_from_change(change, next_seq(c)?)?;
-                        if held.is_some() {
-                            diesel::update(records::table.find(&change.id))
-                                .set(&row)
-                                .execute(c)?;
+                        if matches!(verdict, Verdict::Replace) {
+                            diesel::update(records::table.find(&change.id)).set(&row).execute(c)?;
                         } else {
-                            diesel::insert_into(records::table)
-                                .values(&row)
-                                .execute(c)?;
+                            diesel::insert_into(records::table).values(&row).execute(c)?;
                         }
+                        // A page may carry the same record twice: judge the second by the first.
+                        held.insert(row.id.clone(), Held::of(&row));
                         outcome.applied += 1;
                     }
                 }
@@ -149,8 +130,32 @@ impl Store {
     }
 }
 
+/// What the store holds of a record, to judge an incoming change by.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = records)]
+struct Held {
+    id: String,
+    kind: String,
+    origin: String,
+    version: i64,
+    hash: Option<String>,
+}
+
+impl Held {
+    fn of(row: &RecordRow) -> Held {
+        Held {
+            id: row.id.clone(),
+            kind: row.kind.clone(),
+            origin: row.origin.clone(),
+            version: row.version,
+            hash: row.hash.clone(),
+        }
+    }
+}
+
 enum Verdict {
-    Apply,
+    Insert,
+    Replace,
     Unchanged,
     Reject(String),
 }
@@ -168,14 +173,10 @@ fn rejection(peer: &str, now: &str, record_id: &str, reason: &str) -> Rejection 
 pub(crate) fn change_from_row(r: &RecordRow) -> StoreResult<Change> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("record {}: {what}", r.id));
     let live = !r.deleted && r.status == Status::Published.as_str();
-    let content = if live {
-        Some(serde_json::from_str(&r.content).map_err(|_| corrupt("content is not JSON"))?)
-    } else {
-        None
-    };
-    let signature: Signature =
-        serde_json::from_str(r.signature.as_deref().ok_or_else(|| corrupt("unsigned"))?)
-            .map_err(|_| corrupt("bad signature"))?;
+    let content =
+        if live { Some(serde_json::from_str(&r.content).map_err(|_| corrupt("content is not JSON"))?) } else { None };
+    let signature: Signature = serde_json::from_str(r.signature.as_deref().ok_or_else(|| corrupt("unsigned"))?)
+        .map_err(|_| corrupt("bad signature"))?;
     Ok(Change {
         id: r.id.clone(),
         kind: crate::Kind::parse(&r.kind).ok_or_else(|| corrupt("unknown kind"))?,
@@ -198,10 +199,7 @@ fn row_from_change(change: &Change, seq: i64) -> StoreResult<RecordRow> {
         .and_then(|c| c.get("themes"))
         .and_then(|t| serde_json::from_value(t.clone()).ok())
         .unwrap_or_default();
-    let content = change
-        .content
-        .as_ref()
-        .map_or_else(|| "{}".to_string(), |c| c.to_string());
+    let content = change.content.as_ref().map_or_else(|| "{}".to_string(), |c| c.to_string());
     Ok(RecordRow {
         id: change.id.clone(),
         kind: change.kind.as_str().into(),
@@ -218,9 +216,6 @@ fn row_from_change(change: &Change, seq: i64) -> StoreResult<RecordRow> {
         // Everything received was published at its origin: it is offered on to other peers.
         published_ever: true,
         hash: Some(change.hash.clone()),
-        signature: Some(
-            serde_json::to_string(&change.signature)
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
-        ),
+        signature: Some(serde_json::to_string(&change.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?),
     })
 }

@@ -17,9 +17,7 @@ pub struct RetiredKey {
 impl Store {
     pub fn retire_key(&self, key: &RetiredKey) -> StoreResult<()> {
         let mut c = self.conn()?;
-        diesel::insert_into(retired_keys::table)
-            .values(key)
-            .execute(&mut c)?;
+        diesel::insert_into(retired_keys::table).values(key).execute(&mut c)?;
         Ok(())
     }
 

@@ -41,10 +41,9 @@ impl From<diesel::result::Error> for StoreError {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => StoreError::NotFound,
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => StoreError::AlreadyExists,
+            diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+                StoreError::AlreadyExists
+            }
             other => StoreError::Db(DbError::Query(other)),
         }
     }
@@ -64,10 +63,7 @@ impl Store {
     /// Opens (creating an SQLite file if needed) and migrates the store.
     pub fn open(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
         let pool = db::open_pool(url, pool_size)?;
-        Ok(Self {
-            pool,
-            url: url.clone(),
-        })
+        Ok(Self { pool, url: url.clone() })
     }
 
     pub fn url(&self) -> &DatabaseUrl {
@@ -105,8 +101,6 @@ impl Store {
 /// Advances the local change sequence inside the caller's transaction.
 fn next_seq(c: &mut DbConnection) -> StoreResult<i64> {
     use crate::db::schema::node_state::dsl::*;
-    diesel::update(node_state.filter(id.eq(1)))
-        .set(last_seq.eq(last_seq + 1))
-        .execute(c)?;
+    diesel::update(node_state.filter(id.eq(1))).set(last_seq.eq(last_seq + 1)).execute(c)?;
     Ok(node_state.select(last_seq).first(c)?)
 }

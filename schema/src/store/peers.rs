@@ -44,19 +44,12 @@ impl Store {
     pub fn upsert_peer(&self, region: &str, url: Option<&str>, jwks: &str) -> StoreResult<()> {
         let mut c = self.conn()?;
         c.transaction(|c| {
-            let pinned: Option<String> = peers::table
-                .find(region)
-                .select(peers::jwks)
-                .first(c)
-                .optional()?;
+            let pinned: Option<String> = peers::table.find(region).select(peers::jwks).first(c).optional()?;
             if pinned.as_deref() != Some(jwks) {
-                diesel::update(peers::table)
-                    .set(peers::cursor.eq(None::<String>))
-                    .execute(c)?;
+                diesel::update(peers::table).set(peers::cursor.eq(None::<String>)).execute(c)?;
             }
-            let n = diesel::update(peers::table.find(region))
-                .set((peers::url.eq(url), peers::jwks.eq(jwks)))
-                .execute(c)?;
+            let n =
+                diesel::update(peers::table.find(region)).set((peers::url.eq(url), peers::jwks.eq(jwks))).execute(c)?;
             if n == 0 {
                 let row = PeerRow {
                     region: region.into(),
@@ -80,32 +73,20 @@ impl Store {
     pub fn remove_peer(&self, region: &str) -> StoreResult<()> {
         let mut c = self.conn()?;
         c.transaction(|c| {
-            diesel::delete(peer_rejections::table.filter(peer_rejections::region.eq(region)))
-                .execute(c)?;
+            diesel::delete(peer_rejections::table.filter(peer_rejections::region.eq(region))).execute(c)?;
             let n = diesel::delete(peers::table.find(region)).execute(c)?;
-            if n == 0 {
-                Err(StoreError::NotFound)
-            } else {
-                Ok(())
-            }
+            if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
         })
     }
 
     pub fn list_peers(&self) -> StoreResult<Vec<PeerRow>> {
         let mut c = self.conn()?;
-        Ok(peers::table
-            .order(peers::region)
-            .select(PeerRow::as_select())
-            .load(&mut c)?)
+        Ok(peers::table.order(peers::region).select(PeerRow::as_select()).load(&mut c)?)
     }
 
     pub fn get_peer(&self, region: &str) -> StoreResult<Option<PeerRow>> {
         let mut c = self.conn()?;
-        Ok(peers::table
-            .find(region)
-            .select(PeerRow::as_select())
-            .first(&mut c)
-            .optional()?)
+        Ok(peers::table.find(region).select(PeerRow::as_select()).first(&mut c).optional()?)
     }
 
     /// The latest rejections from a peer, newest first.
@@ -146,17 +127,12 @@ impl Store {
 }
 
 /// Stores rejections and keeps only the latest [`KEPT_REJECTIONS`] per peer.
-pub(super) fn add_rejections(
-    c: &mut crate::db::DbConnection,
-    rows: &[Rejection],
-) -> StoreResult<()> {
+pub(super) fn add_rejections(c: &mut crate::db::DbConnection, rows: &[Rejection]) -> StoreResult<()> {
     let Some(region) = rows.first().map(|r| r.region.clone()) else {
         return Ok(());
     };
     for row in rows {
-        diesel::insert_into(peer_rejections::table)
-            .values(row)
-            .execute(c)?;
+        diesel::insert_into(peer_rejections::table).values(row).execute(c)?;
     }
     let old: Vec<String> = peer_rejections::table
         .filter(peer_rejections::region.eq(&region))
@@ -166,8 +142,7 @@ pub(super) fn add_rejections(
         .select(peer_rejections::id)
         .load(c)?;
     if !old.is_empty() {
-        diesel::delete(peer_rejections::table.filter(peer_rejections::id.eq_any(old)))
-            .execute(c)?;
+        diesel::delete(peer_rejections::table.filter(peer_rejections::id.eq_any(old))).execute(c)?;
     }
     Ok(())
 }

@@ -53,18 +53,9 @@ impl Store {
     /// Writes a new record; fails with `AlreadyExists` if the id is taken.
     pub fn insert_record(&self, w: &RecordRow) -> StoreResult<RecordRow> {
         self.write(|c, seq| {
-            let row = RecordRow {
-                seq,
-                published_ever: w.status == Status::Published.as_str(),
-                ..w.clone()
-            };
-            diesel::insert_into(records::table)
-                .values(&row)
-                .execute(c)?;
-            Ok(records::table
-                .find(&w.id)
-                .select(RecordRow::as_select())
-                .first(c)?)
+            let row = RecordRow { seq, published_ever: w.status == Status::Published.as_str(), ..w.clone() };
+            diesel::insert_into(records::table).values(&row).execute(c)?;
+            Ok(records::table.find(&w.id).select(RecordRow::as_select()).first(c)?)
         })
     }
 
@@ -74,14 +65,8 @@ impl Store {
             for (i, row) in rows.iter().enumerate() {
                 let seq = if i == 0 { first } else { super::next_seq(c)? };
                 let published_ever = row.published_ever || row.status == Status::Published.as_str();
-                let row = RecordRow {
-                    seq,
-                    published_ever,
-                    ..row.clone()
-                };
-                diesel::insert_into(records::table)
-                    .values(&row)
-                    .execute(c)?;
+                let row = RecordRow { seq, published_ever, ..row.clone() };
+                diesel::insert_into(records::table).values(&row).execute(c)?;
             }
             Ok(())
         })
@@ -98,34 +83,19 @@ impl Store {
                 .select(RecordRow::as_select())
                 .first(c)?;
             if current.version != expected_version {
-                return Err(StoreError::VersionMismatch {
-                    current: current.version,
-                });
+                return Err(StoreError::VersionMismatch { current: current.version });
             }
             let published_ever = current.published_ever || w.status == Status::Published.as_str();
-            let row = RecordRow {
-                seq,
-                published_ever,
-                ..w.clone()
-            };
-            diesel::update(records::table.find(&w.id))
-                .set(&row)
-                .execute(c)?;
-            Ok(records::table
-                .find(&w.id)
-                .select(RecordRow::as_select())
-                .first(c)?)
+            let row = RecordRow { seq, published_ever, ..w.clone() };
+            diesel::update(records::table.find(&w.id)).set(&row).execute(c)?;
+            Ok(records::table.find(&w.id).select(RecordRow::as_select()).first(c)?)
         })
     }
 
     /// The record with this id, tombstones included.
     pub fn get_record(&self, id: &str) -> StoreResult<Option<RecordRow>> {
         let mut c = self.conn()?;
-        Ok(records::table
-            .find(id)
-            .select(RecordRow::as_select())
-            .first(&mut c)
-            .optional()?)
+        Ok(records::table.find(id).select(RecordRow::as_select()).first(&mut c).optional()?)
     }
 
     /// One page of live records of a kind, filtered.
@@ -154,12 +124,7 @@ impl Store {
     }
 
     /// Of `ids`, those naming a live record of `kind` from `origin`.
-    pub fn existing_ids(
-        &self,
-        kind: Kind,
-        origin: &str,
-        ids: &[String],
-    ) -> StoreResult<Vec<String>> {
+    pub fn existing_ids(&self, kind: Kind, origin: &str, ids: &[String]) -> StoreResult<Vec<String>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }

@@ -6,17 +6,10 @@ use diesel::prelude::*;
 
 impl Store {
     /// Remembers `jti` until `expires_at` (Unix seconds). False when it was seen before.
-    pub fn remember_token(
-        &self,
-        jti: &str,
-        issuer: &str,
-        expires_at: i64,
-        now: i64,
-    ) -> StoreResult<bool> {
+    pub fn remember_token(&self, jti: &str, issuer: &str, expires_at: i64, now: i64) -> StoreResult<bool> {
         let mut c = self.conn()?;
         c.transaction(|c| {
-            diesel::delete(seen_tokens::table.filter(seen_tokens::expires_at.lt(now)))
-                .execute(c)?;
+            diesel::delete(seen_tokens::table.filter(seen_tokens::expires_at.lt(now))).execute(c)?;
             let inserted = diesel::insert_into(seen_tokens::table)
                 .values((
                     seen_tokens::jti.eq(jti),

@@ -52,9 +52,7 @@ pub struct TokenRow {
 impl Store {
     pub fn create_token(&self, row: &TokenRow) -> StoreResult<()> {
         let mut c = self.conn()?;
-        diesel::insert_into(api_tokens::table)
-            .values(row)
-            .execute(&mut c)?;
+        diesel::insert_into(api_tokens::table).values(row).execute(&mut c)?;
         Ok(())
     }
 
@@ -67,25 +65,17 @@ impl Store {
     /// Deletes the token; `NotFound` when no token has that name.
     pub fn revoke_token(&self, name: &str) -> StoreResult<()> {
         let mut c = self.conn()?;
-        let n =
-            diesel::delete(api_tokens::table.filter(api_tokens::name.eq(name))).execute(&mut c)?;
-        if n == 0 {
-            Err(StoreError::NotFound)
-        } else {
-            Ok(())
-        }
+        let n = diesel::delete(api_tokens::table.filter(api_tokens::name.eq(name))).execute(&mut c)?;
+        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
 
     /// The role of the token with this hash, if it exists.
     pub fn token_role(&self, hash: &str) -> StoreResult<Option<(String, Role)>> {
         let mut c = self.conn()?;
-        let row: Option<TokenRow> = api_tokens::table
-            .filter(api_tokens::token_hash.eq(hash))
-            .first(&mut c)
-            .optional()?;
+        let row: Option<TokenRow> =
+            api_tokens::table.filter(api_tokens::token_hash.eq(hash)).first(&mut c).optional()?;
         row.map(|r| {
-            let role = Role::parse(&r.role)
-                .ok_or_else(|| StoreError::Corrupt(format!("token role {}", r.role)))?;
+            let role = Role::parse(&r.role).ok_or_else(|| StoreError::Corrupt(format!("token role {}", r.role)))?;
             Ok((r.name, role))
         })
         .transpose()

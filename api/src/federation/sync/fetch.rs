@@ -12,12 +12,7 @@ enum Failure {
     Final(String),
 }
 
-pub(super) async fn page(
-    inner: &Inner,
-    region: &str,
-    base: &str,
-    cursor: Option<&str>,
-) -> Result<Vec<u8>, String> {
+pub(super) async fn page(inner: &Inner, region: &str, base: &str, cursor: Option<&str>) -> Result<Vec<u8>, String> {
     let url = format!("{}/federation/v1/changes", base.trim_end_matches('/'));
     let cfg = &inner.config.sync;
     let mut attempt = 0;
@@ -30,8 +25,7 @@ pub(super) async fn page(
             }
             Err(Failure::Transient(e)) => {
                 let base_delay = cfg.backoff_ms.saturating_mul(1 << attempt.min(16));
-                let jittered =
-                    rand::rng().random_range(base_delay / 2..=base_delay + base_delay / 2);
+                let jittered = rand::rng().random_range(base_delay / 2..=base_delay + base_delay / 2);
                 tracing::debug!(peer = region, error = %e, attempt, "retrying");
                 tokio::time::sleep(Duration::from_millis(jittered)).await;
                 attempt += 1;
@@ -40,14 +34,8 @@ pub(super) async fn page(
     }
 }
 
-async fn once(
-    inner: &Inner,
-    region: &str,
-    url: &str,
-    cursor: Option<&str>,
-) -> Result<Vec<u8>, Failure> {
-    let token = token::issue(&inner.keys, &inner.config.region, region, "GET", url)
-        .map_err(Failure::Final)?;
+async fn once(inner: &Inner, region: &str, url: &str, cursor: Option<&str>) -> Result<Vec<u8>, Failure> {
+    let token = token::issue(&inner.keys, &inner.config.region, region, "GET", url).map_err(Failure::Final)?;
     let mut query: Vec<(&str, String)> = vec![("limit", inner.config.sync.page_size.to_string())];
     if let Some(c) = cursor {
         query.push(("since", c.to_string()));
@@ -63,24 +51,12 @@ async fn once(
     let status = res.status();
     let cap = inner.config.sync.max_page_bytes;
     if !status.is_success() {
-        let detail = read_capped(&mut res, 16 * 1024)
-            .await
-            .ok()
-            .and_then(|b| problem_detail(&b));
-        let message = format!(
-            "{url} answered {status}{}",
-            detail.map(|d| format!(": {d}")).unwrap_or_default()
-        );
-        return Err(if status.is_server_error() {
-            Failure::Transient(message)
-        } else {
-            Failure::Final(message)
-        });
+        let detail = read_capped(&mut res, 16 * 1024).await.ok().and_then(|b| problem_detail(&b));
+        let message = format!("{url} answered {status}{}", detail.map(|d| format!(": {d}")).unwrap_or_default());
+        return Err(if status.is_server_error() { Failure::Transient(message) } else { Failure::Final(message) });
     }
     if res.content_length().is_some_and(|n| n > cap) {
-        return Err(Failure::Final(format!(
-            "the page from {url} is larger than the {cap}-byte limit"
-        )));
+        return Err(Failure::Final(format!("the page from {url} is larger than the {cap}-byte limit")));
     }
     read_capped(&mut res, cap).await
 }
@@ -91,18 +67,13 @@ async fn read_capped(res: &mut reqwest::Response, cap: u64) -> Result<Vec<u8>, F
         match res.chunk().await {
             Ok(Some(chunk)) => {
                 if body.len() as u64 + chunk.len() as u64 > cap {
-                    return Err(Failure::Final(format!(
-                        "the page is larger than the {cap}-byte limit"
-                    )));
+                    return Err(Failure::Final(format!("the page is larger than the {cap}-byte limit")));
                 }
                 body.extend_from_slice(&chunk);
             }
             Ok(None) => return Ok(body),
             Err(e) => {
-                return Err(Failure::Transient(format!(
-                    "the page was cut off: {}",
-                    describe(&e)
-                )));
+                return Err(Failure::Transient(format!("the page was cut off: {}", describe(&e))));
             }
         }
     }

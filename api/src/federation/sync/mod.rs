@@ -46,32 +46,15 @@ impl Syncer {
             .build()
             .map_err(|e| e.to_string())?;
         let running = Mutex::new(HashSet::new());
-        Ok(Syncer {
-            inner: Arc::new(Inner {
-                config,
-                keys,
-                store,
-                client,
-                running,
-            }),
-        })
+        Ok(Syncer { inner: Arc::new(Inner { config, keys, store, client, running }) })
     }
 
     /// One round: every pulled peer (or just `only`), concurrently up to the configured bound.
     /// One failing peer never stops the others.
-    pub async fn round(
-        &self,
-        only: Option<&str>,
-    ) -> Result<Vec<(String, Result<PeerReport, String>)>, String> {
+    pub async fn round(&self, only: Option<&str>) -> Result<Vec<(String, Result<PeerReport, String>)>, String> {
         let store = self.inner.store.clone();
-        let peers = tokio::task::spawn_blocking(move || store.list_peers())
-            .await
-            .map_err(|e| e.to_string())?;
-        let peers: Vec<PeerRow> = peers
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .filter(|p| p.url.is_some())
-            .collect();
+        let peers = tokio::task::spawn_blocking(move || store.list_peers()).await.map_err(|e| e.to_string())?;
+        let peers: Vec<PeerRow> = peers.map_err(|e| e.to_string())?.into_iter().filter(|p| p.url.is_some()).collect();
         let peers: Vec<PeerRow> = match only {
             None => peers,
             Some(code) => {
@@ -95,13 +78,7 @@ impl Syncer {
 
     /// Starts a background sync of one peer unless one is running; false if one was.
     pub fn trigger(&self, peer: PeerRow) -> bool {
-        if !self
-            .inner
-            .running
-            .lock()
-            .unwrap()
-            .insert(peer.region.clone())
-        {
+        if !self.inner.running.lock().unwrap().insert(peer.region.clone()) {
             return false;
         }
         let this = self.clone();
@@ -114,13 +91,7 @@ impl Syncer {
     }
 
     async fn sync_peer(&self, peer: PeerRow) -> Result<PeerReport, String> {
-        if !self
-            .inner
-            .running
-            .lock()
-            .unwrap()
-            .insert(peer.region.clone())
-        {
+        if !self.inner.running.lock().unwrap().insert(peer.region.clone()) {
             return Err(format!("a sync of {} is already running", peer.region));
         }
         let region = peer.region.clone();
@@ -135,14 +106,8 @@ impl Syncer {
         let store = self.inner.store.clone();
         let region = peer.region.clone();
         let error = result.as_ref().err().cloned();
-        let recorded = tokio::task::spawn_blocking(move || {
-            store.record_sync_attempt(&region, error.as_deref())
-        })
-        .await;
-        if let Err(e) = recorded
-            .map_err(|e| e.to_string())
-            .and_then(|r| r.map_err(|e| e.to_string()))
-        {
+        let recorded = tokio::task::spawn_blocking(move || store.record_sync_attempt(&region, error.as_deref())).await;
+        if let Err(e) = recorded.map_err(|e| e.to_string()).and_then(|r| r.map_err(|e| e.to_string())) {
             tracing::error!(peer = %peer.region, error = %e, "cannot record the sync outcome");
         }
         match &result {
@@ -167,21 +132,10 @@ impl Syncer {
                 .await
                 .map_err(|e| e.to_string())??;
             let store = self.inner.store.clone();
-            let (region, local, expected) = (
-                peer.region.clone(),
-                self.inner.config.region.clone(),
-                cursor.clone(),
-            );
+            let (region, local, expected) = (peer.region.clone(), self.inner.config.region.clone(), cursor.clone());
             let next = page.next.clone();
             let outcome = tokio::task::spawn_blocking(move || {
-                store.apply_remote(
-                    &region,
-                    &local,
-                    expected.as_deref(),
-                    &next,
-                    &page.changes,
-                    &page.rejected,
-                )
+                store.apply_remote(&region, &local, expected.as_deref(), &next, &page.changes, &page.rejected)
             })
             .await
             .map_err(|e| e.to_string())?
@@ -201,13 +155,11 @@ impl Syncer {
     /// keys, whichever peer served them.
     async fn trust(&self) -> Result<Trust, String> {
         let store = self.inner.store.clone();
-        let peers = tokio::task::spawn_blocking(move || store.list_peers())
-            .await
-            .map_err(|e| e.to_string())?;
+        let peers = tokio::task::spawn_blocking(move || store.list_peers()).await.map_err(|e| e.to_string())?;
         let mut trust: Trust = HashMap::new();
         for p in peers.map_err(|e| e.to_string())? {
-            let set: smarty_schema::signing::JwkSet = serde_json::from_str(&p.jwks)
-                .map_err(|e| format!("pinned keys of {}: {e}", p.region))?;
+            let set: smarty_schema::signing::JwkSet =
+                serde_json::from_str(&p.jwks).map_err(|e| format!("pinned keys of {}: {e}", p.region))?;
             trust.insert(p.region.clone(), set.verifying_keys()?);
         }
         Ok(trust)

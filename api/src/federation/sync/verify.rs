@@ -4,6 +4,7 @@
 use ed25519_dalek::VerifyingKey;
 use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use smarty_schema::Status;
 use smarty_schema::content::validate_remote;
 use smarty_schema::signing::Change;
@@ -23,7 +24,7 @@ pub(super) struct VerifiedPage {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Body {
-    changes: Vec<Value>,
+    changes: Vec<Box<RawValue>>,
     next: String,
     more: bool,
 }
@@ -31,32 +32,20 @@ struct Body {
 /// Parses and checks a page. A page that is not a feed page fails whole; a bad record is
 /// refused alone, with its reason.
 pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<VerifiedPage, String> {
-    let body: Body =
-        serde_json::from_slice(body).map_err(|e| format!("the page is not a changes page: {e}"))?;
+    let body: Body = serde_json::from_slice(body).map_err(|e| format!("the page is not a changes page: {e}"))?;
     if body.next.len() > 200 {
         return Err("the page's cursor is implausibly long".into());
     }
     // Signature checks dominate: spread them over the cores.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = body.changes.len().div_ceil(threads).max(1);
     let checked: Vec<Result<Change, (String, String)>> = std::thread::scope(|s| {
         let handles: Vec<_> = body
             .changes
             .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|v| record(v, trust, local_region))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| s.spawn(move || part.iter().map(|v| record(v, trust, local_region)).collect::<Vec<_>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("verification does not panic"))
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().expect("verification does not panic")).collect()
     });
     let mut changes = Vec::with_capacity(checked.len());
     let mut rejected = Vec::new();
@@ -66,35 +55,26 @@ pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<Ver
             Err(r) => rejected.push(r),
         }
     }
-    Ok(VerifiedPage {
-        changes,
-        rejected,
-        next: body.next,
-        more: body.more,
-    })
+    Ok(VerifiedPage { changes, rejected, next: body.next, more: body.more })
 }
 
-fn record(value: &Value, trust: &Trust, local_region: &str) -> Result<Change, (String, String)> {
-    let id = value
-        .get("id")
-        .and_then(Value::as_str)
-        .unwrap_or("(no id)")
-        .to_string();
+fn record(raw: &RawValue, trust: &Trust, local_region: &str) -> Result<Change, (String, String)> {
+    let change: Change = serde_json::from_str(raw.get()).map_err(|e| {
+        let value: Option<Value> = serde_json::from_str(raw.get()).ok();
+        let id = value.as_ref().and_then(|v| v.get("id")?.as_str()).unwrap_or("(no id)");
+        (id.to_string(), format!("malformed record: {e}"))
+    })?;
+    let id = change.id.clone();
     let reject = |reason: String| (id.clone(), reason);
-    let change: Change = serde_json::from_value(value.clone())
-        .map_err(|e| reject(format!("malformed record: {e}")))?;
     if uuid::Uuid::parse_str(&change.id).is_err() || change.version < 1 {
-        return Err(reject(
-            "the id is not a UUID or the version is below 1".into(),
-        ));
+        return Err(reject("the id is not a UUID or the version is below 1".into()));
     }
     if change.origin == local_region {
         // Our own record coming back through a relay: the store compares it with what we hold.
         return Ok(change);
     }
-    let keys = trust
-        .get(&change.origin)
-        .ok_or_else(|| reject(format!("origin {} is not a pinned region", change.origin)))?;
+    let keys =
+        trust.get(&change.origin).ok_or_else(|| reject(format!("origin {} is not a pinned region", change.origin)))?;
     change.verify(keys).map_err(reject)?;
     match (&change.content, change.deleted) {
         (None, true) => {}
@@ -102,16 +82,10 @@ fn record(value: &Value, trust: &Trust, local_region: &str) -> Result<Change, (S
         (None, false) => return Err(reject("a live record has no content".into())),
         (Some(content), false) => {
             if change.status != Status::Published {
-                return Err(reject(format!(
-                    "a live record with status {}",
-                    change.status.as_str()
-                )));
+                return Err(reject(format!("a live record with status {}", change.status.as_str())));
             }
             validate_remote(change.kind, content).map_err(|errors| {
-                let list: Vec<String> = errors
-                    .iter()
-                    .map(|e| format!("{}: {}", e.field, e.message))
-                    .collect();
+                let list: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
                 reject(format!("invalid content: {}", list.join("; ")))
             })?;
         }
