@@ -57,6 +57,12 @@ pub struct Config {
     /// Database connections in the pool.
     #[serde(default = "default_pool_size")]
     pub pool_size: u32,
+    /// The search index's folder, relative to this file.
+    #[serde(default = "default_index_dir")]
+    pub index_dir: String,
+    /// Most records one catalogue export returns; a larger export is refused with 422.
+    #[serde(default = "default_export_max")]
+    pub export_max: usize,
     /// Days a retired key stays published (verify-only) after `smarty keys rotate`.
     #[serde(default = "default_key_retention_days")]
     pub key_retention_days: u32,
@@ -74,6 +80,12 @@ fn yes() -> bool {
 }
 fn default_pool_size() -> u32 {
     8
+}
+fn default_index_dir() -> String {
+    "index".into()
+}
+fn default_export_max() -> usize {
+    10_000
 }
 fn default_key_retention_days() -> u32 {
     7
@@ -206,6 +218,10 @@ impl Config {
             DatabaseUrl::Sqlite(p) => DatabaseUrl::Sqlite(self.resolve(&p)),
             pg => pg,
         })
+    }
+
+    pub fn index_path(&self) -> PathBuf {
+        self.resolve(Path::new(&self.index_dir))
     }
 
     pub fn key_path(&self) -> PathBuf {

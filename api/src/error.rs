@@ -51,6 +51,8 @@ pub enum ApiError {
     NotFound,
     MethodNotAllowed(Vec<String>),
     Conflict(String),
+    /// Well-formed but not doable, e.g. an export larger than allowed; 422.
+    Unprocessable(String),
     /// `If-Match` names another version; 412.
     PreconditionFailed {
         current: i64,
@@ -76,6 +78,7 @@ impl ApiError {
             NotFound => (StatusCode::NOT_FOUND, "not-found", "Not found"),
             MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
             Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "unprocessable", "Cannot do this"),
             PreconditionFailed { .. } => (StatusCode::PRECONDITION_FAILED, "precondition-failed", "Version mismatch"),
             PreconditionRequired => (StatusCode::PRECONDITION_REQUIRED, "precondition-required", "If-Match required"),
             PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload-too-large", "Body too large"),
@@ -97,7 +100,7 @@ impl ApiError {
             MalformedJson(d) | BadRequest(d) | Unauthorized(d) | Forbidden(d) | Conflict(d) | Unavailable(d) => {
                 d.clone()
             }
-            UnsupportedMediaType(d) => d.clone(),
+            UnsupportedMediaType(d) | Unprocessable(d) => d.clone(),
             NotFound => "No resource at this address.".into(),
             MethodNotAllowed(allow) => format!("This address accepts {}.", allow.join(", ")),
             PreconditionFailed { current } => {

@@ -27,7 +27,8 @@ pub async fn healthz() -> HttpResponse {
 
 /// Readiness
 ///
-/// The database is reachable and every migration is applied.
+/// The database is reachable, every migration is applied, and the search index has caught up
+/// with the store (while it rebuilds, this answers 503 and says so).
 #[utoipa::path(operation_id = "readyz", tag = "operations",
     responses(
         (status = 200, description = "Ready", body = Health),
@@ -38,6 +39,11 @@ pub async fn healthz() -> HttpResponse {
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let store = state.store.clone();
     match blocking(move || store.ready()).await {
+        Ok(true) if !state.catalogue.is_current() => Err(ApiError::Unavailable(format!(
+            "The search index is catching up with the store{} (at change {}).",
+            if state.catalogue.rebuilding { ", rebuilding" } else { "" },
+            state.catalogue.position()
+        ))),
         Ok(true) => Ok(HttpResponse::Ok().json(Health { status: "ok" })),
         Ok(false) => Err(ApiError::Unavailable("Database migrations are pending.".into())),
         Err(e) => Err(ApiError::Unavailable(format!("The database is not reachable: {e}"))),

@@ -1,6 +1,7 @@
 //! The Smarty Exchange region node: REST API, CLI and (later) federation and catalogue.
 
 pub mod auth;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod error;

@@ -1,5 +1,6 @@
 //! Starting a node: open the store, bind, serve.
 
+use crate::catalogue::Catalogue;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::federation::keys::NodeKeys;
@@ -9,6 +10,7 @@ use crate::state::AppState;
 use actix_web::{App, HttpRequest, HttpServer, web};
 use smarty_schema::store::Store;
 use std::net::TcpListener;
+use std::sync::Arc;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -26,6 +28,15 @@ pub async fn serve(mut config: Config) -> Result<(), String> {
     .await
     .map_err(|e| e.to_string())??;
     let keys = NodeKeys::load(&config)?;
+    // The index gets its own connections too; it rebuilds itself from the store if needed.
+    let (index_dir, index_url) = (config.index_path(), config.database()?);
+    let catalogue = tokio::task::spawn_blocking(move || -> Result<_, String> {
+        let store = Store::open(&index_url, 2).map_err(|e| e.to_string())?;
+        Ok(Arc::new(Catalogue::open(&index_dir, store, true)?))
+    })
+    .await
+    .map_err(|e| e.to_string())??;
+    catalogue.spawn_indexer()?;
 
     let listener = TcpListener::bind(&config.listen).map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
@@ -38,7 +49,7 @@ pub async fn serve(mut config: Config) -> Result<(), String> {
     if let Some(time) = config.sync.daily_time()? {
         actix_web::rt::spawn(schedule::run_daily(syncer.clone(), time, config.sync.jitter_minutes));
     }
-    let state = web::Data::new(AppState { config, store, keys, syncer });
+    let state = web::Data::new(AppState { config, store, keys, syncer, catalogue });
 
     let server = HttpServer::new(move || {
         let table = route_table.clone();

@@ -1,9 +1,11 @@
 //! What every handler can reach.
 
+use crate::catalogue::Catalogue;
 use crate::config::Config;
 use crate::federation::keys::NodeKeys;
 use crate::federation::sync::Syncer;
 use smarty_schema::store::Store;
+use std::sync::Arc;
 
 pub struct AppState {
     pub config: Config,
@@ -11,4 +13,5 @@ pub struct AppState {
     pub keys: NodeKeys,
     /// Pulls from peers on its own connections, so a sync cannot starve the API.
     pub syncer: Syncer,
+    pub catalogue: Arc<Catalogue>,
 }

@@ -152,7 +152,7 @@ impl Collector for SearchCollector {
                 }
             }
         }
-        top.sort_by(|a, b| b.0.cmp(&a.0));
+        top.sort_by_key(|entry| Reverse(entry.0));
         top.truncate(self.keep);
         Ok(Collected { total, top, facets })
     }
@@ -164,10 +164,10 @@ impl SegmentCollector for Segment {
     fn collect(&mut self, doc: DocId, score: Score) {
         let mut fail = [false; 6];
         let mut single = [None; TEXT_FACETS];
-        for i in 1..TEXT_FACETS {
-            single[i] = self.text[i].as_ref().and_then(|c| c.term_ords(doc).next());
+        for (i, ord) in single.iter_mut().enumerate().skip(1) {
+            *ord = self.text[i].as_ref().and_then(|c| c.term_ords(doc).next());
             if let Some(allowed) = &self.allowed[i] {
-                fail[i] = !single[i].is_some_and(|o| allowed.contains(&o));
+                fail[i] = !ord.is_some_and(|o| allowed.contains(&o));
             }
         }
         let mut themes = [0u64; 4];
@@ -196,9 +196,9 @@ impl SegmentCollector for Segment {
                 self.counts[0][*ord as usize] += 1;
             }
         }
-        for i in 1..TEXT_FACETS {
-            if let (true, Some(ord)) = (counts_for(i), single[i]) {
-                self.counts[i][ord as usize] += 1;
+        for (i, ord) in single.iter().enumerate().skip(1) {
+            if let (true, Some(ord)) = (counts_for(i), ord) {
+                self.counts[i][*ord as usize] += 1;
             }
         }
         if let (true, Some(y)) = (counts_for(YEAR), year) {
@@ -242,7 +242,8 @@ impl Segment {
             Sort::Relevance => score.max(0.0).to_bits() as i64,
             Sort::Updated => self.updated.first(doc).unwrap_or(0),
         };
-        let id = (u128::from(self.id_hi.first(doc).unwrap_or(0)) << 64) | u128::from(self.id_lo.first(doc).unwrap_or(0));
+        let id =
+            (u128::from(self.id_hi.first(doc).unwrap_or(0)) << 64) | u128::from(self.id_lo.first(doc).unwrap_or(0));
         let entry = Reverse((Rank { primary, id }, score.to_bits(), doc));
         if self.top.len() < self.keep {
             self.top.push(entry);

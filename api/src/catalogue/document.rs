@@ -54,7 +54,8 @@ pub fn of_row(fields: &Fields, row: &RecordRow) -> Option<TantivyDocument> {
     for theme in content.get("themes").map(text).unwrap_or_default() {
         doc.add_text(fields.theme, &theme);
     }
-    if let Some(year) = content.pointer("/period/start").and_then(Value::as_str).and_then(|d| d.get(..4)?.parse().ok()) {
+    if let Some(year) = content.pointer("/period/start").and_then(Value::as_str).and_then(|d| d.get(..4)?.parse().ok())
+    {
         doc.add_u64(fields.year, year);
     }
     let updated = chrono::DateTime::parse_from_rfc3339(&row.updated_at).map(|t| t.timestamp_micros()).unwrap_or(0);

@@ -47,6 +47,8 @@ pub fn run(args: InitArgs) -> Result<(), String> {
         log_format: LogFormat::Human,
         pool_size: 8,
         key_retention_days: 7,
+        index_dir: "index".into(),
+        export_max: 10_000,
         sync: Default::default(),
         regions: default_regions(),
         base_dir: args.data_dir.clone(),

@@ -3,6 +3,7 @@
 mod init;
 mod keys;
 mod peers;
+mod search;
 mod sync;
 mod token;
 
@@ -45,6 +46,10 @@ enum Command {
         #[arg(long, value_name = "CODE")]
         peer: Option<String>,
     },
+    /// Search the shared catalogue from the terminal
+    Search(search::SearchArgs),
+    /// Rebuild the search index from the store (with the server stopped)
+    Reindex,
     /// Print the OpenAPI document (needs no configuration)
     Openapi,
 }
@@ -64,6 +69,8 @@ pub fn run() -> ExitCode {
             runtime.block_on(crate::server::serve(config))
         }),
         Command::Token(cmd) => load(&path).and_then(|config| token::run(cmd, &config)),
+        Command::Search(args) => load(&path).and_then(|config| search::search(args, &config)),
+        Command::Reindex => load(&path).and_then(|config| search::reindex(&config)),
         Command::Keys(cmd) => load(&path).and_then(|config| keys::run(cmd, &config)),
         Command::Peers(cmd) => load(&path).and_then(|config| peers::run(cmd, &config)),
         Command::Sync { peer } => load(&path).and_then(|config| {

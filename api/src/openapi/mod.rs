@@ -21,6 +21,7 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
         (name = "case-studies", description = "The region's case studies (good practices)"),
         (name = "policy-instruments", description = "The region's policy instruments"),
         (name = "vocabularies", description = "Themes and partner regions"),
+        (name = "catalogue", description = "The shared catalogue: search, read and export every region's published records"),
         (name = "peers", description = "Peers and their sync status (admin)"),
         (name = "federation", description = "What peers call: keys, node descriptor and the signed changes feed"),
         (name = "operations", description = "Health and readiness for operators"),
@@ -71,6 +72,7 @@ where
         scope::scope("/api/v1")
             .configure(crate::vocab::configure)
             .configure(crate::records::configure)
+            .configure(crate::catalogue::configure)
             .configure(crate::federation::peers_api::configure),
     )
 }

@@ -47,6 +47,24 @@ impl Store {
         Ok(FeedPage { changes, last_seq, more })
     }
 
+    /// Every record changed after `since`, in sequence order, whatever its status: for
+    /// consumers that derive views from the store (the search index).
+    pub fn records_since(&self, since: i64, limit: i64) -> StoreResult<Vec<RecordRow>> {
+        let mut c = self.conn()?;
+        Ok(records::table
+            .filter(records::seq.gt(since))
+            .order(records::seq.asc())
+            .limit(limit)
+            .select(RecordRow::as_select())
+            .load(&mut c)?)
+    }
+
+    /// Records by id, in no particular order (missing ids are left out).
+    pub fn records_by_id(&self, ids: &[String]) -> StoreResult<Vec<RecordRow>> {
+        let mut c = self.conn()?;
+        Ok(records::table.filter(records::id.eq_any(ids)).select(RecordRow::as_select()).load(&mut c)?)
+    }
+
     /// The change a record row stands for, as its origin signed it.
     pub fn change_of(&self, id: &str) -> StoreResult<Option<Change>> {
         self.get_record(id)?.filter(|r| r.published_ever).map(|r| change_from_row(&r)).transpose()

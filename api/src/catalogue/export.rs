@@ -1,0 +1,159 @@
+//! `GET /api/v1/catalogue/export`: every record matching a search (not a page), streamed as
+//! CSV or as one JSON array. Past the configured maximum, a clear 422 instead of a cut file.
+
+use super::handlers::{CatalogueRecord, parse};
+use crate::auth::Reader;
+use crate::error::{ApiError, Problem};
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use futures_util::StreamExt;
+use serde_json::Value;
+
+const BATCH: usize = 500;
+const CSV_HEADER: [&str; 14] = [
+    "id",
+    "kind",
+    "origin",
+    "origin_name",
+    "title",
+    "summary",
+    "themes",
+    "intervention",
+    "language",
+    "nuts",
+    "start",
+    "end",
+    "updated_at",
+    "url",
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    Json,
+}
+
+/// Export a search
+///
+/// Every record matching the search (same parameters as search, without paging), streamed:
+/// `format=csv` (RFC 4180, UTF-8, a header row; themes separated by `;`) or `format=json`
+/// (one array of full public records).
+#[utoipa::path(
+    operation_id = "exportCatalogue", tag = "catalogue",
+    params(
+        ("format" = String, Query, description = "`csv` or `json`", example = "csv"),
+        ("q" = Option<String>, Query, nullable = false, description = "Words to look for, as in search"),
+        ("theme" = Option<Vec<String>>, Query, description = "As in search (repeatable); so are origin, kind, intervention, language, year_from, year_to and sort"),
+    ),
+    responses(
+        (status = 200, description = "The records", content(
+            (String = "text/csv", example = "id,kind,origin,origin_name,title,summary,themes,intervention,language,nuts,start,end,updated_at,url\r\n"),
+            (Vec<CatalogueRecord> = "application/json"),
+        )),
+        (status = 400, description = "A parameter is unknown or malformed", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "More records match than the node exports at once: narrow the search", body = Problem, content_type = "application/problem+json"),
+    ),
+    security((), ("apiToken" = []))
+)]
+#[get("/catalogue/export")]
+pub async fn export(state: web::Data<AppState>, _reader: Reader, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let (mut request, format) = parse(req.query_string(), None)?;
+    let format = match format.as_deref() {
+        Some("csv") => Format::Csv,
+        Some("json") => Format::Json,
+        _ => return Err(ApiError::field("format", "must be csv or json")),
+    };
+    request.offset = 0;
+    let max = state.config.export_max;
+    let catalogue = state.catalogue.clone();
+    let (total, ids) = web::block(move || catalogue.matching_ids(&request, max)).await?.map_err(ApiError::Internal)?;
+    if total as usize > max {
+        return Err(ApiError::Unprocessable(format!(
+            "{total} records match; this node exports at most {max} at once. Narrow the search with filters."
+        )));
+    }
+    let batches: Vec<Vec<String>> = ids.chunks(BATCH).map(<[String]>::to_vec).collect();
+    let n_batches = batches.len();
+    let head = match format {
+        Format::Csv => csv_line(&CSV_HEADER.map(String::from)),
+        Format::Json => b"[".to_vec(),
+    };
+    let state2 = state.clone();
+    let body = futures_util::stream::iter(batches.into_iter().enumerate()).then(move |(i, batch)| {
+        let state = state2.clone();
+        async move {
+            let store = state.store.clone();
+            let wanted = batch.clone();
+            let rows = web::block(move || store.records_by_id(&wanted)).await.map_err(actix_web::Error::from)?;
+            let rows = rows.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+            let mut by_id: std::collections::HashMap<String, _> = rows.into_iter().map(|r| (r.id.clone(), r)).collect();
+            let mut out = Vec::new();
+            for (j, id) in batch.iter().enumerate() {
+                let Some(row) = by_id.remove(id) else { continue };
+                let record = CatalogueRecord::of(&state, row).map_err(actix_web::Error::from)?;
+                match format {
+                    Format::Csv => out.extend(csv_line(&csv_row(&state, &record))),
+                    Format::Json => {
+                        if i > 0 || j > 0 {
+                            out.push(b',');
+                        }
+                        out.extend(serde_json::to_vec(&record).map_err(actix_web::error::ErrorInternalServerError)?);
+                    }
+                }
+            }
+            if format == Format::Json && i + 1 == n_batches {
+                out.push(b']');
+            }
+            Ok::<_, actix_web::Error>(web::Bytes::from(out))
+        }
+    });
+    let tail = if n_batches == 0 && format == Format::Json { b"]".to_vec() } else { Vec::new() };
+    let stream = futures_util::stream::once(async move { Ok::<_, actix_web::Error>(web::Bytes::from(head)) })
+        .chain(body)
+        .chain(futures_util::stream::once(async move { Ok(web::Bytes::from(tail)) }));
+    let (content_type, name) = match format {
+        Format::Csv => ("text/csv; charset=utf-8", "catalogue.csv"),
+        Format::Json => ("application/json", "catalogue.json"),
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .streaming(stream))
+}
+
+fn csv_line(fields: &[String]) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    writer.write_record(fields).expect("writing to memory");
+    writer.into_inner().expect("writing to memory")
+}
+
+fn csv_row(state: &AppState, r: &CatalogueRecord) -> Vec<String> {
+    let text = |pointer: &str| r.content.pointer(pointer).and_then(Value::as_str).unwrap_or("").to_string();
+    let title = if r.kind == "policy_instrument" { text("/name") } else { text("/title") };
+    let summary = if r.kind == "policy_instrument" { text("/description") } else { text("/summary") };
+    let themes: Vec<&str> = r
+        .content
+        .get("themes")
+        .and_then(Value::as_array)
+        .map(|t| t.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let nuts = if r.kind == "policy_instrument" { text("/territory") } else { text("/location/nuts") };
+    vec![
+        r.id.clone(),
+        r.kind.clone(),
+        r.origin.clone(),
+        r.origin_name.clone(),
+        title,
+        summary,
+        themes.join(";"),
+        text("/intervention"),
+        text("/language"),
+        nuts,
+        text("/period/start"),
+        text("/period/end"),
+        r.updated_at.clone(),
+        format!("{}/api/v1/catalogue/records/{}", state.config.public_base(), r.id),
+    ]
+}

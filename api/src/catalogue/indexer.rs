@@ -1,0 +1,176 @@
+//! Opening the index, and the indexer that follows the node's change sequence. The indexer's
+//! position is kept in each commit's payload, with the documents it covers, so a crash resumes
+//! exactly where the last commit left off.
+
+use super::document;
+use super::fields::{Fields, SCHEMA_VERSION, register_analysers};
+use serde::{Deserialize, Serialize};
+use smarty_schema::store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::time::Duration;
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+/// Records read from the store per batch.
+const BATCH: i64 = 5000;
+/// How often an idle indexer looks for new changes: well inside the one-second promise.
+const POLL: Duration = Duration::from_millis(150);
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    schema_version: u32,
+    seq: i64,
+}
+
+pub struct Catalogue {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+    pub store: Store,
+    dir: PathBuf,
+    /// Sequence number the index covers.
+    position: AtomicI64,
+    /// Set once the indexer has caught up with the store since start.
+    caught_up: AtomicBool,
+    /// Whether this start found no usable index and is building one from the store.
+    pub rebuilding: bool,
+}
+
+impl Catalogue {
+    /// Opens the index in `dir`. With `rebuild_if_needed`, an index that is missing, corrupt
+    /// or of another schema version is replaced by an empty one that the indexer fills from
+    /// the store; without it such an index is an error.
+    pub fn open(dir: &Path, store: Store, rebuild_if_needed: bool) -> Result<Catalogue, String> {
+        let (schema, fields) = Fields::schema();
+        let existing = open_existing(dir);
+        let (index, position, rebuilding) = match existing {
+            Ok((index, seq)) => (index, seq, false),
+            Err(why) if rebuild_if_needed => {
+                tracing::warn!(reason = %why, dir = %dir.display(), "rebuilding the search index from the store");
+                if dir.exists() {
+                    std::fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+                }
+                std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                let directory = MmapDirectory::open(dir).map_err(|e| e.to_string())?;
+                (Index::create(directory, schema, Default::default()).map_err(|e| e.to_string())?, 0, true)
+            }
+            Err(why) => {
+                return Err(format!("the search index in {} is unusable ({why}): run smarty reindex", dir.display()));
+            }
+        };
+        register_analysers(&index);
+        let reader =
+            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| e.to_string())?;
+        Ok(Catalogue {
+            index,
+            reader,
+            fields,
+            store,
+            dir: dir.to_path_buf(),
+            position: AtomicI64::new(position),
+            caught_up: AtomicBool::new(false),
+            rebuilding,
+        })
+    }
+
+    /// Whether the index has caught up with the store since the node started.
+    pub fn is_current(&self) -> bool {
+        self.caught_up.load(Ordering::Acquire)
+    }
+
+    pub fn position(&self) -> i64 {
+        self.position.load(Ordering::Acquire)
+    }
+
+    /// Starts the indexer on its own thread; it runs for the life of the process.
+    pub fn spawn_indexer(self: &Arc<Self>) -> Result<(), String> {
+        let mut writer = self.writer()?;
+        let this = self.clone();
+        std::thread::Builder::new()
+            .name("indexer".into())
+            .spawn(move || {
+                loop {
+                    match this.step(&mut writer) {
+                        Ok(0) => std::thread::sleep(POLL),
+                        Ok(_) => {}
+                        Err(e) => {
+                            tracing::error!(error = %e, "indexing failed; retrying");
+                            std::thread::sleep(Duration::from_secs(1));
+                        }
+                    }
+                }
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    /// Indexes everything up to the store's current sequence, then returns (`smarty reindex`).
+    pub fn catch_up(&self) -> Result<(), String> {
+        let mut writer = self.writer()?;
+        while self.step(&mut writer)? > 0 {}
+        Ok(())
+    }
+
+    /// Fails when another process (a running node) holds the index's writer lock.
+    pub fn catch_up_check_lock(&self) -> Result<(), String> {
+        self.writer().map(drop)
+    }
+
+    fn writer(&self) -> Result<IndexWriter, String> {
+        self.index.writer_with_num_threads(1, 64 * 1024 * 1024).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => {
+                format!("the index in {} is in use by a running node", self.dir.display())
+            }
+            other => other.to_string(),
+        })
+    }
+
+    /// Applies one batch of changes; returns how many were read.
+    fn step(&self, writer: &mut IndexWriter) -> Result<usize, String> {
+        let position = self.position();
+        let rows = self.store.records_since(position, BATCH).map_err(|e| e.to_string())?;
+        let Some(last) = rows.last().map(|r| r.seq) else {
+            self.caught_up.store(true, Ordering::Release);
+            return Ok(0);
+        };
+        for row in &rows {
+            writer.delete_term(Term::from_field_text(self.fields.id, &row.id));
+            if let Some(doc) = document::of_row(&self.fields, row) {
+                writer.add_document(doc).map_err(|e| e.to_string())?;
+            }
+        }
+        let payload =
+            serde_json::to_string(&Payload { schema_version: SCHEMA_VERSION, seq: last }).expect("serialises");
+        let mut commit = writer.prepare_commit().map_err(|e| e.to_string())?;
+        commit.set_payload(&payload);
+        commit.commit().map_err(|e| e.to_string())?;
+        self.reader.reload().map_err(|e| e.to_string())?;
+        self.position.store(last, Ordering::Release);
+        Ok(rows.len())
+    }
+}
+
+/// The index in `dir` and the sequence it covers, if it is usable.
+fn open_existing(dir: &Path) -> Result<(Index, i64), String> {
+    if !dir.join("meta.json").exists() {
+        return Err("no index".into());
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| format!("cannot open: {e}"))?;
+    let payload = index.load_metas().map_err(|e| format!("cannot read metadata: {e}"))?.payload;
+    let payload: Payload = match payload {
+        None => Payload { schema_version: SCHEMA_VERSION, seq: 0 },
+        Some(p) => serde_json::from_str(&p).map_err(|_| "unreadable commit payload".to_string())?,
+    };
+    if payload.schema_version != SCHEMA_VERSION {
+        return Err(format!("built with index schema {}, this node uses {SCHEMA_VERSION}", payload.schema_version));
+    }
+    let (expected, _) = Fields::schema();
+    if index.schema() != expected {
+        return Err("its fields differ from this version's".into());
+    }
+    // Read every segment's metadata once, so corruption shows now rather than mid-search.
+    index.searchable_segment_metas().map_err(|e| format!("corrupt segments: {e}"))?;
+    Ok((index, payload.seq))
+}

@@ -1,0 +1,177 @@
+//! Searching the catalogue: query, filters, order and page in; total, hits with snippets and
+//! facet counts out.
+
+use super::collector::{FACETS, Filters, SearchCollector, Sort};
+use super::document::stored_text;
+use super::indexer::Catalogue;
+use super::query;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Searcher, TantivyDocument};
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub q: String,
+    pub filters: Filters,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// One search result.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"id": "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60", "kind": "case_study", "origin": "leeds",
+    "title": "Sensor retrofits for Huddersfield textile mills",
+    "snippet": "…fitted low-cost <mark>sensors</mark> to older looms…", "themes": ["predictive-maintenance"],
+    "score": 7.42, "updated_at": "2026-11-25T09:30:00.000000Z"}))]
+pub struct Hit {
+    pub id: String,
+    pub kind: String,
+    pub origin: String,
+    pub title: String,
+    /// An extract of the record's text, HTML-escaped, with matches in `<mark>`.
+    pub snippet: String,
+    pub themes: Vec<String>,
+    /// Relevance (BM25); higher is better.
+    pub score: f32,
+    pub updated_at: String,
+}
+
+/// A page of results with facet counts.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"total": 1, "hits": [], "facets": {"theme": {"predictive-maintenance": 1}, "origin": {"leeds": 1},
+    "kind": {"case_study": 1}, "intervention": {"direct": 1}, "language": {"en": 1}, "year": {"2021": 1}}}))]
+pub struct SearchResult {
+    /// How many records match (all pages).
+    pub total: u64,
+    pub hits: Vec<Hit>,
+    /// Per facet, value → count, each computed with every filter except that facet's own.
+    #[schema(value_type = Object)]
+    pub facets: BTreeMap<&'static str, BTreeMap<String, u64>>,
+}
+
+impl Catalogue {
+    /// Runs a search. Snippets come from the store, the truth, for the hits of this page.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResult, String> {
+        let searcher = self.reader.searcher();
+        let (collected, query) = self.collect(&searcher, req, req.offset + req.limit)?;
+        let page: Vec<_> = collected.top.into_iter().skip(req.offset).collect();
+        let docs: Vec<TantivyDocument> =
+            page.iter().map(|(_, _, addr)| searcher.doc(*addr)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+        let ids: Vec<String> = docs.iter().map(|d| first(d, self.fields.id)).collect();
+        let texts: HashMap<String, String> = self
+            .store
+            .records_by_id(&ids)
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .map(|r| (r.id.clone(), snippet_source(&r.content)))
+            .collect();
+        let mut generators: HashMap<String, Option<SnippetGenerator>> = HashMap::new();
+        let mut hits = Vec::with_capacity(page.len());
+        for ((_, score, _), doc) in page.iter().zip(&docs) {
+            let id = first(doc, self.fields.id);
+            let language = first(doc, self.fields.language);
+            let generator = generators.entry(language.clone()).or_insert_with(|| {
+                let field = self.fields.for_language(&language).body;
+                let mut g = SnippetGenerator::create(&searcher, &*query, field).ok()?;
+                g.set_max_num_chars(240);
+                Some(g)
+            });
+            let text = texts.get(&id).map(String::as_str).unwrap_or("");
+            hits.push(Hit {
+                snippet: snippet(generator.as_ref(), text),
+                kind: first(doc, self.fields.kind),
+                origin: first(doc, self.fields.origin),
+                title: first(doc, self.fields.title),
+                themes: stored_text(doc, self.fields.theme),
+                score: *score,
+                updated_at: first(doc, self.fields.updated_at),
+                id,
+            });
+        }
+        let facets = FACETS.iter().copied().zip(collected.facets).collect();
+        Ok(SearchResult { total: collected.total, hits, facets })
+    }
+
+    /// Ids of every match in order, at most `max + 1` of them (so the caller can tell "more").
+    pub fn matching_ids(&self, req: &SearchRequest, max: usize) -> Result<(u64, Vec<String>), String> {
+        let searcher = self.reader.searcher();
+        let (collected, _) = self.collect(&searcher, req, max + 1)?;
+        let ids = collected
+            .top
+            .iter()
+            .map(|(_, _, addr)| searcher.doc::<TantivyDocument>(*addr).map(|d| first(&d, self.fields.id)))
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?;
+        Ok((collected.total, ids))
+    }
+
+    /// Exact words first; when they find nothing, words of five letters or more at one edit.
+    fn collect(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        keep: usize,
+    ) -> Result<(super::collector::Collected, Box<dyn tantivy::query::Query>), String> {
+        let collector = SearchCollector {
+            filters: Arc::new(req.filters.clone()),
+            keep,
+            sort: req.sort,
+            fields: self.fields.clone(),
+        };
+        let exact = query::build(&self.index, &self.fields, &req.q, false);
+        let found = searcher.search(&*exact, &collector).map_err(|e| e.to_string())?;
+        if found.total > 0 || !query::has_long_word(&req.q) {
+            return Ok((found, exact));
+        }
+        let fuzzy = query::build(&self.index, &self.fields, &req.q, true);
+        let found = searcher.search(&*fuzzy, &collector).map_err(|e| e.to_string())?;
+        Ok((found, fuzzy))
+    }
+}
+
+fn first(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    stored_text(doc, field).into_iter().next().unwrap_or_default()
+}
+
+/// The text snippets are cut from: summary, then description.
+fn snippet_source(content: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(content).unwrap_or_default();
+    let part = |k: &str| v.get(k).and_then(|s| s.as_str()).unwrap_or("").to_string();
+    let summary = part("summary");
+    if summary.is_empty() { part("description") } else { format!("{summary}\n{}", part("description")) }
+}
+
+fn snippet(generator: Option<&SnippetGenerator>, text: &str) -> String {
+    if let Some(g) = generator {
+        let mut s = g.snippet(text);
+        if !s.highlighted().is_empty() {
+            s.set_snippet_prefix_postfix("<mark>", "</mark>");
+            return s.to_html();
+        }
+    }
+    // No match to show: the beginning of the text, escaped.
+    let mut start: String = text.chars().take(240).collect();
+    if text.chars().count() > 240 {
+        start.push('…');
+    }
+    escape_html(&start)
+}
+
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

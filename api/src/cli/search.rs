@@ -1,0 +1,85 @@
+//! `smarty search` and `smarty reindex`.
+
+use crate::catalogue::Catalogue;
+use crate::catalogue::collector::{Filters, Sort};
+use crate::catalogue::search::SearchRequest;
+use crate::config::Config;
+use smarty_schema::store::Store;
+
+#[derive(clap::Args)]
+pub struct SearchArgs {
+    /// Words to look for (empty: everything)
+    #[arg(default_value = "")]
+    query: String,
+    /// Only this theme (repeatable)
+    #[arg(long)]
+    theme: Vec<String>,
+    /// Only records of this origin region (repeatable)
+    #[arg(long)]
+    origin: Vec<String>,
+    /// Only this kind: case_study or policy_instrument (repeatable)
+    #[arg(long)]
+    kind: Vec<String>,
+    /// Newest first instead of most relevant first
+    #[arg(long)]
+    newest: bool,
+    /// How many results
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    /// Print the full result as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn search(args: SearchArgs, config: &Config) -> Result<(), String> {
+    let store = Store::open(&config.database()?, 1).map_err(|e| e.to_string())?;
+    let catalogue = Catalogue::open(&config.index_path(), store, false)?;
+    let mut filters = Filters::default();
+    filters.values[0] = args.theme;
+    filters.values[1] = args.origin;
+    filters.values[2] = args.kind;
+    let request = SearchRequest {
+        q: args.query,
+        filters,
+        sort: if args.newest { Sort::Updated } else { Sort::Relevance },
+        offset: 0,
+        limit: args.limit.clamp(1, 100),
+    };
+    let result = catalogue.search(&request)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    println!("{} result(s)", result.total);
+    for hit in &result.hits {
+        let snippet = hit.snippet.replace("<mark>", "\x1b[1m").replace("</mark>", "\x1b[0m");
+        println!("\n{}  [{} · {} · {}]", hit.title, hit.origin, hit.kind, hit.themes.join(", "));
+        println!("  {}", unescape(&snippet));
+        println!("  id {}", hit.id);
+    }
+    Ok(())
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// Rebuilds the index from the store; the server must be stopped.
+pub fn reindex(config: &Config) -> Result<(), String> {
+    let dir = config.index_path();
+    let store = Store::open(&config.database()?, 2).map_err(|e| e.to_string())?;
+    // Refuse while a server holds the index, before deleting anything.
+    if dir.join("meta.json").exists() {
+        let current = Catalogue::open(&dir, store.clone(), true)?;
+        current.catch_up_check_lock()?;
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+    }
+    let catalogue = Catalogue::open(&dir, store, true)?;
+    let start = std::time::Instant::now();
+    catalogue.catch_up()?;
+    let docs = catalogue.reader.searcher().num_docs();
+    println!("reindexed {docs} published record(s) in {:.1} s into {}", start.elapsed().as_secs_f64(), dir.display());
+    Ok(())
+}
