@@ -139,7 +139,21 @@ async fn ranking_languages_typos_and_snippets() {
         ),
     )
     .await;
-    search_until(&node, "", |r| r["total"] == 6).await;
+    let mut catalan = practice(
+        "Bessó digital a Martorell",
+        "ca",
+        "Simulació de la línia de muntatge.",
+        &["vr-simulation"],
+        "direct",
+        "2023-01-01",
+    );
+    catalan["content"]["translations"] =
+        json!({"en": {"title": "Digital twin in Martorell", "summary": "Simulating the assembly line."}});
+    post(&node, &catalan).await;
+    search_until(&node, "", |r| r["total"] == 7).await;
+    // Catalan is not stemmed but folded; its English translation is searchable in English.
+    assert_eq!(titles(&search(&node, "q=besso").await), ["Bessó digital a Martorell"]);
+    assert_eq!(titles(&search(&node, "q=twins+assembly").await), ["Bessó digital a Martorell"]);
 
     // A title match ranks above a description-only match.
     let r = search(&node, "q=maintenance").await;

@@ -56,6 +56,16 @@ fn case_study_cases() -> Vec<Case> {
         ),
         (Box::new(|c| c["policy_instruments"] = json!(["not-an-id"])), "content.policy_instruments[0]"),
         (Box::new(|c| c["contact"]["email"] = json!("nobody")), "content.contact.email"),
+        (Box::new(|c| c["translations"] = json!({"xx": {"title": "t", "summary": "s"}})), "content.translations.xx"),
+        (Box::new(|c| c["translations"] = json!({"en": {"title": "t", "summary": "s"}})), "content.translations.en"),
+        (
+            Box::new(|c| c["translations"] = json!({"it": {"title": "", "summary": "s"}})),
+            "content.translations.it.title",
+        ),
+        (
+            Box::new(|c| c["translations"] = json!({"it": {"title": "t", "summary": "s", "x": 1}})),
+            "content.translations.it.x",
+        ),
         // Shape errors: missing, unknown and wrongly typed fields.
         (Box::new(|c| drop(c.as_object_mut().unwrap().remove("title"))), "content.title"),
         (Box::new(|c| c["title"] = json!(42)), "content.title"),

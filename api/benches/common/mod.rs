@@ -45,38 +45,100 @@ const WORDS: [(&str, &str); 7] = [
 ];
 
 const THEMES: [&str; 4] = ["production-monitoring", "predictive-maintenance", "vr-simulation", "smart-logistics"];
-const NUTS: [&str; 7] = ["ITI15", "PL921", "FI1D7", "UKE42", "SI032", "ES418", "ES511"];
+const NUTS: [&str; 7] = ["UKE42", "ITI15", "ES418", "PL921", "FI1D7", "SI032", "ES511"];
+/// The region whose language each vocabulary is.
+pub const ORIGINS: [&str; 7] = ["leeds", "tuscany", "castilla-leon", "mazovia", "lapland", "slovenia", "catalonia"];
+const SYLLABLES: [&str; 7] = [
+    "ing ter pro con ment ly ex tion ab dis for man port sen vi er ac cor",
+    "ma ni fa tu ra co ne to pre di ti va lo gi ca zio men tes",
+    "pa ci mi en to ra de la co ne sa pro ri go ver cion lo",
+    "prz sz cz wy ra no ko wa ni ie sk to ma la rz go dz",
+    "ka ta ja li va ri hu to ne ke mi su pa lo tu ne ko",
+    "pre vo da ni je ko ra lo ti ma nje sk tr dr ve po",
+    "ment pro ci ra ble sa ter co nia ve ga mi fer tat",
+];
+/// Words per language beyond the domain list: a long tail, as in real text.
+const TAIL: usize = 4000;
 
+/// A language's vocabulary in frequency rank order: domain words first, then a long tail.
+struct Vocabulary {
+    words: Vec<String>,
+    /// Zipf cumulative distribution over ranks.
+    cdf: Vec<f64>,
+}
+
+impl Vocabulary {
+    fn new(lang: usize, rng: &mut StdRng) -> Vocabulary {
+        let mut words: Vec<String> = WORDS[lang].1.split(' ').map(str::to_string).collect();
+        let syllables: Vec<&str> = SYLLABLES[lang].split(' ').collect();
+        while words.len() < WORDS[lang].1.split(' ').count() + TAIL {
+            let n = rng.random_range(2..=4);
+            let w: String = (0..n).map(|_| syllables[rng.random_range(0..syllables.len())]).collect();
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        let mut total = 0.0;
+        let mut cdf: Vec<f64> = (1..=words.len())
+            .map(|r| {
+                total += 1.0 / (r as f64).powf(1.05);
+                total
+            })
+            .collect();
+        cdf.iter_mut().for_each(|c| *c /= total);
+        Vocabulary { words, cdf }
+    }
+
+    fn pick(&self, rng: &mut StdRng) -> &str {
+        let u: f64 = rng.random();
+        let rank = self.cdf.partition_point(|c| *c < u).min(self.words.len() - 1);
+        &self.words[rank]
+    }
+}
+
+/// Synthetic, multilingual, Zipf-distributed records and queries.
 pub struct Generator {
     rng: StdRng,
+    vocabularies: Vec<Vocabulary>,
 }
 
 impl Generator {
     pub fn new(seed: u64) -> Self {
-        Generator { rng: StdRng::seed_from_u64(seed) }
+        let mut rng = StdRng::seed_from_u64(seed);
+        let vocabularies = (0..WORDS.len()).map(|l| Vocabulary::new(l, &mut rng)).collect();
+        Generator { rng, vocabularies }
     }
 
     fn words(&mut self, lang: usize, n: usize) -> String {
-        let words: Vec<&str> = WORDS[lang].1.split(' ').collect();
-        let mut out = Vec::with_capacity(n);
+        let mut out = String::new();
         for i in 0..n {
-            let w = words[self.rng.random_range(0..words.len())];
-            out.push(if i == 0 { capitalise(w) } else { w.to_string() });
+            let w = self.vocabularies[lang].pick(&mut self.rng);
+            if i == 0 {
+                out.push_str(&capitalise(w));
+            } else {
+                out.push(' ');
+                out.push_str(w);
+            }
         }
-        out.join(" ")
+        out
+    }
+
+    /// The language (index) of record `i`.
+    pub fn language_of(i: usize) -> usize {
+        i % WORDS.len()
     }
 
     /// A case study of 1 to 3 KB of text in one of the seven languages.
     pub fn case_study(&mut self, i: usize) -> CaseStudy {
-        let lang = self.rng.random_range(0..WORDS.len());
+        let lang = Self::language_of(i);
         let n_themes = self.rng.random_range(1..=3);
         let first = self.rng.random_range(0..4);
         let themes: Vec<String> = (0..n_themes).map(|k| THEMES[(first + k) % 4].to_string()).collect();
-        let description_words = self.rng.random_range(120..330);
-        let year = 2015 + (i % 11);
+        let description_words = self.rng.random_range(110..330);
+        let year = 2012 + (i * 7 + 3) % 14;
         let (title_words, summary_words) = (self.rng.random_range(4..9), self.rng.random_range(15..35));
         serde_json::from_value(json!({
-            "title": format!("{} {i}", self.words(lang, title_words)),
+            "title": self.words(lang, title_words),
             "summary": self.words(lang, summary_words),
             "description": self.words(lang, description_words),
             "intervention": if i.is_multiple_of(3) { "policy" } else { "direct" },
@@ -89,6 +151,27 @@ impl Generator {
             "evidence_of_success": self.words(lang, 25),
         }))
         .expect("generated content is valid")
+    }
+
+    /// A query string for the catalogue: one to three content words (not the most common),
+    /// half of them with one or two facet filters.
+    pub fn query(&mut self) -> String {
+        let lang = self.rng.random_range(0..WORDS.len());
+        let n = self.rng.random_range(1..=3);
+        let vocabulary = &self.vocabularies[lang];
+        let words: Vec<String> = (0..n)
+            .map(|_| vocabulary.words[self.rng.random_range(8..400).min(vocabulary.words.len() - 1)].clone())
+            .collect();
+        let mut q = format!("q={}", words.join("+"));
+        if self.rng.random_bool(0.5) {
+            match self.rng.random_range(0..4) {
+                0 => q.push_str(&format!("&theme={}", THEMES[self.rng.random_range(0..4)])),
+                1 => q.push_str(&format!("&origin={}", ORIGINS[self.rng.random_range(0..7)])),
+                2 => q.push_str(&format!("&theme={}&year_from=2018", THEMES[self.rng.random_range(0..4)])),
+                _ => q.push_str(&format!("&intervention=policy&language={}", WORDS[lang].0)),
+            }
+        }
+        q
     }
 }
 
@@ -135,6 +218,23 @@ impl Server {
         std::thread::spawn(move || for _ in lines {});
         Server { url, child }
     }
+}
+
+impl Server {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+/// A process's peak resident memory (`VmHWM`) in MiB.
+pub fn peak_mib_of(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let kib: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0.0);
+    kib / 1024.0
 }
 
 impl Drop for Server {

@@ -14,7 +14,9 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 /// Records read from the store per batch.
-const BATCH: i64 = 5000;
+const BATCH: i64 = 2000;
+/// Records indexed between commits at most (a rebuild commits rarely; a live node every change).
+const COMMIT_EVERY: usize = 100_000;
 /// How often an idle indexer looks for new changes: well inside the one-second promise.
 const POLL: Duration = Duration::from_millis(150);
 
@@ -119,7 +121,8 @@ impl Catalogue {
     }
 
     fn writer(&self) -> Result<IndexWriter, String> {
-        self.index.writer_with_num_threads(1, 64 * 1024 * 1024).map_err(|e| match e {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+        self.index.writer_with_num_threads(threads, 128 * 1024 * 1024).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => {
                 format!("the index in {} is in use by a running node", self.dir.display())
             }
@@ -127,28 +130,39 @@ impl Catalogue {
         })
     }
 
-    /// Applies one batch of changes; returns how many were read.
+    /// Applies the changes since the index's position, committing at least every second and
+    /// every `COMMIT_EVERY` records; returns how many were read.
     fn step(&self, writer: &mut IndexWriter) -> Result<usize, String> {
-        let position = self.position();
-        let rows = self.store.records_since(position, BATCH).map_err(|e| e.to_string())?;
-        let Some(last) = rows.last().map(|r| r.seq) else {
-            self.caught_up.store(true, Ordering::Release);
-            return Ok(0);
-        };
-        for row in &rows {
-            writer.delete_term(Term::from_field_text(self.fields.id, &row.id));
-            if let Some(doc) = document::of_row(&self.fields, row) {
-                writer.add_document(doc).map_err(|e| e.to_string())?;
+        let started = std::time::Instant::now();
+        let mut position = self.position();
+        let mut read = 0;
+        loop {
+            let rows = self.store.records_since(position, BATCH).map_err(|e| e.to_string())?;
+            let Some(last) = rows.last().map(|r| r.seq) else { break };
+            for row in &rows {
+                writer.delete_term(Term::from_field_text(self.fields.id, &row.id));
+                if let Some(doc) = document::of_row(&self.fields, row) {
+                    writer.add_document(doc).map_err(|e| e.to_string())?;
+                }
+            }
+            read += rows.len();
+            position = last;
+            if read >= COMMIT_EVERY || started.elapsed() >= Duration::from_secs(1) {
+                break;
             }
         }
+        if read == 0 {
+            self.caught_up.store(true, Ordering::Release);
+            return Ok(0);
+        }
         let payload =
-            serde_json::to_string(&Payload { schema_version: SCHEMA_VERSION, seq: last }).expect("serialises");
+            serde_json::to_string(&Payload { schema_version: SCHEMA_VERSION, seq: position }).expect("serialises");
         let mut commit = writer.prepare_commit().map_err(|e| e.to_string())?;
         commit.set_payload(&payload);
         commit.commit().map_err(|e| e.to_string())?;
         self.reader.reload().map_err(|e| e.to_string())?;
-        self.position.store(last, Ordering::Release);
-        Ok(rows.len())
+        self.position.store(position, Ordering::Release);
+        Ok(read)
     }
 }
 

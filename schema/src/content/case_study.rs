@@ -3,6 +3,7 @@
 use super::common::*;
 use crate::validation::{Errors, FieldError};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
 /// Whether the practice is a policy intervention or a direct intervention.
@@ -81,6 +82,11 @@ pub struct CaseStudy {
     /// Personal data: shown only to editors of the origin node, never federated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
+    /// Title and summary in other languages, by ISO 639-1 code (an English one for records
+    /// written in another language); searchable too.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schema(example = json!({"en": {"title": "Sensor retrofits for textile mills", "summary": "A shared retrofit service."}}))]
+    pub translations: BTreeMap<String, Translation>,
 }
 
 impl CaseStudy {
@@ -115,6 +121,7 @@ impl CaseStudy {
         if let Some(c) = &self.contact {
             check_contact(&mut e, c, "contact");
         }
+        check_translations(&mut e, &self.translations, &self.language);
         e.into_result()
     }
 }

@@ -55,6 +55,37 @@ pub struct Contact {
     pub email: String,
 }
 
+/// A title and summary in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"title": "Predictive maintenance in the Prato textile district", "summary": "Sensors on 40 looms."}))]
+pub struct Translation {
+    /// 1 to 200 characters.
+    pub title: String,
+    /// 1 to 1,000 characters.
+    pub summary: String,
+}
+
+pub(crate) fn check_translations(
+    e: &mut Errors,
+    translations: &std::collections::BTreeMap<String, Translation>,
+    language: &str,
+) {
+    if translations.len() > 10 {
+        e.add("translations", "must have at most 10 languages");
+    }
+    for (lang, t) in translations {
+        let field = format!("translations.{lang}");
+        if LanguageCode::parse(lang).is_err() {
+            e.add(&field, "must be keyed by an ISO 639-1 language code");
+        } else if lang == language {
+            e.add(&field, "is the record's own language");
+        }
+        e.text(&t.title, &format!("{field}.title"), 1, 200);
+        e.text(&t.summary, &format!("{field}.summary"), 1, 1000);
+    }
+}
+
 fn decimal_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]

@@ -5,7 +5,7 @@ pub mod common;
 mod policy_instrument;
 
 pub use case_study::{CaseStudy, Intervention};
-pub use common::{Budget, Contact, Location, Period};
+pub use common::{Budget, Contact, Location, Period, Translation};
 pub use policy_instrument::{InstrumentType, PolicyInstrument};
 
 use crate::record::Kind;

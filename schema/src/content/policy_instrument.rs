@@ -3,6 +3,7 @@
 use super::common::*;
 use crate::validation::{Errors, FieldError};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
 /// What kind of public intervention the instrument is.
@@ -56,6 +57,10 @@ pub struct PolicyInstrument {
     /// The instrument's public page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The name (as `title`) and a summary in other languages, by ISO 639-1 code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schema(example = json!({"en": {"title": "Tuscany ERDF Regional Programme 2021-2027", "summary": "Co-finances research and innovation."}}))]
+    pub translations: BTreeMap<String, Translation>,
 }
 
 impl PolicyInstrument {
@@ -76,6 +81,7 @@ impl PolicyInstrument {
         if let Some(u) = &self.url {
             check_url(&mut e, u, "url");
         }
+        check_translations(&mut e, &self.translations, &self.language);
         e.into_result()
     }
 }

@@ -1,0 +1,165 @@
+//! `cargo bench --bench search`: synthetic multilingual catalogues of 100,000 and 1,000,000
+//! records (1–3 KB of Zipf-distributed text each, seven languages); index build time and
+//! rate, index size, and the latency of a fixed mix of 1,000 queries in-process and over HTTP
+//! on one connection. Prints figures; asserts nothing about time.
+//! `SMARTY_BENCH_SIZES=100000` picks the sizes.
+
+mod common;
+
+use common::*;
+use smarty_api::catalogue::Catalogue;
+use smarty_api::catalogue::handlers::parse;
+use smarty_api::config::Config;
+use smarty_schema::store::{RecordRow, Store};
+use smarty_schema::{Kind, Status, timestamp};
+use std::time::Instant;
+
+const QUERIES: usize = 1000;
+const INSERT_BATCH: usize = 50_000;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("SMARTY_BENCH_SIZES")
+        .unwrap_or_else(|_| "100000,1000000".into())
+        .split(',')
+        .map(|s| s.trim().parse().expect("sizes are numbers"))
+        .collect();
+    for size in sizes {
+        run(size);
+    }
+}
+
+fn run(size: usize) {
+    let dir = tempfile::tempdir_in(
+        std::env::var("SMARTY_BENCH_DIR").unwrap_or_else(|_| std::env::temp_dir().display().to_string()),
+    )
+    .unwrap();
+    let config_path = init(dir.path(), "leeds");
+    let config = Config::load(std::path::Path::new(&config_path)).unwrap();
+    let store = Store::open(&config.database().unwrap(), 2).unwrap();
+
+    // The store first: the index is built from it, as a node builds it.
+    let mut generator = Generator::new(11);
+    let now = timestamp::now();
+    let start = Instant::now();
+    let mut text_bytes = 0usize;
+    for batch in (0..size).step_by(INSERT_BATCH) {
+        let rows: Vec<RecordRow> = (batch..(batch + INSERT_BATCH).min(size))
+            .map(|i| {
+                let content = generator.case_study(i);
+                let json = serde_json::to_string(&content).unwrap();
+                text_bytes += json.len();
+                RecordRow {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    kind: Kind::CaseStudy.as_str().into(),
+                    origin: ORIGINS[Generator::language_of(i)].into(),
+                    version: 1,
+                    status: Status::Published.as_str().into(),
+                    created_at: now.clone(),
+                    updated_at: now.clone(),
+                    themes: RecordRow::themes_column(&content.themes),
+                    content: json,
+                    private: None,
+                    seq: 0,
+                    deleted: false,
+                    published_ever: true,
+                    hash: None,
+                    signature: None,
+                }
+            })
+            .collect();
+        store.insert_records(&rows).unwrap();
+    }
+    println!(
+        "search, {size} records ({:.1} KB of content each on average), store filled in {:.0} s",
+        text_bytes as f64 / size as f64 / 1024.0,
+        start.elapsed().as_secs_f64()
+    );
+
+    let catalogue = Catalogue::open(&config.index_path(), store.clone(), true).unwrap();
+    let start = Instant::now();
+    catalogue.catch_up().unwrap();
+    let build = start.elapsed().as_secs_f64();
+    println!(
+        "  index build              {build:.1} s  {:.0} docs/s  index size {:.0} MiB",
+        size as f64 / build,
+        dir_size(&config.index_path()) as f64 / 1048576.0
+    );
+
+    let mut queries = Generator::new(99);
+    let mix: Vec<String> = (0..QUERIES).map(|_| queries.query()).collect();
+    let requests: Vec<_> = mix.iter().map(|q| parse(q, Some(100)).unwrap().0).collect();
+    for r in requests.iter().take(50) {
+        catalogue.search(r).unwrap(); // warm the caches, as a running node's are
+    }
+    let mut in_process = Vec::with_capacity(QUERIES);
+    let mut hits = 0u64;
+    for r in &requests {
+        let start = Instant::now();
+        let result = catalogue.search(r).unwrap();
+        in_process.push(start.elapsed().as_secs_f64() * 1000.0);
+        hits += result.total;
+    }
+    let (p50, p95, p99) = percentiles(&mut in_process);
+    println!(
+        "  in-process, {QUERIES} queries   p50 {p50:.2} ms  p95 {p95:.2} ms  p99 {p99:.2} ms  (mean matches per query {:.0}; target p99 <= {} ms)",
+        hits as f64 / QUERIES as f64,
+        if size <= 100_000 { 10 } else { 30 }
+    );
+    println!(
+        "  indexing + in-process peak memory {:.0} MiB (this benchmark process, generator included)",
+        own_peak_mib()
+    );
+    drop(catalogue);
+
+    let server = Server::start(&config_path);
+    let pid = server.pid();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let over_http = runtime.block_on(async {
+        let client = reqwest::Client::builder().pool_max_idle_per_host(1).build().unwrap();
+        while client.get(format!("{}/readyz", server.url)).send().await.unwrap().status() != 200 {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        for q in mix.iter().take(50) {
+            client
+                .get(format!("{}/api/v1/catalogue/search?{q}", server.url))
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap();
+        }
+        let mut times = Vec::with_capacity(QUERIES);
+        for q in &mix {
+            let start = Instant::now();
+            let res = client.get(format!("{}/api/v1/catalogue/search?{q}", server.url)).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.bytes().await.unwrap();
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        times
+    });
+    let mut over_http = over_http;
+    let (h50, h95, h99) = percentiles(&mut over_http);
+    println!(
+        "  over HTTP, one connection p50 {h50:.2} ms  p95 {h95:.2} ms  p99 {h99:.2} ms  ratio p99 HTTP/in-process {:.2} (target <= 2)",
+        h99 / p99
+    );
+    println!("  server peak memory       {:.0} MiB", peak_mib_of(pid));
+}
+
+fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
+    (at(0.50), at(0.95), at(0.99))
+}
+
+fn dir_size(path: &std::path::Path) -> u64 {
+    std::fs::read_dir(path)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.metadata().map_or(0, |m| m.len())).sum())
+        .unwrap_or(0)
+}
+
+fn own_peak_mib() -> f64 {
+    peak_mib_of(std::process::id())
+}
