@@ -302,6 +302,25 @@ async fn peers_records_come_and_go_and_the_index_rebuilds() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 
+    // A corrupt index, and one built by an older index schema, are rebuilt the same way.
+    for damage in ["corrupt", "older"] {
+        a.stop();
+        let meta = a.dir.path().join("index/meta.json");
+        let text = std::fs::read_to_string(&meta).unwrap();
+        let damaged = if damage == "corrupt" {
+            "{ not json".to_string()
+        } else {
+            let mut v: Value = serde_json::from_str(&text).unwrap();
+            let mut payload: Value = serde_json::from_str(v["payload"].as_str().unwrap()).unwrap();
+            payload["schema_version"] = json!(0);
+            v["payload"] = json!(payload.to_string());
+            v.to_string()
+        };
+        std::fs::write(&meta, damaged).unwrap();
+        a.start_again();
+        search_until(&a, "q=prato", |r| r["total"] == 1).await;
+    }
+
     // Deleted at the origin: gone from the catalogue after the next round.
     b.client().delete(&format!("/api/v1/case-studies/{id}"), Some(&b.editor), Some("\"1\"")).await.expect(204);
     assert!(a.smarty_async(&["sync"]).await.status.success());
