@@ -4,6 +4,7 @@ pub mod auth;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod error;
 pub mod federation;
 pub mod health;

@@ -15,7 +15,24 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 /// Serves until the process is stopped (SIGINT/SIGTERM shut down gracefully).
-pub async fn serve(mut config: Config) -> Result<(), String> {
+pub async fn serve(config: Config) -> Result<(), String> {
+    let node = start(config, None).await?;
+    // Tests and scripts read the address from this line: keep its shape.
+    println!("smarty: listening on http://{}", node.addr);
+    node.server.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())
+}
+
+/// A node that is serving.
+pub struct RunningNode {
+    pub addr: std::net::SocketAddr,
+    pub state: web::Data<AppState>,
+    /// Resolves when the server stops (on SIGINT or SIGTERM).
+    pub server: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// Opens the store and the index, binds and starts serving; returns at once.
+/// `workers`: HTTP worker threads (default: one per core).
+pub async fn start(mut config: Config, workers: Option<usize>) -> Result<RunningNode, String> {
     let url = config.database()?;
     let pool_size = config.pool_size;
     tracing::info!(database = %url.redacted(), "opening store");
@@ -51,10 +68,11 @@ pub async fn serve(mut config: Config) -> Result<(), String> {
     }
     let state = web::Data::new(AppState { config, store, keys, syncer, catalogue });
 
+    let app_state = state.clone();
     let server = HttpServer::new(move || {
         let table = route_table.clone();
         let (app, _) = crate::openapi::routes(App::new().into_utoipa_app()).split_for_parts();
-        app.app_data(state.clone())
+        app.app_data(app_state.clone())
             .wrap(tracing_actix_web::TracingLogger::default())
             .service(web::redirect("/docs", "/docs/"))
             .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
@@ -63,13 +81,13 @@ pub async fn serve(mut config: Config) -> Result<(), String> {
                 async move { Err::<actix_web::HttpResponse, ApiError>(answer) }
             }))
     })
+    .workers(workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())))
     .listen(listener)
     .map_err(|e| e.to_string())?
     .shutdown_timeout(10)
     .run();
-
-    // Tests and scripts read the address from this line: keep its shape.
-    println!("smarty: listening on http://{addr}");
-    tracing::info!(%addr, "listening");
-    server.await.map_err(|e| e.to_string())
+    tracing::info!(%addr, region = %state.config.region, "listening");
+    // An actix server runs only while polled: give it a task of its own.
+    let server = actix_web::rt::spawn(server);
+    Ok(RunningNode { addr, state, server })
 }

@@ -50,7 +50,11 @@ impl Catalogue {
         let (index, position, rebuilding) = match existing {
             Ok((index, seq)) => (index, seq, false),
             Err(why) if rebuild_if_needed => {
-                tracing::warn!(reason = %why, dir = %dir.display(), "rebuilding the search index from the store");
+                if dir.exists() {
+                    tracing::warn!(reason = %why, dir = %dir.display(), "rebuilding the search index from the store");
+                } else {
+                    tracing::info!(dir = %dir.display(), "building the search index from the store");
+                }
                 if dir.exists() {
                     std::fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
                 }

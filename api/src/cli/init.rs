@@ -9,22 +9,34 @@ use std::path::PathBuf;
 pub struct InitArgs {
     /// The node's region code (one of the configured regions, e.g. leeds)
     #[arg(long)]
-    region: String,
+    pub region: String,
     /// Folder for the configuration, database and keys (created if missing)
     #[arg(long, value_name = "DIR")]
-    data_dir: PathBuf,
+    pub data_dir: PathBuf,
     /// Address to listen on
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
-    listen: String,
+    pub listen: String,
     /// URL peers and clients use to reach the node [default: http:// + the listen address]
     #[arg(long, value_name = "URL")]
-    public_url: Option<String>,
+    pub public_url: Option<String>,
     /// Database URL [default: sqlite://DIR/smarty.db]
     #[arg(long, value_name = "URL")]
-    database_url: Option<String>,
+    pub database_url: Option<String>,
 }
 
 pub fn run(args: InitArgs) -> Result<(), String> {
+    let config = create(args)?;
+    let config_file = config.base_dir.join("smarty.toml");
+    println!("created node {} in {}", config.region, config.base_dir.display());
+    println!("  configuration: {}", config_file.display());
+    println!("  database:      {}", config.database()?.redacted());
+    println!("  private key:   {} (mode 0600)", config.key_path().display());
+    println!("next: smarty token create --config {} --role admin --name admin", config_file.display());
+    Ok(())
+}
+
+/// Creates the node's configuration, database and key; returns its configuration.
+pub fn create(args: InitArgs) -> Result<Config, String> {
     let config_file = args.data_dir.join("smarty.toml");
     let key_file = args.data_dir.join("node.key");
     for existing in [&config_file, &key_file] {
@@ -71,10 +83,5 @@ pub fn run(args: InitArgs) -> Result<(), String> {
         .map_err(|e| format!("cannot create {}: {e}", config_file.display()))?;
     file.write_all(format!("# Smarty Exchange node configuration (see README).\n{text}").as_bytes())
         .map_err(|e| e.to_string())?;
-    println!("created node {} in {}", config.region, args.data_dir.display());
-    println!("  configuration: {}", config_file.display());
-    println!("  database:      {}", url.redacted());
-    println!("  private key:   {} (mode 0600)", key_file.display());
-    println!("next: smarty token create --config {} --role admin --name admin", config_file.display());
-    Ok(())
+    Ok(config)
 }

@@ -1,6 +1,7 @@
 //! The `smarty` command line.
 
-mod init;
+mod data;
+pub mod init;
 mod keys;
 mod peers;
 mod search;
@@ -46,6 +47,24 @@ enum Command {
         #[arg(long, value_name = "CODE")]
         peer: Option<String>,
     },
+    /// Run the seven SMARTY regions on loopback, with sample data, synced (Ctrl-C stops)
+    Demo(crate::demo::DemoArgs),
+    /// Import a JSON array of this region's records (all or nothing)
+    Import {
+        /// The file (as written by `smarty export`)
+        file: PathBuf,
+    },
+    /// Print this region's records as a JSON array (contacts included)
+    Export,
+    /// Copy a node's whole store to another database (SQLite <-> PostgreSQL), verified
+    MigrateStore {
+        /// The store to copy: sqlite://PATH, a path, or postgres://…
+        #[arg(long, value_name = "URL")]
+        from: String,
+        /// An empty store to copy into
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     /// Search the shared catalogue from the terminal
     Search(search::SearchArgs),
     /// Rebuild the search index from the store (with the server stopped)
@@ -69,6 +88,13 @@ pub fn run() -> ExitCode {
             runtime.block_on(crate::server::serve(config))
         }),
         Command::Token(cmd) => load(&path).and_then(|config| token::run(cmd, &config)),
+        Command::Demo(args) => {
+            init_logging_quiet(cli.log_format.unwrap_or_default());
+            crate::demo::run(args)
+        }
+        Command::Import { file } => load(&path).and_then(|config| data::import(&file, &config)),
+        Command::Export => load(&path).and_then(|config| data::export(&config)),
+        Command::MigrateStore { from, to } => data::migrate_store(&from, &to),
         Command::Search(args) => load(&path).and_then(|config| search::search(args, &config)),
         Command::Reindex => load(&path).and_then(|config| search::reindex(&config)),
         Command::Keys(cmd) => load(&path).and_then(|config| keys::run(cmd, &config)),
@@ -89,6 +115,15 @@ pub fn run() -> ExitCode {
 
 fn load(path: &std::path::Path) -> Result<Config, String> {
     Config::load(path)
+}
+
+/// Warnings only unless RUST_LOG says otherwise: the demo's own output is the table.
+fn init_logging_quiet(format: LogFormat) {
+    if std::env::var_os("RUST_LOG").is_none() {
+        // SAFETY: set before any other thread exists.
+        unsafe { std::env::set_var("RUST_LOG", "warn") };
+    }
+    init_logging(format);
 }
 
 fn init_logging(format: LogFormat) {

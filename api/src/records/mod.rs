@@ -1,6 +1,7 @@
 //! The region's own records: case studies and policy instruments, each kind with the same
 //! five routes (create, list, read, replace, delete) over one generic service.
 
+pub mod portable;
 mod routes;
 pub mod service;
 pub mod wire;

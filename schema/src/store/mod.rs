@@ -1,5 +1,6 @@
 //! The typed store: every read and write the node makes, each write one transaction.
 
+mod copy;
 mod feed;
 mod keys;
 mod peers;
@@ -7,6 +8,7 @@ mod records;
 mod replay;
 mod tokens;
 
+pub use copy::CopyReport;
 pub use feed::{ApplyOutcome, FeedPage};
 pub use keys::RetiredKey;
 pub use peers::{PeerRow, Rejection};

@@ -123,6 +123,29 @@ impl Store {
         Ok(query.load(&mut c)?)
     }
 
+    /// Published, live records held (all origins), by origin.
+    pub fn public_counts(&self) -> StoreResult<Vec<(String, i64)>> {
+        let mut c = self.conn()?;
+        Ok(records::table
+            .filter(records::deleted.eq(false))
+            .filter(records::status.eq(Status::Published.as_str()))
+            .group_by(records::origin)
+            .select((records::origin, diesel::dsl::count_star()))
+            .order(records::origin)
+            .load(&mut c)?)
+    }
+
+    /// Every live record of `origin`, in id order (for `smarty export`).
+    pub fn own_records(&self, origin: &str) -> StoreResult<Vec<RecordRow>> {
+        let mut c = self.conn()?;
+        Ok(records::table
+            .filter(records::origin.eq(origin))
+            .filter(records::deleted.eq(false))
+            .order(records::id.asc())
+            .select(RecordRow::as_select())
+            .load(&mut c)?)
+    }
+
     /// Of `ids`, those naming a live record of `kind` from `origin`.
     pub fn existing_ids(&self, kind: Kind, origin: &str, ids: &[String]) -> StoreResult<Vec<String>> {
         if ids.is_empty() {

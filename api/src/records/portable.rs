@@ -1,0 +1,157 @@
+//! The node's own records as a portable JSON array: what `smarty import` reads and
+//! `smarty export` writes. Imports are validated like API writes, all or nothing.
+
+use super::service::sealed_row;
+use crate::federation::keys::NodeKeys;
+use crate::http::body::field_error;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use smarty_schema::store::{RecordRow, Store};
+use smarty_schema::{CaseStudy, Kind, PolicyInstrument, Record, RecordContent, Status, timestamp};
+use std::collections::HashSet;
+
+/// One record in a portable file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortableRecord {
+    /// Kept on import when given (so files can refer to their own records); new otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub kind: Kind,
+    /// When given, it must be the importing node's region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    pub content: Value,
+}
+
+/// Checks a whole file and returns the rows to write, or every problem found, each naming
+/// the record (position and id) and the field.
+pub fn prepare_import(text: &str, region: &str, keys: &NodeKeys, store: &Store) -> Result<Vec<RecordRow>, Vec<String>> {
+    let items: Vec<Value> =
+        serde_json::from_str(text).map_err(|e| vec![format!("the file is not a JSON array of records: {e}")])?;
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at =
+            |id: &str| if id.is_empty() { format!("record {}", i + 1) } else { format!("record {} ({id})", i + 1) };
+        let hint = item.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+        match serde_path_to_error::deserialize::<_, PortableRecord>(item.clone()) {
+            Ok(r) => parsed.push((i, r)),
+            Err(e) => {
+                let path = e.path().to_string();
+                let error = field_error(&path, &serde_json::Error::io(std::io::Error::other(e.inner().to_string())));
+                problems.push(format!("{}: {}: {}", at(&hint), error.field, e.inner()));
+            }
+        }
+    }
+    // Ids: kept or assigned, unique in the file, new to the store.
+    let mut seen = HashSet::new();
+    for (i, r) in &mut parsed {
+        let id = r.id.get_or_insert_with(|| uuid::Uuid::now_v7().to_string()).clone();
+        if uuid::Uuid::parse_str(&id).is_err() {
+            problems.push(format!("record {} ({id}): id: must be a UUID", *i + 1));
+        } else if !seen.insert(id.clone()) {
+            problems.push(format!("record {} ({id}): id: appears twice in the file", *i + 1));
+        }
+        if r.origin.as_deref().is_some_and(|o| o != region) {
+            problems.push(format!("record {} ({id}): origin: must be this node's region, {region}", *i + 1));
+        }
+    }
+    let ids: Vec<String> = seen.iter().cloned().collect();
+    match store.records_by_id(&ids) {
+        Ok(existing) => {
+            for row in existing {
+                problems.push(format!("record with id {}: id: already exists on this node", row.id));
+            }
+        }
+        Err(e) => return Err(vec![e.to_string()]),
+    }
+    let instruments_in_file: HashSet<String> =
+        parsed.iter().filter(|(_, r)| r.kind == Kind::PolicyInstrument).filter_map(|(_, r)| r.id.clone()).collect();
+    let now = timestamp::now();
+    let mut rows = Vec::new();
+    for (i, r) in parsed {
+        let id = r.id.clone().unwrap_or_default();
+        let result = match r.kind {
+            Kind::CaseStudy => row::<CaseStudy>(&r, region, &now, keys, store, &instruments_in_file),
+            Kind::PolicyInstrument => row::<PolicyInstrument>(&r, region, &now, keys, store, &instruments_in_file),
+        };
+        match result {
+            Ok(row) => rows.push(row),
+            Err(errors) => problems.extend(errors.into_iter().map(|e| format!("record {} ({id}): {e}", i + 1))),
+        }
+    }
+    if problems.is_empty() { Ok(rows) } else { Err(problems) }
+}
+
+fn row<C: RecordContent>(
+    r: &PortableRecord,
+    region: &str,
+    now: &str,
+    keys: &NodeKeys,
+    store: &Store,
+    instruments_in_file: &HashSet<String>,
+) -> Result<RecordRow, Vec<String>> {
+    let content: C = serde_path_to_error::deserialize(r.content.clone()).map_err(|e| {
+        let path = format!("content.{}", e.path());
+        let error = field_error(&path, &serde_json::Error::io(std::io::Error::other(e.inner().to_string())));
+        vec![format!("{}: {}", error.field, e.inner())]
+    })?;
+    let mut errors: Vec<String> = content
+        .validate()
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect();
+    let references = content.references();
+    let wanted: Vec<String> = references.iter().map(|(_, id, _)| id.clone()).collect();
+    let in_store: HashSet<String> = store
+        .existing_ids(Kind::PolicyInstrument, region, &wanted)
+        .map_err(|e| vec![e.to_string()])?
+        .into_iter()
+        .collect();
+    for (field, id, _) in references {
+        if uuid::Uuid::parse_str(&id).is_ok() && !in_store.contains(&id) && !instruments_in_file.contains(&id) {
+            errors
+                .push(format!("{field}: no policy instrument of this region, in the file or on the node, has this id"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let record = Record {
+        id: r.id.clone().unwrap_or_default(),
+        kind: C::KIND,
+        origin: region.to_string(),
+        version: 1,
+        status: r.status,
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+        content,
+    };
+    sealed_row(keys, &record, false).map_err(|e| vec![e.to_string()])
+}
+
+/// The node's own live records, contacts included, as a portable array.
+pub fn export(store: &Store, region: &str) -> Result<Vec<PortableRecord>, String> {
+    let rows = store.own_records(region).map_err(|e| e.to_string())?;
+    rows.into_iter()
+        .map(|row| {
+            let mut content: Value = serde_json::from_str(&row.content).map_err(|e| e.to_string())?;
+            if let (Some(private), Some(obj)) = (row.private.as_deref(), content.as_object_mut()) {
+                let private: Value = serde_json::from_str(private).map_err(|e| e.to_string())?;
+                obj.extend(private.as_object().cloned().unwrap_or_default());
+            }
+            Ok(PortableRecord {
+                id: Some(row.id),
+                kind: Kind::parse(&row.kind).ok_or("unknown kind in the store")?,
+                origin: Some(row.origin),
+                status: Status::parse(&row.status).ok_or("unknown status in the store")?,
+                content,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,124 @@
+//! Copying a whole store to another backend (`smarty migrate-store`): records with their
+//! sequence numbers, the sequence itself, peers and their cursors, tokens, the replay cache
+//! and retired keys, in one transaction on the target, then verified.
+
+use super::peers::{PeerRow, Rejection};
+use super::records::RecordRow;
+use super::tokens::TokenRow;
+use super::{RetiredKey, Store, StoreError, StoreResult};
+use crate::db::schema::{api_tokens, node_state, peer_rejections, peers, records, retired_keys, seen_tokens};
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+
+const BATCH: i64 = 2000;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = seen_tokens)]
+struct SeenToken {
+    jti: String,
+    issuer: String,
+    expires_at: i64,
+}
+
+/// What was copied, and the digest both stores agree on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyReport {
+    pub records: i64,
+    pub last_seq: i64,
+    pub peers: i64,
+    pub tokens: i64,
+    pub seen_tokens: i64,
+    pub rejections: i64,
+    pub retired_keys: i64,
+    /// SHA-256 over every record's id, seq, version, status, deletion and hash, and every
+    /// peer's cursor, in order.
+    pub digest: String,
+}
+
+impl Store {
+    /// Counts and digest of this store's contents.
+    pub fn inventory(&self) -> StoreResult<CopyReport> {
+        let mut c = self.conn()?;
+        let mut hasher = Sha256::new();
+        let mut after = -1i64;
+        loop {
+            let batch: Vec<(i64, String, i64, String, bool, Option<String>)> = records::table
+                .filter(records::seq.gt(after))
+                .order(records::seq.asc())
+                .limit(BATCH)
+                .select((records::seq, records::id, records::version, records::status, records::deleted, records::hash))
+                .load(&mut c)?;
+            let Some(last) = batch.last().map(|r| r.0) else { break };
+            for (seq, id, version, status, deleted, hash) in batch {
+                hasher.update(format!("{seq}|{id}|{version}|{status}|{deleted}|{}\n", hash.unwrap_or_default()));
+            }
+            after = last;
+        }
+        let cursors: Vec<(String, Option<String>)> =
+            peers::table.order(peers::region).select((peers::region, peers::cursor)).load(&mut c)?;
+        for (region, cursor) in cursors {
+            hasher.update(format!("peer {region} {}\n", cursor.unwrap_or_default()));
+        }
+        Ok(CopyReport {
+            records: records::table.count().get_result(&mut c)?,
+            last_seq: node_state::table.select(node_state::last_seq).first(&mut c)?,
+            peers: peers::table.count().get_result(&mut c)?,
+            tokens: api_tokens::table.count().get_result(&mut c)?,
+            seen_tokens: seen_tokens::table.count().get_result(&mut c)?,
+            rejections: peer_rejections::table.count().get_result(&mut c)?,
+            retired_keys: retired_keys::table.count().get_result(&mut c)?,
+            digest: hasher.finalize().iter().map(|b| format!("{b:02x}")).collect(),
+        })
+    }
+
+    /// Copies everything in `self` into `target`, which must be empty; then checks that both
+    /// hold the same. All or nothing on the target.
+    pub fn copy_to(&self, target: &Store) -> StoreResult<CopyReport> {
+        let empty = target.inventory()?;
+        if empty.records + empty.peers + empty.tokens + empty.retired_keys > 0 {
+            return Err(StoreError::Conflict("the target store is not empty".into()));
+        }
+        let mut from = self.conn()?;
+        let mut to = target.conn()?;
+        to.transaction(|to| -> StoreResult<()> {
+            let mut after = -1i64;
+            loop {
+                let batch: Vec<RecordRow> = records::table
+                    .filter(records::seq.gt(after))
+                    .order(records::seq.asc())
+                    .limit(BATCH)
+                    .select(RecordRow::as_select())
+                    .load(&mut from)?;
+                let Some(last) = batch.last().map(|r| r.seq) else { break };
+                for row in &batch {
+                    diesel::insert_into(records::table).values(row).execute(to)?;
+                }
+                after = last;
+            }
+            let last_seq: i64 = node_state::table.select(node_state::last_seq).first(&mut from)?;
+            diesel::update(node_state::table).set(node_state::last_seq.eq(last_seq)).execute(to)?;
+            for row in api_tokens::table.load::<TokenRow>(&mut from)? {
+                diesel::insert_into(api_tokens::table).values(&row).execute(to)?;
+            }
+            for row in peers::table.select(PeerRow::as_select()).load(&mut from)? {
+                diesel::insert_into(peers::table).values(&row).execute(to)?;
+            }
+            for row in peer_rejections::table.select(Rejection::as_select()).load(&mut from)? {
+                diesel::insert_into(peer_rejections::table).values(&row).execute(to)?;
+            }
+            for row in seen_tokens::table.select(SeenToken::as_select()).load(&mut from)? {
+                diesel::insert_into(seen_tokens::table).values(&row).execute(to)?;
+            }
+            for row in retired_keys::table.select(RetiredKey::as_select()).load(&mut from)? {
+                diesel::insert_into(retired_keys::table).values(&row).execute(to)?;
+            }
+            Ok(())
+        })?;
+        drop((from, to));
+        let (source, copied) = (self.inventory()?, target.inventory()?);
+        if source != copied {
+            return Err(StoreError::Corrupt(format!("the copy differs from the source: {source:?} vs {copied:?}")));
+        }
+        Ok(copied)
+    }
+}

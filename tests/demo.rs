@@ -1,0 +1,80 @@
+//! `smarty demo`: seven regions on loopback, loaded, synced, searchable; Ctrl-C stops it.
+
+use crate::support::node::BIN;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// A base port with seven free ports after it.
+fn free_ports() -> u16 {
+    for _ in 0..50 {
+        let base = crate::support::postgres::free_port();
+        if base < 60000 && (0..7).all(|i| std::net::TcpListener::bind(("127.0.0.1", base + i)).is_ok()) {
+            return base;
+        }
+    }
+    panic!("no seven free ports");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_runs_seven_synced_regions() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = free_ports();
+    let mut child = Command::new(BIN)
+        .args(["demo", "--data-dir", dir.path().to_str().unwrap(), "--base-port", &base.to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut table = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if line.starts_with("Press Ctrl-C") {
+            break;
+        }
+        table.push(line);
+    }
+    let text = table.join("\n");
+    assert!(text.contains("108 sample records loaded"), "{text}");
+    for (i, region) in
+        ["tuscany", "mazovia", "lapland", "leeds", "slovenia", "castilla-leon", "catalonia"].iter().enumerate()
+    {
+        let row = table.iter().find(|l| l.starts_with(region)).unwrap_or_else(|| panic!("no row for {region}: {text}"));
+        assert!(row.contains(&format!("http://127.0.0.1:{}", base + i as u16)), "{row}");
+        assert!(row.contains(" 108 ") && row.contains(" 7 "), "{row}");
+    }
+    let client = reqwest::Client::new();
+    for i in 0..7 {
+        let url = format!("http://127.0.0.1:{}/api/v1/catalogue/search?limit=1", base + i);
+        let body: serde_json::Value = client.get(url).send().await.unwrap().json().await.unwrap();
+        assert_eq!(body["total"], 108);
+        assert_eq!(body["facets"]["origin"].as_object().unwrap().len(), 7, "{body}");
+        assert_eq!(body["facets"]["language"].as_object().unwrap().len(), 7, "{body}");
+    }
+    // An Italian practice, found from Leeds in Italian and through its English translation.
+    let leeds = format!("http://127.0.0.1:{}/api/v1/catalogue/search", base + 3);
+    let found: serde_json::Value =
+        client.get(format!("{leeds}?q=tessile&origin=tuscany")).send().await.unwrap().json().await.unwrap();
+    assert!(found["total"].as_u64().unwrap() > 0, "{found}");
+    let node_config = dir.path().join("leeds/smarty.toml");
+    let out = Command::new(BIN).args(["peers", "list", "--config", node_config.to_str().unwrap()]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("tuscany"), "the CLI works beside the demo");
+
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let rest: Vec<String> = lines.map(Result::unwrap).collect();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "Ctrl-C ends the demo cleanly: {status:?} {rest:?}");
+    assert!(rest.iter().any(|l| l.contains("stopped")));
+
+    // Run again: the folder is reused, nothing is loaded twice.
+    let mut again = Command::new(BIN)
+        .args(["demo", "--data-dir", dir.path().to_str().unwrap(), "--base-port", &base.to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let first = BufReader::new(again.stdout.take().unwrap()).lines().next().unwrap().unwrap();
+    again.kill().unwrap();
+    again.wait().unwrap();
+    assert!(first.contains("0 sample records loaded"), "{first}");
+}
