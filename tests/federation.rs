@@ -162,6 +162,11 @@ async fn two_nodes_sync_and_show_status(backend: Backend) {
     assert!(status["cursor"].is_string());
     let held = holdings(&b, &Identity::of(&a)).await;
     assert!(held.contains_key(created["id"].as_str().unwrap()));
+    // A cursor from beyond the node's sequence (the node was restored from a backup) starts over.
+    let path = "/federation/v1/changes";
+    let future = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, "999999");
+    let res = a.client().get(&format!("{path}?since={future}"), Some(&Identity::of(&b).token(&a, path))).await;
+    assert_eq!(res.json()["changes"][0]["id"], created["id"]);
 
     // The peers API is for admins; unknown and pin-only peers are answered clearly.
     b.client().get("/api/v1/peers", Some(&b.editor)).await.expect_problem(403, "forbidden");

@@ -16,4 +16,5 @@ mod openapi;
 mod peer_tokens;
 mod portable;
 mod records;
+mod sample_data;
 mod validation;

@@ -154,8 +154,21 @@ pub fn default_regions() -> Vec<Region> {
 }
 
 /// Top-level keys that `SMARTY_<KEY>` environment variables may override.
-const ENV_KEYS: [&str; 8] =
-    ["region", "listen", "public_url", "database_url", "public_read", "key_file", "log_format", "pool_size"];
+/// Every scalar top-level key; `[sync]` and `[[regions]]` are set in the file.
+const ENV_KEYS: [&str; 11] = [
+    "region",
+    "listen",
+    "public_url",
+    "database_url",
+    "public_read",
+    "key_file",
+    "log_format",
+    "pool_size",
+    "index_dir",
+    "export_max",
+    "key_retention_days",
+];
+const NUMERIC_KEYS: [&str; 3] = ["pool_size", "export_max", "key_retention_days"];
 
 impl Config {
     /// Reads the file, applies environment overrides and checks the result.
@@ -166,13 +179,14 @@ impl Config {
             toml::from_str(&text).map_err(|e| format!("invalid configuration {}: {e}", path.display()))?;
         for key in ENV_KEYS {
             if let Ok(value) = std::env::var(format!("SMARTY_{}", key.to_uppercase())) {
-                let value = match key {
-                    "public_read" => toml::Value::Boolean(parse_bool(&value)?),
-                    "pool_size" => toml::Value::Integer(
-                        value.parse().map_err(|_| format!("SMARTY_POOL_SIZE must be a number, not {value:?}"))?,
-                    ),
-                    _ => toml::Value::String(value),
-                };
+                let value =
+                    match key {
+                        "public_read" => toml::Value::Boolean(parse_bool(&value)?),
+                        k if NUMERIC_KEYS.contains(&k) => toml::Value::Integer(value.parse().map_err(|_| {
+                            format!("SMARTY_{} must be a whole number, not {value:?}", k.to_uppercase())
+                        })?),
+                        _ => toml::Value::String(value),
+                    };
                 table.insert(key.to_string(), value);
             }
         }

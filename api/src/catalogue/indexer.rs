@@ -46,7 +46,15 @@ impl Catalogue {
     /// the store; without it such an index is an error.
     pub fn open(dir: &Path, store: Store, rebuild_if_needed: bool) -> Result<Catalogue, String> {
         let (schema, fields) = Fields::schema();
-        let existing = open_existing(dir);
+        let existing = open_existing(dir).and_then(|(index, seq)| {
+            let last = store.last_seq().map_err(|e| e.to_string())?;
+            // An index ahead of its store belongs to a store since restored from a backup.
+            if seq > last {
+                Err(format!("it is ahead of the store (at {seq}, the store at {last})"))
+            } else {
+                Ok((index, seq))
+            }
+        });
         let (index, position, rebuilding) = match existing {
             Ok((index, seq)) => (index, seq, false),
             Err(why) if rebuild_if_needed => {

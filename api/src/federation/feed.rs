@@ -74,7 +74,13 @@ pub async fn changes(
         Some(c) => decode_cursor(c).ok_or_else(|| ApiError::field("since", "is not a cursor of this node"))?,
     };
     let store = state.store.clone();
-    let page = blocking(move || store.changes_since(since, limit)).await?;
+    let page = blocking(move || {
+        // A cursor past this node's sequence comes from before a restore from backup: the
+        // peer reads everything again rather than silently missing what follows.
+        let since = if since > store.last_seq()? { 0 } else { since };
+        store.changes_since(since, limit)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(ChangesPage {
         changes: page.changes,
         next: encode_cursor(page.last_seq),
