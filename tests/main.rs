@@ -13,6 +13,7 @@ mod demo;
 mod federation;
 mod hostile;
 mod openapi;
+mod pages;
 mod peer_tokens;
 mod portable;
 mod records;

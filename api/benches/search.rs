@@ -64,6 +64,7 @@ fn run(size: usize) {
                     published_ever: true,
                     hash: None,
                     signature: None,
+                    received_at: None,
                 }
             })
             .collect();

@@ -14,4 +14,5 @@ pub mod openapi;
 pub mod records;
 pub mod server;
 pub mod state;
+pub mod ui;
 pub mod vocab;

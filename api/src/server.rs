@@ -69,23 +69,38 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
     let state = web::Data::new(AppState { config, store, keys, syncer, catalogue });
 
     let app_state = state.clone();
-    let server = HttpServer::new(move || {
-        let table = route_table.clone();
-        let (app, _) = crate::openapi::routes(App::new().into_utoipa_app()).split_for_parts();
-        app.app_data(app_state.clone())
-            .wrap(tracing_actix_web::TracingLogger::default())
-            .service(web::redirect("/docs", "/docs/"))
-            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
-            .default_service(web::to(move |req: HttpRequest| {
-                let answer = table.answer(&req);
-                async move { Err::<actix_web::HttpResponse, ApiError>(answer) }
-            }))
-    })
-    .workers(workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())))
-    .listen(listener)
-    .map_err(|e| e.to_string())?
-    .shutdown_timeout(10)
-    .run();
+    let server =
+        HttpServer::new(move || {
+            let table = route_table.clone();
+            let (app, _) = crate::openapi::routes(App::new().into_utoipa_app()).split_for_parts();
+            app.app_data(app_state.clone())
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(crate::http::body::BODY_LIMIT)
+                        .error_handler(|e, _| ApiError::BadRequest(format!("The form could not be read: {e}")).into()),
+                )
+                .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                    ApiError::BadRequest(format!("The query string could not be read: {e}")).into()
+                }))
+                .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+                .wrap(
+                    actix_web::middleware::DefaultHeaders::new()
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("Referrer-Policy", "same-origin")),
+                )
+                .wrap(tracing_actix_web::TracingLogger::default())
+                .service(web::redirect("/docs", "/docs/"))
+                .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
+                .default_service(web::to(move |req: HttpRequest| {
+                    let answer = table.answer(&req);
+                    async move { Err::<actix_web::HttpResponse, ApiError>(answer) }
+                }))
+        })
+        .workers(workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())))
+        .listen(listener)
+        .map_err(|e| e.to_string())?
+        .shutdown_timeout(10)
+        .run();
     tracing::info!(%addr, region = %state.config.region, "listening");
     // An actix server runs only while polled: give it a task of its own.
     let server = actix_web::rt::spawn(server);

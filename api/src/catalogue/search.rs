@@ -25,7 +25,7 @@ pub struct SearchRequest {
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"id": "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60", "kind": "case_study", "origin": "leeds",
     "title": "Sensor retrofits for Huddersfield textile mills",
-    "snippet": "…fitted low-cost <mark>sensors</mark> to older looms…", "themes": ["predictive-maintenance"],
+    "snippet": "…fitted low-cost <mark>sensors</mark> to older looms…", "themes": ["predictive-maintenance"], "language": "en",
     "score": 7.42, "updated_at": "2026-11-25T09:30:00.000000Z"}))]
 pub struct Hit {
     pub id: String,
@@ -35,6 +35,8 @@ pub struct Hit {
     /// An extract of the record's text, HTML-escaped, with matches in `<mark>`.
     pub snippet: String,
     pub themes: Vec<String>,
+    /// ISO 639-1 language of the record's text.
+    pub language: String,
     /// Relevance (BM25); higher is better.
     pub score: f32,
     pub updated_at: String,
@@ -87,6 +89,7 @@ impl Catalogue {
                 origin: first(doc, self.fields.origin),
                 title: first(doc, self.fields.title),
                 themes: stored_text(doc, self.fields.theme),
+                language: language.clone(),
                 score: *score,
                 updated_at: first(doc, self.fields.updated_at),
                 id,

@@ -21,6 +21,7 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
         (name = "case-studies", description = "The region's case studies (good practices)"),
         (name = "policy-instruments", description = "The region's policy instruments"),
         (name = "vocabularies", description = "Themes and partner regions"),
+        (name = "pages", description = "The officers' web pages (HTML, no JavaScript) and their stylesheet"),
         (name = "catalogue", description = "The shared catalogue: search, read and export every region's published records"),
         (name = "peers", description = "Peers and their sync status (admin)"),
         (name = "federation", description = "What peers call: keys, node descriptor and the signed changes feed"),
@@ -68,13 +69,17 @@ pub fn routes<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
 where
     T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
 {
-    app.openapi(ApiDoc::openapi()).configure(crate::health::configure).configure(crate::federation::configure).service(
-        scope::scope("/api/v1")
-            .configure(crate::vocab::configure)
-            .configure(crate::records::configure)
-            .configure(crate::catalogue::configure)
-            .configure(crate::federation::peers_api::configure),
-    )
+    app.openapi(ApiDoc::openapi())
+        .configure(crate::health::configure)
+        .configure(crate::federation::configure)
+        .configure(crate::ui::configure)
+        .service(
+            scope::scope("/api/v1")
+                .configure(crate::vocab::configure)
+                .configure(crate::records::configure)
+                .configure(crate::catalogue::configure)
+                .configure(crate::federation::peers_api::configure),
+        )
 }
 
 /// The document, built without a server.

@@ -140,11 +140,7 @@ pub fn export(store: &Store, region: &str) -> Result<Vec<PortableRecord>, String
     let rows = store.own_records(region).map_err(|e| e.to_string())?;
     rows.into_iter()
         .map(|row| {
-            let mut content: Value = serde_json::from_str(&row.content).map_err(|e| e.to_string())?;
-            if let (Some(private), Some(obj)) = (row.private.as_deref(), content.as_object_mut()) {
-                let private: Value = serde_json::from_str(private).map_err(|e| e.to_string())?;
-                obj.extend(private.as_object().cloned().unwrap_or_default());
-            }
+            let content = row.content_with_private().map_err(|e| e.to_string())?;
             Ok(PortableRecord {
                 id: Some(row.id),
                 kind: Kind::parse(&row.kind).ok_or("unknown kind in the store")?,

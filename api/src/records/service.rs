@@ -25,6 +25,15 @@ pub fn collection_path(kind: Kind) -> &'static str {
 }
 
 pub async fn create<C: RecordContent>(state: &AppState, input: RecordInput<C>) -> Result<HttpResponse, ApiError> {
+    let record = create_record(state, input).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("{}/{}", collection_path(C::KIND), record.id)))
+        .insert_header((header::ETAG, etag(record.version)))
+        .json(record))
+}
+
+/// Validates and stores a new record of this region.
+pub async fn create_record<C: RecordContent>(state: &AppState, input: RecordInput<C>) -> Result<Record<C>, ApiError> {
     check_content(state, &input.content).await?;
     let now = timestamp::now();
     let record = Record {
@@ -40,10 +49,7 @@ pub async fn create<C: RecordContent>(state: &AppState, input: RecordInput<C>) -
     let row = to_row(state, &record, false)?;
     let store = state.store.clone();
     blocking(move || store.insert_record(&row)).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("{}/{}", collection_path(C::KIND), record.id)))
-        .insert_header((header::ETAG, etag(record.version)))
-        .json(record))
+    Ok(record)
 }
 
 pub async fn get<C: RecordContent>(
@@ -116,8 +122,20 @@ pub async fn update<C: RecordContent>(
     id: String,
     input: RecordInput<C>,
 ) -> Result<HttpResponse, ApiError> {
+    let record = update_record(state, id, |current| if_match(req, current), input).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(record.version))).json(record))
+}
+
+/// Validates and stores a new version of a record of this region; `expected` turns the
+/// current version into the version the caller says it changes (or a precondition error).
+pub async fn update_record<C: RecordContent>(
+    state: &AppState,
+    id: String,
+    expected: impl FnOnce(i64) -> Result<i64, ApiError>,
+    input: RecordInput<C>,
+) -> Result<Record<C>, ApiError> {
     let row = own_live_row::<C>(state, id).await?;
-    let expected = if_match(req, row.version)?;
+    let expected = expected(row.version)?;
     check_content(state, &input.content).await?;
     let current_status = Status::parse(&row.status).ok_or_else(|| corrupt(&row))?;
     let record = Record {
@@ -133,7 +151,7 @@ pub async fn update<C: RecordContent>(
     let row = to_row(state, &record, false)?;
     let store = state.store.clone();
     blocking(move || store.update_record(&row, expected)).await?;
-    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(record.version))).json(record))
+    Ok(record)
 }
 
 pub async fn delete<C: RecordContent>(
@@ -153,7 +171,7 @@ pub async fn delete<C: RecordContent>(
 }
 
 /// The live record of this kind and this region with that id, or 404.
-async fn own_live_row<C: RecordContent>(state: &AppState, id: String) -> Result<RecordRow, ApiError> {
+pub async fn own_live_row<C: RecordContent>(state: &AppState, id: String) -> Result<RecordRow, ApiError> {
     let store = state.store.clone();
     let row = blocking(move || store.get_record(&id)).await?.ok_or(ApiError::NotFound)?;
     let ours = row.kind == C::KIND.as_str() && row.origin == state.config.region && !row.deleted;
@@ -219,10 +237,11 @@ pub fn sealed_row<C: RecordContent>(
         published_ever: false,
         hash: Some(change.hash.clone()),
         signature: Some(serde_json::to_string(&change.signature)?),
+        received_at: None,
     })
 }
 
-fn from_row<C: RecordContent>(row: RecordRow, with_private: bool) -> Result<Record<C>, ApiError> {
+pub fn from_row<C: RecordContent>(row: RecordRow, with_private: bool) -> Result<Record<C>, ApiError> {
     let mut content: C = serde_json::from_str(&row.content).map_err(|e| corrupt_because(&row, e))?;
     if let Some(p) = row.private.as_deref().filter(|_| with_private) {
         content.restore_private(serde_json::from_str(p).map_err(|e| corrupt_because(&row, e))?);

@@ -24,6 +24,7 @@ diesel::table! {
         published_ever -> Bool,
         hash -> Nullable<Text>,
         signature -> Nullable<Text>,
+        received_at -> Nullable<Text>,
     }
 }
 

@@ -235,5 +235,6 @@ fn row_from_change(change: &Change, seq: i64) -> StoreResult<RecordRow> {
         published_ever: true,
         hash: Some(change.hash.clone()),
         signature: Some(serde_json::to_string(&change.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?),
+        received_at: Some(timestamp::now()),
     })
 }

@@ -26,9 +26,28 @@ pub struct RecordRow {
     pub published_ever: bool,
     pub hash: Option<String>,
     pub signature: Option<String>,
+    /// When a peer's copy was last applied here; `None` for this node's own records.
+    pub received_at: Option<String>,
 }
 
 impl RecordRow {
+    /// The public content, as JSON.
+    pub fn public_content(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::from_str(&self.content)
+    }
+
+    /// The content with its personal data merged back in: for the origin's editors only.
+    pub fn content_with_private(&self) -> Result<serde_json::Value, serde_json::Error> {
+        let mut content = self.public_content()?;
+        if let Some(private) = self.private.as_deref() {
+            let private: serde_json::Value = serde_json::from_str(private)?;
+            if let (Some(o), Some(p)) = (content.as_object_mut(), private.as_object()) {
+                o.extend(p.clone());
+            }
+        }
+        Ok(content)
+    }
+
     /// Theme codes in the stored `|a|b|` form.
     pub fn themes_column(themes: &[String]) -> String {
         format!("|{}|", themes.join("|"))
