@@ -4,11 +4,12 @@ use crate::support::node::BIN;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-/// A base port with seven free ports after it.
+/// A base port with seven free ports after it, below the ephemeral range (where the other
+/// tests' port-0 listeners land), so no other test takes one meanwhile.
 fn free_ports() -> u16 {
-    for _ in 0..50 {
-        let base = crate::support::postgres::free_port();
-        if base < 60000 && (0..7).all(|i| std::net::TcpListener::bind(("127.0.0.1", base + i)).is_ok()) {
+    let start = 20000 + (std::process::id() % 500) as u16 * 20;
+    for base in (start..30000).step_by(7) {
+        if (0..7).all(|i| std::net::TcpListener::bind(("127.0.0.1", base + i)).is_ok()) {
             return base;
         }
     }
@@ -22,7 +23,7 @@ async fn the_demo_runs_seven_synced_regions() {
     let mut child = Command::new(BIN)
         .args(["demo", "--data-dir", dir.path().to_str().unwrap(), "--base-port", &base.to_string()])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(dir.path().join("demo.err")).unwrap())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -34,20 +35,22 @@ async fn the_demo_runs_seven_synced_regions() {
         }
         table.push(line);
     }
-    let text = table.join("\n");
+    let text =
+        format!("{}\n{}", table.join("\n"), std::fs::read_to_string(dir.path().join("demo.err")).unwrap_or_default());
     assert!(text.contains("108 sample records loaded"), "{text}");
+    assert!(text.contains("14 action plans and region profiles loaded"), "{text}");
     for (i, region) in
         ["tuscany", "mazovia", "lapland", "leeds", "slovenia", "castilla-leon", "catalonia"].iter().enumerate()
     {
         let row = table.iter().find(|l| l.starts_with(region)).unwrap_or_else(|| panic!("no row for {region}: {text}"));
         assert!(row.contains(&format!("http://127.0.0.1:{}", base + i as u16)), "{row}");
-        assert!(row.contains(" 108 ") && row.contains(" 7 "), "{row}");
+        assert!(row.contains(" 122 ") && row.contains(" 7 "), "{row}");
     }
     let client = reqwest::Client::new();
     for i in 0..7 {
         let url = format!("http://127.0.0.1:{}/api/v1/catalogue/search?limit=1", base + i);
         let body: serde_json::Value = client.get(url).send().await.unwrap().json().await.unwrap();
-        assert_eq!(body["total"], 108);
+        assert_eq!(body["total"], 122);
         assert_eq!(body["facets"]["origin"].as_object().unwrap().len(), 7, "{body}");
         assert_eq!(body["facets"]["language"].as_object().unwrap().len(), 7, "{body}");
     }
@@ -56,6 +59,22 @@ async fn the_demo_runs_seven_synced_regions() {
     let found: serde_json::Value =
         client.get(format!("{leeds}?q=tessile&origin=tuscany")).send().await.unwrap().json().await.unwrap();
     assert!(found["total"].as_u64().unwrap() > 0, "{found}");
+    // Every region's plan cites other regions' practices, and every region's practices travel.
+    let transfers: serde_json::Value = client
+        .get(format!("http://127.0.0.1:{}/api/v1/catalogue/transfers", base + 3))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let matrix = transfers["matrix"].as_array().unwrap();
+    for (i, row) in matrix.iter().enumerate() {
+        let given: u64 =
+            row.as_array().unwrap().iter().enumerate().filter(|(j, _)| *j != i).map(|(_, n)| n.as_u64().unwrap()).sum();
+        let taken: u64 = (0..7).filter(|j| *j != i).map(|j| matrix[j][i].as_u64().unwrap()).sum();
+        assert!(given > 0 && taken > 0, "region {i}: {transfers}");
+    }
     let node_config = dir.path().join("leeds/smarty.toml");
     let out = Command::new(BIN).args(["peers", "list", "--config", node_config.to_str().unwrap()]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("tuscany"), "the CLI works beside the demo");

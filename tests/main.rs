@@ -15,6 +15,7 @@ mod hostile;
 mod openapi;
 mod pages;
 mod peer_tokens;
+mod plans;
 mod portable;
 mod records;
 mod sample_data;

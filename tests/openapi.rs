@@ -51,7 +51,10 @@ fn every_operation_is_fully_described() {
                     let content = res["content"].as_object().unwrap_or_else(|| panic!("{here} {status}: no body"));
                     // Pages answer people with HTML (a form with its messages); the API with problems.
                     let page = op["tags"][0] == "pages" && content.contains_key("text/html");
-                    assert!(page || content.contains_key("application/problem+json"), "{here} {status}: not problem+json");
+                    assert!(
+                        page || content.contains_key("application/problem+json"),
+                        "{here} {status}: not problem+json"
+                    );
                 }
             }
             let writes = matches!(method.as_str(), "put" | "delete");

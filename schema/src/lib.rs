@@ -12,7 +12,7 @@ pub mod timestamp;
 pub mod validation;
 pub mod vocab;
 
-pub use content::{CaseStudy, PolicyInstrument, RecordContent};
+pub use content::{ActionPlan, CaseStudy, PolicyInstrument, RecordContent, RegionProfile};
 pub use record::{Kind, Record, Status};
 pub use validation::FieldError;
 

@@ -11,15 +11,19 @@ use utoipa::ToSchema;
 pub enum Kind {
     CaseStudy,
     PolicyInstrument,
+    ActionPlan,
+    RegionProfile,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::CaseStudy, Kind::PolicyInstrument];
+    pub const ALL: [Kind; 4] = [Kind::CaseStudy, Kind::PolicyInstrument, Kind::ActionPlan, Kind::RegionProfile];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::CaseStudy => "case_study",
             Kind::PolicyInstrument => "policy_instrument",
+            Kind::ActionPlan => "action_plan",
+            Kind::RegionProfile => "region_profile",
         }
     }
 

@@ -27,6 +27,8 @@ pub struct Filters {
 pub enum Sort {
     Relevance,
     Updated,
+    /// By how many actions of action plans cite the record.
+    Inspired,
 }
 
 /// Better ranks compare greater: higher primary key, then smaller id.
@@ -61,12 +63,15 @@ pub struct SearchCollector {
     pub keep: usize,
     pub sort: Sort,
     pub fields: Fields,
+    /// Citing actions per record id, for `Sort::Inspired`.
+    pub inspired: Arc<std::collections::HashMap<u128, u64>>,
 }
 
 pub struct Segment {
     segment: SegmentOrdinal,
     keep: usize,
     sort: Sort,
+    inspired: Arc<std::collections::HashMap<u128, u64>>,
     text: [Option<StrColumn>; TEXT_FACETS],
     /// Ordinals (in this segment's dictionaries) of the allowed values; `None`: no filter.
     allowed: [Option<Vec<u64>>; TEXT_FACETS],
@@ -121,6 +126,7 @@ impl Collector for SearchCollector {
             segment,
             keep: self.keep,
             sort: self.sort,
+            inspired: self.inspired.clone(),
             text,
             allowed,
             year: ff.u64("year").ok(),
@@ -237,13 +243,14 @@ impl Segment {
         if self.keep == 0 {
             return;
         }
+        let id =
+            (u128::from(self.id_hi.first(doc).unwrap_or(0)) << 64) | u128::from(self.id_lo.first(doc).unwrap_or(0));
         let primary = match self.sort {
             // Non-negative floats order like their bit patterns.
             Sort::Relevance => score.max(0.0).to_bits() as i64,
             Sort::Updated => self.updated.first(doc).unwrap_or(0),
+            Sort::Inspired => self.inspired.get(&id).copied().unwrap_or(0) as i64,
         };
-        let id =
-            (u128::from(self.id_hi.first(doc).unwrap_or(0)) << 64) | u128::from(self.id_lo.first(doc).unwrap_or(0));
         let entry = Reverse((Rank { primary, id }, score.to_bits(), doc));
         if self.top.len() < self.keep {
             self.top.push(entry);

@@ -39,6 +39,16 @@ pub fn of_row(fields: &Fields, row: &RecordRow) -> Option<TantivyDocument> {
     if let Some(name) = content.pointer("/location/name").and_then(Value::as_str) {
         body.push(name.to_string());
     }
+    // Action plans: their actions; region profiles: sectors, programmes, stakeholders.
+    for action in content.get("actions").and_then(Value::as_array).into_iter().flatten() {
+        body.extend(["title", "description"].iter().filter_map(|k| action.get(*k)?.as_str().map(str::to_string)));
+    }
+    for key in ["key_sectors", "support_programmes"] {
+        body.extend(content.get(key).map(text).unwrap_or_default());
+    }
+    for s in content.get("stakeholders").and_then(Value::as_array).into_iter().flatten() {
+        body.extend(s.get("organisation").and_then(Value::as_str).map(str::to_string));
+    }
 
     let uuid = uuid::Uuid::parse_str(&row.id).ok()?.as_u128();
     let mut doc = TantivyDocument::default();

@@ -34,7 +34,8 @@ pub struct SearchParams {
     year_from: Option<u64>,
     /// Latest start year.
     year_to: Option<u64>,
-    /// `relevance` (default) or `updated` (newest first; ties by id).
+    /// `relevance` (default), `updated` (newest first) or `inspired` (the practices most cited
+    /// by action plans first); ties by id.
     sort: Option<String>,
     /// Hits to skip (default 0).
     #[param(minimum = 0, default = 0)]
@@ -71,7 +72,8 @@ pub fn parse(query: &str, max_limit: Option<usize>) -> Result<(SearchRequest, Op
             "sort" => match value.as_str() {
                 "relevance" => req.sort = Sort::Relevance,
                 "updated" => req.sort = Sort::Updated,
-                _ => e.add("sort", "must be relevance or updated"),
+                "inspired" => req.sort = Sort::Inspired,
+                _ => e.add("sort", "must be relevance, updated or inspired"),
             },
             "format" if max_limit.is_none() => format = Some(value),
             other => e.add(other, "is not a parameter of this address"),
@@ -174,5 +176,54 @@ pub async fn record(
     if row.deleted || row.status != "published" {
         return Err(ApiError::NotFound);
     }
-    Ok(HttpResponse::Ok().json(CatalogueRecord::of(&state, row)?))
+    let mut record = CatalogueRecord::of(&state, row)?;
+    if record.kind == "action_plan" {
+        let store = state.store.clone();
+        let mut content = record.content;
+        record.content = blocking(move || super::lineage::add_citations(&store, &mut content).map(|_| content)).await?;
+    }
+    Ok(HttpResponse::Ok().json(record))
+}
+
+/// Actions a practice inspired
+///
+/// Every action of every action plan in the catalogue that cites this case study.
+#[utoipa::path(
+    operation_id = "getInfluence", tag = "catalogue",
+    params(("id" = String, Path, description = "Case study id")),
+    responses(
+        (status = 200, description = "The citing actions", body = super::lineage::Influence),
+        (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
+    ),
+    security((), ("apiToken" = []))
+)]
+#[get("/catalogue/records/{id}/influence")]
+pub async fn influence(
+    state: web::Data<AppState>,
+    _reader: Reader,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let store = state.store.clone();
+    let id = id.into_inner();
+    Ok(HttpResponse::Ok().json(blocking(move || super::lineage::influence(&store, &id)).await?))
+}
+
+/// Transfers between regions
+///
+/// `matrix[i][j]` is the number of actions of region `regions[j]` citing at least one practice
+/// of region `regions[i]` (rows: where practices come from; columns: where they were taken
+/// up); `by_theme` the same per theme of the practices. Withdrawn practices still count.
+#[utoipa::path(
+    operation_id = "getTransfers", tag = "catalogue",
+    responses(
+        (status = 200, description = "The transfer matrix", body = super::lineage::Transfers),
+        (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
+    ),
+    security((), ("apiToken" = []))
+)]
+#[get("/catalogue/transfers")]
+pub async fn transfers(state: web::Data<AppState>, _reader: Reader) -> Result<HttpResponse, ApiError> {
+    let store = state.store.clone();
+    let regions: Vec<String> = state.config.regions.iter().map(|r| r.code.clone()).collect();
+    Ok(HttpResponse::Ok().json(blocking(move || super::lineage::transfers(&store, &regions)).await?))
 }

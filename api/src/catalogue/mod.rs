@@ -8,6 +8,7 @@ mod export;
 pub mod fields;
 pub mod handlers;
 pub mod indexer;
+pub mod lineage;
 pub mod query;
 pub mod search;
 
@@ -17,5 +18,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 /// `/api/v1/catalogue/…`.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(handlers::search).service(handlers::record).service(export::export);
+    cfg.service(handlers::search)
+        .service(handlers::record)
+        .service(handlers::influence)
+        .service(handlers::transfers)
+        .service(export::export);
 }

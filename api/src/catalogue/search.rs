@@ -119,11 +119,17 @@ impl Catalogue {
         req: &SearchRequest,
         keep: usize,
     ) -> Result<(super::collector::Collected, Box<dyn tantivy::query::Query>), String> {
+        let inspired = if req.sort == Sort::Inspired {
+            Arc::new(super::lineage::inspired_counts(&self.store).map_err(|e| e.to_string())?)
+        } else {
+            Arc::default()
+        };
         let collector = SearchCollector {
             filters: Arc::new(req.filters.clone()),
             keep,
             sort: req.sort,
             fields: self.fields.clone(),
+            inspired,
         };
         let exact = query::build(&self.index, &self.fields, &req.q, false);
         let found = searcher.search(&*exact, &collector).map_err(|e| e.to_string())?;

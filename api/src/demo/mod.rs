@@ -63,24 +63,20 @@ pub fn run(args: DemoArgs) -> Result<(), String> {
         for config in configs {
             nodes.push(start(config, Some(1)).await?);
         }
-        let bar = ProgressBar::new(nodes.len() as u64).with_style(style).with_message("syncing");
-        let rounds = nodes.iter().map(|n| {
-            let bar = bar.clone();
-            async move {
-                let results = n.state.syncer.round(None).await;
-                bar.inc(1);
-                results
-            }
-        });
-        let mut failures = Vec::new();
-        for (node, results) in nodes.iter().zip(futures_util::future::join_all(rounds).await) {
-            for (peer, result) in results? {
-                if let Err(e) = result {
-                    failures.push(format!("{} from {peer}: {e}", node.state.config.region));
-                }
-            }
+        // Practices first; then the action plans that cite other regions' practices; then
+        // one more round so the plans travel too.
+        let mut failures = sync_round(&nodes, &style, "syncing").await?;
+        let mut plans = 0;
+        for node in &nodes {
+            let (config, store) = (node.state.config.clone(), node.state.store.clone());
+            plans += tokio::task::spawn_blocking(move || samples::load_plans_once(&config, &store))
+                .await
+                .map_err(|e| e.to_string())??;
         }
-        bar.finish_and_clear();
+        if plans > 0 {
+            println!("smarty demo: {plans} action plans and region profiles loaded");
+        }
+        failures.extend(sync_round(&nodes, &style, "syncing").await?);
         for node in &nodes {
             wait_until_indexed(node).await?;
         }
@@ -103,6 +99,33 @@ pub fn run(args: DemoArgs) -> Result<(), String> {
         println!("smarty demo: stopped");
         Ok(())
     })
+}
+
+/// One sync round on every node at once; returns the failures.
+async fn sync_round(
+    nodes: &[RunningNode],
+    style: &ProgressStyle,
+    message: &'static str,
+) -> Result<Vec<String>, String> {
+    let bar = ProgressBar::new(nodes.len() as u64).with_style(style.clone()).with_message(message);
+    let rounds = nodes.iter().map(|n| {
+        let bar = bar.clone();
+        async move {
+            let results = n.state.syncer.round(None).await;
+            bar.inc(1);
+            results
+        }
+    });
+    let mut failures = Vec::new();
+    for (node, results) in nodes.iter().zip(futures_util::future::join_all(rounds).await) {
+        for (peer, result) in results? {
+            if let Err(e) = result {
+                failures.push(format!("{} from {peer}: {e}", node.state.config.region));
+            }
+        }
+    }
+    bar.finish_and_clear();
+    Ok(failures)
 }
 
 /// The node of `region` in `dir/region`, created on first use.
@@ -140,7 +163,7 @@ fn pin_everyone(configs: &[Config]) -> Result<(), String> {
 }
 
 async fn wait_until_indexed(node: &RunningNode) -> Result<(), String> {
-    let target = node.state.store.last_seq().map_err(|e| e.to_string())?;
+    let target = node.state.store.last_record_seq().map_err(|e| e.to_string())?;
     for _ in 0..600 {
         if node.state.catalogue.position() >= target {
             return Ok(());

@@ -20,6 +20,8 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
     tags(
         (name = "case-studies", description = "The region's case studies (good practices)"),
         (name = "policy-instruments", description = "The region's policy instruments"),
+        (name = "action-plans", description = "The region's action plans and their monitoring"),
+        (name = "region-profiles", description = "The region's Industry 4.0 profile and stakeholder group"),
         (name = "vocabularies", description = "Themes and partner regions"),
         (name = "pages", description = "The officers' web pages (HTML, no JavaScript) and their stylesheet"),
         (name = "catalogue", description = "The shared catalogue: search, read and export every region's published records"),

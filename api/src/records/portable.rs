@@ -7,7 +7,9 @@ use crate::http::body::field_error;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use smarty_schema::store::{RecordRow, Store};
-use smarty_schema::{CaseStudy, Kind, PolicyInstrument, Record, RecordContent, Status, timestamp};
+use smarty_schema::{
+    ActionPlan, CaseStudy, Kind, PolicyInstrument, Record, RecordContent, RegionProfile, Status, timestamp,
+};
 use std::collections::HashSet;
 
 /// One record in a portable file.
@@ -68,15 +70,17 @@ pub fn prepare_import(text: &str, region: &str, keys: &NodeKeys, store: &Store) 
         }
         Err(e) => return Err(vec![e.to_string()]),
     }
-    let instruments_in_file: HashSet<String> =
-        parsed.iter().filter(|(_, r)| r.kind == Kind::PolicyInstrument).filter_map(|(_, r)| r.id.clone()).collect();
+    // Records may refer to others of the same file.
+    let ids_in_file: HashSet<String> = parsed.iter().filter_map(|(_, r)| r.id.clone()).collect();
     let now = timestamp::now();
     let mut rows = Vec::new();
     for (i, r) in parsed {
         let id = r.id.clone().unwrap_or_default();
         let result = match r.kind {
-            Kind::CaseStudy => row::<CaseStudy>(&r, region, &now, keys, store, &instruments_in_file),
-            Kind::PolicyInstrument => row::<PolicyInstrument>(&r, region, &now, keys, store, &instruments_in_file),
+            Kind::CaseStudy => row::<CaseStudy>(&r, region, &now, keys, store, &ids_in_file),
+            Kind::PolicyInstrument => row::<PolicyInstrument>(&r, region, &now, keys, store, &ids_in_file),
+            Kind::ActionPlan => row::<ActionPlan>(&r, region, &now, keys, store, &ids_in_file),
+            Kind::RegionProfile => row::<RegionProfile>(&r, region, &now, keys, store, &ids_in_file),
         };
         match result {
             Ok(row) => rows.push(row),
@@ -92,7 +96,7 @@ fn row<C: RecordContent>(
     now: &str,
     keys: &NodeKeys,
     store: &Store,
-    instruments_in_file: &HashSet<String>,
+    ids_in_file: &HashSet<String>,
 ) -> Result<RecordRow, Vec<String>> {
     let content: C = serde_path_to_error::deserialize(r.content.clone()).map_err(|e| {
         let path = format!("content.{}", e.path());
@@ -106,19 +110,12 @@ fn row<C: RecordContent>(
         .into_iter()
         .map(|e| format!("{}: {}", e.field, e.message))
         .collect();
-    let references = content.references();
-    let wanted: Vec<String> = references.iter().map(|(_, id, _)| id.clone()).collect();
-    let in_store: HashSet<String> = store
-        .existing_ids(Kind::PolicyInstrument, region, &wanted)
-        .map_err(|e| vec![e.to_string()])?
-        .into_iter()
-        .collect();
-    for (field, id, _) in references {
-        if uuid::Uuid::parse_str(&id).is_ok() && !in_store.contains(&id) && !instruments_in_file.contains(&id) {
-            errors
-                .push(format!("{field}: no policy instrument of this region, in the file or on the node, has this id"));
-        }
-    }
+    errors.extend(
+        super::references::missing(store, region, &content.references(), ids_in_file)
+            .map_err(|e| vec![e.to_string()])?
+            .into_iter()
+            .map(|e| format!("{}: {}", e.field, e.message)),
+    );
     if !errors.is_empty() {
         return Err(errors);
     }

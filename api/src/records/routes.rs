@@ -179,7 +179,27 @@ record_routes! {
     delete: ("deletePolicyInstrument", "Delete a policy instrument"),
 }
 
-/// Registers both kinds' routes (under `/api/v1`).
+record_routes! {
+    module: action_plans, content: ActionPlan, tag: "action-plans",
+    collection: "/action-plans", item: "/action-plans/{id}",
+    create: ("createActionPlan", "Create an action plan"),
+    list: ("listActionPlans", "List the region's action plans"),
+    get: ("getActionPlan", "Read an action plan"),
+    update: ("updateActionPlan", "Replace an action plan"),
+    delete: ("deleteActionPlan", "Delete an action plan"),
+}
+
+record_routes! {
+    module: region_profiles, content: RegionProfile, tag: "region-profiles",
+    collection: "/region-profiles", item: "/region-profiles/{id}",
+    create: ("createRegionProfile", "Create the region's profile (one per node)"),
+    list: ("listRegionProfiles", "List the region's profile"),
+    get: ("getRegionProfile", "Read the region's profile"),
+    update: ("updateRegionProfile", "Replace the region's profile"),
+    delete: ("deleteRegionProfile", "Delete the region's profile"),
+}
+
+/// Registers every kind's routes (under `/api/v1`).
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(case_studies::create)
         .service(case_studies::list)
@@ -190,5 +210,16 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(policy_instruments::list)
         .service(policy_instruments::get)
         .service(policy_instruments::update)
-        .service(policy_instruments::delete);
+        .service(policy_instruments::delete)
+        .service(action_plans::create)
+        .service(action_plans::list)
+        .service(action_plans::get)
+        .service(action_plans::update)
+        .service(action_plans::delete)
+        .service(super::monitoring::report)
+        .service(region_profiles::create)
+        .service(region_profiles::list)
+        .service(region_profiles::get)
+        .service(region_profiles::update)
+        .service(region_profiles::delete);
 }

@@ -21,6 +21,8 @@ pub fn collection_path(kind: Kind) -> &'static str {
     match kind {
         Kind::CaseStudy => "/api/v1/case-studies",
         Kind::PolicyInstrument => "/api/v1/policy-instruments",
+        Kind::ActionPlan => "/api/v1/action-plans",
+        Kind::RegionProfile => "/api/v1/region-profiles",
     }
 }
 
@@ -35,6 +37,16 @@ pub async fn create<C: RecordContent>(state: &AppState, input: RecordInput<C>) -
 /// Validates and stores a new record of this region.
 pub async fn create_record<C: RecordContent>(state: &AppState, input: RecordInput<C>) -> Result<Record<C>, ApiError> {
     check_content(state, &input.content).await?;
+    if C::KIND == Kind::RegionProfile {
+        let (store, region) = (state.store.clone(), state.config.region.clone());
+        let own = blocking(move || store.own_records(&region)).await?;
+        if let Some(existing) = own.iter().find(|r| r.kind == Kind::RegionProfile.as_str()) {
+            return Err(ApiError::Conflict(format!(
+                "This region already has its profile ({}): replace it instead.",
+                existing.id
+            )));
+        }
+    }
     let now = timestamp::now();
     let record = Record {
         id: uuid::Uuid::now_v7().to_string(),
@@ -182,27 +194,8 @@ pub async fn own_live_row<C: RecordContent>(state: &AppState, id: String) -> Res
 async fn check_content<C: RecordContent>(state: &AppState, content: &C) -> Result<(), ApiError> {
     let mut errors = content.validate().err().unwrap_or_default();
     let refs = content.references();
-    for kind in Kind::ALL {
-        let wanted: Vec<String> = refs
-            .iter()
-            .filter(|(_, id, k)| *k == kind && uuid::Uuid::parse_str(id).is_ok())
-            .map(|(_, id, _)| id.clone())
-            .collect();
-        if wanted.is_empty() {
-            continue;
-        }
-        let store = state.store.clone();
-        let origin = state.config.region.clone();
-        let found = blocking(move || store.existing_ids(kind, &origin, &wanted)).await?;
-        for (field, id, k) in &refs {
-            if *k == kind && uuid::Uuid::parse_str(id).is_ok() && !found.contains(id) {
-                errors.push(smarty_schema::FieldError {
-                    field: field.clone(),
-                    message: format!("no {} of this region has this id", kind.as_str().replace('_', " ")),
-                });
-            }
-        }
-    }
+    let (store, region) = (state.store.clone(), state.config.region.clone());
+    errors.extend(blocking(move || super::references::missing(&store, &region, &refs, &Default::default())).await?);
     if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
 }
 

@@ -169,6 +169,9 @@ pub async fn edit_form(
         return Err(ApiError::NotFound);
     }
     let kind = Kind::parse(&row.kind).ok_or(ApiError::NotFound)?;
+    if matches!(kind, Kind::ActionPlan | Kind::RegionProfile) {
+        return Err(not_in_forms());
+    }
     let content = row.content_with_private().map_err(|e| ApiError::Internal(e.to_string()))?;
     let mut values = form::from_content(kind.as_str(), &content);
     values.insert("status".into(), vec![row.status.clone()]);
@@ -196,6 +199,10 @@ pub async fn update(
     save(&state, &session, Some(id.into_inner()), body.into_inner()).await
 }
 
+fn not_in_forms() -> ApiError {
+    ApiError::Unprocessable("Action plans and region profiles are written through the API: see /docs.".into())
+}
+
 fn kind_param(kind: Option<&str>) -> Result<Kind, ApiError> {
     match kind.unwrap_or("case_study") {
         "case_study" => Ok(Kind::CaseStudy),
@@ -221,6 +228,7 @@ async fn save(
     let result = match kind {
         Kind::CaseStudy => store_content::<CaseStudy>(state, id.clone(), version, status, content).await,
         Kind::PolicyInstrument => store_content::<PolicyInstrument>(state, id.clone(), version, status, content).await,
+        Kind::ActionPlan | Kind::RegionProfile => Err(not_in_forms()),
     };
     match result {
         Ok(title) => {

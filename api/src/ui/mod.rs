@@ -78,6 +78,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(pages::search)
         .service(pages::record)
         .service(pages::regions)
+        .service(pages::transfers)
         .service(session::sign_in_form)
         .service(session::sign_in)
         .service(session::sign_out)
@@ -97,6 +98,8 @@ pub fn kind_label(kind: &str) -> &'static str {
     match kind {
         "case_study" => "Case study",
         "policy_instrument" => "Policy instrument",
+        "action_plan" => "Action plan",
+        "region_profile" => "Region profile",
         _ => "Record",
     }
 }

@@ -154,7 +154,11 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     let html = render(&SearchPage {
         layout,
         q: request.q.clone(),
-        sort: if request.sort == Sort::Updated { "updated" } else { "relevance" },
+        sort: match request.sort {
+            Sort::Updated => "updated",
+            Sort::Inspired => "inspired",
+            Sort::Relevance => "relevance",
+        },
         total,
         page_info: format!("showing {} to {}", offset + 1, (offset + PAGE_SIZE).min(total as usize)),
         hits,
@@ -261,11 +265,24 @@ pub async fn record(
         push("Summary", text("/summary"), true);
         push("Description", text("/description"), true);
         push("Intervention", capitalise(&text("/intervention")), false);
-    } else {
+    } else if row.kind == "policy_instrument" {
         push("Description", text("/description"), true);
         push("Type of instrument", text("/instrument_type").replace('-', " "), false);
         push("Managing authority", text("/managing_authority"), true);
         push("Territory (NUTS)", text("/territory"), false);
+    }
+    if matches!(row.kind.as_str(), "action_plan" | "region_profile") {
+        push("Summary", text("/summary"), row.kind == "region_profile");
+        push("Key sectors", list("/key_sectors").join(", "), true);
+        push("Manufacturing SMEs", content.get("manufacturing_smes").map(|n| n.to_string()).unwrap_or_default(), false);
+        push("Support programmes", list("/support_programmes").join("\n"), true);
+        let stakeholders: Vec<String> = content["stakeholders"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| format!("{}: {}", s["organisation"].as_str().unwrap_or(""), s["role"].as_str().unwrap_or("")))
+            .collect();
+        push("Stakeholder group", stakeholders.join("\n"), true);
     }
     push("Themes", list("/themes").iter().map(|t| theme_label(t)).collect::<Vec<_>>().join(", "), false);
     push("Language", text("/language"), false);
@@ -273,7 +290,9 @@ pub async fn record(
         push("Main institution", text("/main_institution"), true);
         push("Location", format!("{} ({})", text("/location/name"), text("/location/nuts")), true);
     }
-    push("Timescale", period, false);
+    if content.pointer("/period/start").is_some() {
+        push("Timescale", period, false);
+    }
     if is_case {
         push("Resources needed", text("/resources_needed"), true);
         push("Evidence of success", text("/evidence_of_success"), true);
@@ -297,7 +316,8 @@ pub async fn record(
     if !links.is_empty() {
         rows.push(Row { label: "Links", text: String::new(), links, in_language: false });
     }
-    let instrument_ids = list("/policy_instruments");
+    let mut instrument_ids = list("/policy_instruments");
+    instrument_ids.extend(content.get("policy_instrument").and_then(Value::as_str).map(String::from));
     if !instrument_ids.is_empty() {
         let store = state.store.clone();
         let instruments = blocking(move || store.records_by_id(&instrument_ids)).await?;
@@ -331,7 +351,67 @@ pub async fn record(
             in_language: false,
         });
     }
-    let heading = if is_case { text("/title") } else { text("/name") };
+    if row.kind == "action_plan" {
+        let mut plan = content.clone();
+        let store = state.store.clone();
+        let plan = blocking(move || crate::catalogue::lineage::add_citations(&store, &mut plan).map(|_| plan)).await?;
+        for action in plan["actions"].as_array().into_iter().flatten() {
+            let links = action["citations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| {
+                    let status = c["status"].as_str().unwrap_or("");
+                    let title = c["title"].as_str().filter(|t| !t.is_empty()).unwrap_or("(not held here yet)");
+                    let suffix = if status == "available" { String::new() } else { format!(" ({status})") };
+                    (format!("/records/{}", c["id"].as_str().unwrap_or("")), format!("Inspired by: {title}{suffix}"))
+                })
+                .collect();
+            let label = "Action";
+            let text = format!(
+                "{}. {}\n{}",
+                action["number"],
+                action["title"].as_str().unwrap_or(""),
+                action["description"].as_str().unwrap_or("")
+            );
+            rows.push(Row { label, text: text.clone(), links: Vec::new(), in_language: true });
+            rows.push(Row { label: "Inspired by", text: String::new(), links, in_language: false });
+        }
+        for report in plan["monitoring"].as_array().into_iter().flatten() {
+            let statuses: Vec<String> = report["actions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|a| format!("action {}: {}", a["number"], a["status"].as_str().unwrap_or("")))
+                .collect();
+            let text = format!(
+                "{}: {}\n{}",
+                report["period"].as_str().unwrap_or(""),
+                report["narrative"].as_str().unwrap_or(""),
+                statuses.join(", ")
+            );
+            rows.push(Row { label: "Monitoring", text, links: Vec::new(), in_language: false });
+        }
+    }
+    if is_case {
+        let store = state.store.clone();
+        let id = row.id.clone();
+        let influence = blocking(move || crate::catalogue::lineage::influence(&store, &id)).await?;
+        if !influence.items.is_empty() {
+            let links = influence
+                .items
+                .iter()
+                .map(|i| {
+                    (
+                        format!("/records/{}", i.action_plan_id),
+                        format!("{}: action {}, {}", i.region, i.action_number, i.action_title),
+                    )
+                })
+                .collect();
+            rows.push(Row { label: "Actions it inspired", text: String::new(), links, in_language: false });
+        }
+    }
+    let heading = if content.get("name").is_some() { text("/name") } else { text("/title") };
     let translation = content
         .pointer("/translations/en")
         .map(|t| (t["title"].as_str().unwrap_or("").to_string(), t["summary"].as_str().unwrap_or("").to_string()));
@@ -394,5 +474,32 @@ pub async fn regions(state: web::Data<AppState>, session: Session) -> Result<Htt
         })
         .collect();
     let html = render(&RegionsPage { layout: Layout::new(&state, &session, "Regions"), regions })?;
+    Ok(page(StatusCode::OK, html, &session))
+}
+
+#[derive(Template)]
+#[template(path = "transfers.html")]
+struct TransfersPage {
+    layout: Layout,
+    /// Column and row headings: region names.
+    names: Vec<String>,
+    /// Rows: (region name, counts by taking-up region).
+    rows: Vec<(String, Vec<u64>)>,
+}
+
+/// The transfers page
+///
+/// Which regions' practices inspired which regions' actions: the transfer matrix.
+#[utoipa::path(operation_id = "transfersPage", tag = "pages",
+    responses((status = 200, description = "HTML page", content_type = "text/html", body = String)), security(()))]
+#[get("/transfers")]
+pub async fn transfers(state: web::Data<AppState>, session: Session) -> Result<HttpResponse, ApiError> {
+    let store = state.store.clone();
+    let codes: Vec<String> = state.config.regions.iter().map(|r| r.code.clone()).collect();
+    let t = blocking(move || crate::catalogue::lineage::transfers(&store, &codes)).await?;
+    let names: Vec<String> = state.config.regions.iter().map(|r| r.name.clone()).collect();
+    let rows = names.iter().cloned().zip(t.matrix).collect();
+    let html =
+        render(&TransfersPage { layout: Layout::new(&state, &session, "Transfers between regions"), names, rows })?;
     Ok(page(StatusCode::OK, html, &session))
 }

@@ -62,7 +62,7 @@ pub struct Contact {
 pub struct Translation {
     /// 1 to 200 characters.
     pub title: String,
-    /// 1 to 1,000 characters.
+    /// 1 to 5,000 characters.
     pub summary: String,
 }
 
@@ -82,7 +82,7 @@ pub(crate) fn check_translations(
             e.add(&field, "is the record's own language");
         }
         e.text(&t.title, &format!("{field}.title"), 1, 200);
-        e.text(&t.summary, &format!("{field}.summary"), 1, 1000);
+        e.text(&t.summary, &format!("{field}.summary"), 1, 5000);
     }
 }
 

@@ -1,12 +1,19 @@
 //! Kind-specific record content.
 
+mod action_plan;
 mod case_study;
 pub mod common;
 mod policy_instrument;
+mod region_profile;
 
+pub use action_plan::{
+    Action, ActionPlan, ActionProgress, ActionStatus, ImprovementType, Indicator, IndicatorValue, MonitoringReport,
+    Timeframe,
+};
 pub use case_study::{CaseStudy, Intervention};
 pub use common::{Budget, Contact, Location, Period, Translation};
 pub use policy_instrument::{InstrumentType, PolicyInstrument};
+pub use region_profile::{RegionProfile, Stakeholder};
 
 use crate::record::Kind;
 use crate::validation::FieldError;
@@ -23,9 +30,8 @@ pub trait RecordContent: Serialize + DeserializeOwned + Clone + Send + Sync + 's
     /// Theme codes, for filtering.
     fn themes(&self) -> &[String];
 
-    /// Ids of other records of this node that the content refers to, with the field that
-    /// holds each and the kind it must be. Checked only at the origin.
-    fn references(&self) -> Vec<(String, String, Kind)> {
+    /// Other records the content refers to. Checked only at the origin, when written.
+    fn references(&self) -> Vec<Reference> {
         Vec::new()
     }
 
@@ -47,9 +53,10 @@ impl RecordContent for CaseStudy {
     fn themes(&self) -> &[String] {
         &self.themes
     }
-    fn references(&self) -> Vec<(String, String, Kind)> {
+    fn references(&self) -> Vec<Reference> {
         let ids = self.policy_instruments.iter().enumerate();
-        ids.map(|(i, id)| (format!("content.policy_instruments[{i}]"), id.clone(), Kind::PolicyInstrument)).collect()
+        ids.map(|(i, id)| Reference::own(format!("content.policy_instruments[{i}]"), id, Kind::PolicyInstrument))
+            .collect()
     }
     fn take_private(&mut self) -> Option<serde_json::Value> {
         self.contact.take().map(|c| serde_json::json!({ "contact": c }))
@@ -58,6 +65,56 @@ impl RecordContent for CaseStudy {
         if let Some(c) = private.get("contact") {
             self.contact = serde_json::from_value(c.clone()).ok();
         }
+    }
+}
+
+/// A reference from one record to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The referring field's path (`content.actions[0].inspired_by[1]`).
+    pub field: String,
+    pub id: String,
+    pub kind: Kind,
+    /// Whether the record may be of any region (in the catalogue), or must be this region's.
+    pub any_origin: bool,
+}
+
+impl Reference {
+    pub fn own(field: String, id: &str, kind: Kind) -> Reference {
+        Reference { field, id: id.to_string(), kind, any_origin: false }
+    }
+}
+
+impl RecordContent for ActionPlan {
+    const KIND: Kind = Kind::ActionPlan;
+
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        ActionPlan::validate(self)
+    }
+    fn themes(&self) -> &[String] {
+        &[]
+    }
+    fn references(&self) -> Vec<Reference> {
+        let mut refs =
+            vec![Reference::own("content.policy_instrument".into(), &self.policy_instrument, Kind::PolicyInstrument)];
+        for (i, a) in self.actions.iter().enumerate() {
+            for (j, id) in a.inspired_by.iter().enumerate() {
+                let field = format!("content.actions[{i}].inspired_by[{j}]");
+                refs.push(Reference { field, id: id.clone(), kind: Kind::CaseStudy, any_origin: true });
+            }
+        }
+        refs
+    }
+}
+
+impl RecordContent for RegionProfile {
+    const KIND: Kind = Kind::RegionProfile;
+
+    fn validate(&self) -> Result<(), Vec<FieldError>> {
+        RegionProfile::validate(self)
+    }
+    fn themes(&self) -> &[String] {
+        &[]
     }
 }
 
@@ -87,5 +144,7 @@ pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<(), Ve
     match kind {
         Kind::CaseStudy => check::<CaseStudy>(content),
         Kind::PolicyInstrument => check::<PolicyInstrument>(content),
+        Kind::ActionPlan => check::<ActionPlan>(content),
+        Kind::RegionProfile => check::<RegionProfile>(content),
     }
 }

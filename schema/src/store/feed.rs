@@ -59,6 +59,13 @@ impl Store {
             .load(&mut c)?)
     }
 
+    /// The sequence number of the latest change to a record (the sequence itself may be ahead:
+    /// a transaction that wrote nothing still took a number).
+    pub fn last_record_seq(&self) -> StoreResult<i64> {
+        let mut c = self.conn()?;
+        Ok(records::table.select(diesel::dsl::max(records::seq)).first::<Option<i64>>(&mut c)?.unwrap_or(0))
+    }
+
     /// Records by id, in no particular order (missing ids are left out).
     pub fn records_by_id(&self, ids: &[String]) -> StoreResult<Vec<RecordRow>> {
         let mut c = self.conn()?;
@@ -123,7 +130,22 @@ impl Store {
                     Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &change.id, &reason)),
                     Verdict::Insert | Verdict::Replace => {
                         let row = row_from_change(change, next_seq(c)?)?;
-                        if matches!(verdict, Verdict::Replace) {
+                        if matches!(verdict, Verdict::Replace) && change.deleted && change.status == Status::Withdrawn {
+                            // A withdrawal: the record leaves the catalogue, but the citations
+                            // of action plans still show what was withdrawn.
+                            diesel::update(records::table.find(&change.id))
+                                .set((
+                                    records::version.eq(row.version),
+                                    records::status.eq(&row.status),
+                                    records::updated_at.eq(&row.updated_at),
+                                    records::deleted.eq(true),
+                                    records::seq.eq(row.seq),
+                                    records::hash.eq(&row.hash),
+                                    records::signature.eq(&row.signature),
+                                    records::received_at.eq(&row.received_at),
+                                ))
+                                .execute(c)?;
+                        } else if matches!(verdict, Verdict::Replace) {
                             diesel::update(records::table.find(&change.id)).set(&row).execute(c)?;
                         } else {
                             diesel::insert_into(records::table).values(&row).execute(c)?;

@@ -165,6 +165,37 @@ impl Store {
             .load(&mut c)?)
     }
 
+    /// Of `ids`, those naming a record of `kind` of any origin that is published, or was
+    /// withdrawn (a citation of a practice outlives its withdrawal).
+    pub fn existing_public_ids(&self, kind: Kind, ids: &[String]) -> StoreResult<Vec<String>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut c = self.conn()?;
+        Ok(records::table
+            .filter(records::id.eq_any(ids))
+            .filter(records::kind.eq(kind.as_str()))
+            .filter(
+                records::status
+                    .eq(Status::Withdrawn.as_str())
+                    .or(records::status.eq(Status::Published.as_str()).and(records::deleted.eq(false))),
+            )
+            .select(records::id)
+            .load(&mut c)?)
+    }
+
+    /// Every published, live record of a kind (all origins).
+    pub fn public_records_of_kind(&self, kind: Kind) -> StoreResult<Vec<RecordRow>> {
+        let mut c = self.conn()?;
+        Ok(records::table
+            .filter(records::kind.eq(kind.as_str()))
+            .filter(records::status.eq(Status::Published.as_str()))
+            .filter(records::deleted.eq(false))
+            .order(records::id.asc())
+            .select(RecordRow::as_select())
+            .load(&mut c)?)
+    }
+
     /// Of `ids`, those naming a live record of `kind` from `origin`.
     pub fn existing_ids(&self, kind: Kind, origin: &str, ids: &[String]) -> StoreResult<Vec<String>> {
         if ids.is_empty() {

@@ -1,0 +1,199 @@
+//! How practices travel: which actions of which regions' action plans cite which practices.
+//! Computed from the store (every action plan held, any origin); withdrawn practices still
+//! count, since the transfer happened.
+
+use serde::Serialize;
+use serde_json::Value;
+use smarty_schema::Kind;
+use smarty_schema::store::{RecordRow, Store, StoreResult};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use utoipa::ToSchema;
+
+/// One action and the practices it cites.
+pub struct CitingAction {
+    pub plan_id: String,
+    pub plan_title: String,
+    pub plan_origin: String,
+    pub number: u64,
+    pub title: String,
+    pub cites: Vec<String>,
+}
+
+/// Every action of every published action plan held.
+pub fn citing_actions(store: &Store) -> StoreResult<Vec<CitingAction>> {
+    let mut out = Vec::new();
+    for plan in store.public_records_of_kind(Kind::ActionPlan)? {
+        let content: Value = serde_json::from_str(&plan.content).unwrap_or_default();
+        let plan_title = content["title"].as_str().unwrap_or("").to_string();
+        for action in content["actions"].as_array().into_iter().flatten() {
+            out.push(CitingAction {
+                plan_id: plan.id.clone(),
+                plan_title: plan_title.clone(),
+                plan_origin: plan.origin.clone(),
+                number: action["number"].as_u64().unwrap_or(0),
+                title: action["title"].as_str().unwrap_or("").to_string(),
+                cites: action["inspired_by"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// An action that cites a practice.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"region": "mazovia", "action_plan_id": "01900002-0000-7000-8000-000000000902",
+    "action_plan_title": "Plan działania Mazowsze 4.0", "action_number": 1, "action_title": "Bony na retrofit czujników"}))]
+pub struct InfluenceItem {
+    /// The region whose plan cites the practice.
+    pub region: String,
+    pub action_plan_id: String,
+    pub action_plan_title: String,
+    pub action_number: u64,
+    pub action_title: String,
+}
+
+/// The actions a practice inspired.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"record_id": "01900001-0000-7000-8000-000000000005", "items": [{"region": "mazovia",
+    "action_plan_id": "01900002-0000-7000-8000-000000000902", "action_plan_title": "Plan działania Mazowsze 4.0",
+    "action_number": 1, "action_title": "Bony na retrofit czujników"}]}))]
+pub struct Influence {
+    pub record_id: String,
+    pub items: Vec<InfluenceItem>,
+}
+
+pub fn influence(store: &Store, record_id: &str) -> StoreResult<Influence> {
+    let items = citing_actions(store)?
+        .into_iter()
+        .filter(|a| a.cites.iter().any(|c| c == record_id))
+        .map(|a| InfluenceItem {
+            region: a.plan_origin,
+            action_plan_id: a.plan_id,
+            action_plan_title: a.plan_title,
+            action_number: a.number,
+            action_title: a.title,
+        })
+        .collect();
+    Ok(Influence { record_id: record_id.to_string(), items })
+}
+
+/// Transfers between regions.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"regions": ["tuscany", "leeds"], "matrix": [[1, 2], [0, 1]],
+    "by_theme": {"predictive-maintenance": [[1, 1], [0, 0]]}}))]
+pub struct Transfers {
+    pub regions: Vec<String>,
+    /// `matrix[i][j]`: actions of `regions[j]` citing at least one practice of `regions[i]`.
+    pub matrix: Vec<Vec<u64>>,
+    /// The same, counting only practices of each theme.
+    pub by_theme: BTreeMap<String, Vec<Vec<u64>>>,
+}
+
+pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
+    let actions = citing_actions(store)?;
+    let cited: Vec<String> =
+        actions.iter().flat_map(|a| a.cites.iter().cloned()).collect::<HashSet<_>>().into_iter().collect();
+    // Origins and themes of the cited practices, withdrawn ones included.
+    let practices: HashMap<String, (String, Vec<String>)> = store
+        .records_by_id(&cited)?
+        .into_iter()
+        .filter(|r| r.kind == Kind::CaseStudy.as_str())
+        .map(|r: RecordRow| {
+            let themes = r.themes.split('|').filter(|t| !t.is_empty()).map(String::from).collect();
+            (r.id, (r.origin, themes))
+        })
+        .collect();
+    let index = |code: &str| regions.iter().position(|r| r == code);
+    let n = regions.len();
+    let mut matrix = vec![vec![0u64; n]; n];
+    let mut by_theme: BTreeMap<String, Vec<Vec<u64>>> =
+        smarty_schema::vocab::THEMES.iter().map(|t| (t.code.to_string(), vec![vec![0u64; n]; n])).collect();
+    for action in &actions {
+        let Some(j) = index(&action.plan_origin) else { continue };
+        let mut from: HashSet<usize> = HashSet::new();
+        let mut from_theme: HashSet<(usize, &str)> = HashSet::new();
+        for id in &action.cites {
+            if let Some((origin, themes)) = practices.get(id)
+                && let Some(i) = index(origin)
+            {
+                from.insert(i);
+                for t in themes {
+                    from_theme.insert((i, t.as_str()));
+                }
+            }
+        }
+        for i in from {
+            matrix[i][j] += 1;
+        }
+        for (i, t) in from_theme {
+            if let Some(m) = by_theme.get_mut(t) {
+                m[i][j] += 1;
+            }
+        }
+    }
+    Ok(Transfers { regions: regions.to_vec(), matrix, by_theme })
+}
+
+/// How many actions cite each practice, by the practice's id as a number (for sorting).
+pub fn inspired_counts(store: &Store) -> StoreResult<HashMap<u128, u64>> {
+    let mut counts = HashMap::new();
+    for action in citing_actions(store)? {
+        for id in action.cites.iter().collect::<HashSet<_>>() {
+            if let Ok(u) = uuid::Uuid::parse_str(id) {
+                *counts.entry(u.as_u128()).or_default() += 1;
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// A cited practice as a plan's action shows it.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": "01900001-0000-7000-8000-000000000005", "origin": "tuscany",
+    "title": "Manutenzione predittiva a Prato", "status": "withdrawn"}))]
+pub struct CitationView {
+    pub id: String,
+    pub origin: String,
+    pub title: String,
+    /// `available` (in the catalogue), `withdrawn`, or `unknown` (not held by this node yet).
+    pub status: &'static str,
+}
+
+/// Adds `citations` to each action of an action plan's content.
+pub fn add_citations(store: &Store, content: &mut Value) -> StoreResult<()> {
+    let Some(actions) = content.get_mut("actions").and_then(Value::as_array_mut) else { return Ok(()) };
+    let ids: Vec<String> = actions
+        .iter()
+        .flat_map(|a| a["inspired_by"].as_array().cloned().unwrap_or_default())
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
+    let rows: HashMap<String, RecordRow> = store.records_by_id(&ids)?.into_iter().map(|r| (r.id.clone(), r)).collect();
+    for action in actions {
+        let citations: Vec<CitationView> = action["inspired_by"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .map(|id| match rows.get(id) {
+                Some(r) => CitationView {
+                    id: id.to_string(),
+                    origin: r.origin.clone(),
+                    title: serde_json::from_str::<Value>(&r.content)
+                        .ok()
+                        .and_then(|c| c["title"].as_str().map(String::from))
+                        .unwrap_or_default(),
+                    status: if !r.deleted && r.status == "published" { "available" } else { "withdrawn" },
+                },
+                None => {
+                    CitationView { id: id.to_string(), origin: String::new(), title: String::new(), status: "unknown" }
+                }
+            })
+            .collect();
+        action["citations"] = serde_json::to_value(citations).unwrap_or_default();
+    }
+    Ok(())
+}

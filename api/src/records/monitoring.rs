@@ -1,0 +1,68 @@
+//! `POST /api/v1/action-plans/{id}/monitoring`: appends a monitoring report to a plan, as a
+//! new version, so the whole history federates with the plan.
+
+use super::service;
+use super::wire::RecordInput;
+use crate::auth::Editor;
+use crate::error::{ApiError, Problem};
+use crate::http::JsonBody;
+use crate::http::precondition::{etag, if_match};
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use smarty_schema::content::MonitoringReport;
+use smarty_schema::{ActionPlan, Record};
+
+/// Add a monitoring report
+///
+/// Appends a half-yearly report (indicator values, narrative, each action's status) to the
+/// plan's `content.monitoring`, kept in period order. Each report makes a new version of the
+/// plan. A period already reported is a 409.
+#[utoipa::path(
+    operation_id = "addMonitoringReport", tag = "action-plans",
+    params(
+        ("id" = String, Path, description = "Action plan id"),
+        ("If-Match" = String, Header, description = "ETag of the plan's current version", example = "\"1\""),
+    ),
+    request_body(content = MonitoringReport, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The plan's new version", body = Record<ActionPlan>, headers(("ETag" = String, description = "Entity tag of the new version"))),
+        (status = 400, description = "Invalid report (field errors in `errors`)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No token, or an unknown or revoked one", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token's role cannot write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such action plan of this region", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "This period is already reported", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match names another version", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("apiToken" = []))
+)]
+#[post("/action-plans/{id}/monitoring")]
+pub async fn report(
+    state: web::Data<AppState>,
+    _editor: Editor,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<MonitoringReport>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let row = service::own_live_row::<ActionPlan>(&state, id.clone()).await?;
+    let expected = if_match(&req, row.version)?;
+    let mut plan: Record<ActionPlan> = service::from_row(row, true)?;
+    let report = body.0;
+    plan.content.validate_report(&report).map_err(ApiError::Validation)?;
+    if plan.content.monitoring.iter().any(|m| m.period == report.period) {
+        return Err(ApiError::Conflict(format!("The period {} is already reported.", report.period)));
+    }
+    plan.content.monitoring.push(report);
+    plan.content.monitoring.sort_by(|a, b| a.period.cmp(&b.period));
+    let input = RecordInput { status: Some(plan.status), content: plan.content };
+    let check = move |current: i64| {
+        if current == expected { Ok(expected) } else { Err(ApiError::PreconditionFailed { current }) }
+    };
+    let record = service::update_record(&state, id, check, input).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("{}/{}", service::collection_path(record.kind), record.id)))
+        .insert_header((header::ETAG, etag(record.version)))
+        .json(record))
+}
