@@ -141,6 +141,9 @@ async fn an_officer_searches_filters_pages_and_reads() {
     let regions = text_of(&b, "table").await.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(regions.contains("Tuscany 2") || regions.contains("Tuscany IT 2"), "{regions}");
     assert_accessible(&b, "regions").await;
+    b.client.goto(&leeds.url("/transfers")).await.unwrap();
+    assert!(text_of(&b, "table caption").await.contains("Actions inspired"));
+    assert_accessible(&b, "transfers").await;
     b.client.clone().close().await.unwrap();
 }
 
