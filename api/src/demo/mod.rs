@@ -85,7 +85,7 @@ pub fn run(args: DemoArgs) -> Result<(), String> {
             println!("sync problem: {f}");
         }
         println!(
-            "Open http://{}/docs (API) or search: http://{}/api/v1/catalogue/search?q=sensori",
+            "Open http://{}/ to search the shared catalogue (the API is documented at http://{}/docs/)",
             nodes[0].addr, nodes[0].addr
         );
         println!(
