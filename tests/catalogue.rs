@@ -3,24 +3,10 @@
 
 use crate::support::peer::pin;
 use crate::support::samples::{case_study, policy_instrument, published};
+use crate::support::search_until;
 use crate::support::{Backend, TestNode};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
-
-/// Polls a search until `done` holds: the index follows the store within a second.
-async fn search_until(node: &TestNode, query: &str, done: impl Fn(&Value) -> bool) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let res = node.get(&format!("/api/v1/catalogue/search?{query}"), None).await;
-        res.expect(200);
-        let body = res.json();
-        if done(&body) {
-            return body;
-        }
-        assert!(Instant::now() < deadline, "search {query} never got there: {body}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
 
 async fn search(node: &TestNode, query: &str) -> Value {
     let res = node.get(&format!("/api/v1/catalogue/search?{query}"), None).await;

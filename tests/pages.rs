@@ -3,7 +3,7 @@
 use crate::support::browser::Browser;
 use crate::support::peer::pin;
 use crate::support::samples::{case_study, policy_instrument, published};
-use crate::support::{Backend, TestNode};
+use crate::support::{Backend, TestNode, search_until};
 use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::json;
@@ -36,15 +36,6 @@ async fn text_of(b: &Browser, css: &str) -> String {
     }
 }
 
-/// Waits (bounded) for the catalogue of `node` to hold `n` records.
-async fn indexed(node: &TestNode, n: u64) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while node.get("/api/v1/catalogue/search?limit=1", None).await.json()["total"] != n {
-        assert!(Instant::now() < deadline, "the catalogue never held {n} records");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 async fn assert_accessible(b: &Browser, page: &str) {
     let violations = b.accessibility_violations().await;
     assert!(violations.is_empty(), "{page}: serious or critical accessibility violations:\n{}", violations.join("\n"));
@@ -73,7 +64,7 @@ async fn an_officer_searches_filters_pages_and_reads() {
         leeds.client().post("/api/v1/case-studies", Some(&leeds.editor), &body).await.expect(201);
     }
     assert!(leeds.smarty_async(&["sync"]).await.status.success());
-    indexed(&leeds, 14).await;
+    search_until(&leeds, "limit=1", |r| r["total"] == 14).await;
 
     let b = Browser::start().await;
     b.client.goto(&leeds.url("/")).await.unwrap();

@@ -251,6 +251,11 @@ impl Config {
         self.public_url.as_deref().unwrap_or("").trim_end_matches('/').to_string()
     }
 
+    /// A region's name, or its code when it is not configured.
+    pub fn region_name(&self, code: &str) -> String {
+        self.regions.iter().find(|r| r.code == code).map_or_else(|| code.to_string(), |r| r.name.clone())
+    }
+
     pub fn region_info(&self) -> &Region {
         self.regions.iter().find(|r| r.code == self.region).expect("checked on load")
     }

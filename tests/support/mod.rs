@@ -12,6 +12,24 @@ pub mod samples;
 
 pub use node::{Backend, TestNode};
 
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+/// Polls a search until `done` holds: the index follows the store within a second.
+pub async fn search_until(node: &TestNode, query: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let res = node.get(&format!("/api/v1/catalogue/search?{query}"), None).await;
+        res.expect(200);
+        let body = res.json();
+        if done(&body) {
+            return body;
+        }
+        assert!(Instant::now() < deadline, "search {query} never got there: {body}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Generates one `#[tokio::test]` per backend for each named `async fn(Backend)`.
 #[macro_export]
 macro_rules! on_both_backends {

@@ -133,8 +133,7 @@ pub struct CatalogueRecord {
 
 impl CatalogueRecord {
     pub fn of(state: &AppState, row: smarty_schema::store::RecordRow) -> Result<Self, ApiError> {
-        let origin_name =
-            state.config.regions.iter().find(|r| r.code == row.origin).map_or(row.origin.clone(), |r| r.name.clone());
+        let origin_name = state.config.region_name(&row.origin);
         Ok(CatalogueRecord {
             content: serde_json::from_str(&row.content)
                 .map_err(|e| ApiError::Internal(format!("record {}: {e}", row.id)))?,

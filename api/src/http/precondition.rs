@@ -8,8 +8,8 @@ pub fn etag(version: i64) -> String {
     format!("\"{version}\"")
 }
 
-/// The version `If-Match` names: `None` for `*` (any current version). Missing → 428;
-/// something that names no version of ours → 412.
+/// The version `If-Match` names (`*` names the current one). Missing → 428; something that
+/// names no current version → 412.
 pub fn if_match(req: &HttpRequest, current: i64) -> Result<i64, ApiError> {
     let value = req
         .headers()
@@ -17,21 +17,25 @@ pub fn if_match(req: &HttpRequest, current: i64) -> Result<i64, ApiError> {
         .ok_or(ApiError::PreconditionRequired)?
         .to_str()
         .map_err(|_| ApiError::PreconditionFailed { current })?;
-    let mut any_match = false;
-    for tag in value.split(',').map(str::trim) {
-        if tag == "*" {
-            return Ok(current);
-        }
+    let names_current = value.split(',').map(str::trim).any(|tag| {
         let tag = tag.strip_prefix("W/").unwrap_or(tag);
-        if let Some(v) = tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')).and_then(|t| t.parse::<i64>().ok()) {
-            if v == current {
-                return Ok(v);
-            }
-            any_match = true;
-        }
+        tag == "*"
+            || tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')).and_then(|t| t.parse::<i64>().ok())
+                == Some(current)
+    });
+    if names_current {
+        return Ok(current);
     }
-    let _ = any_match;
     Err(ApiError::PreconditionFailed { current })
+}
+
+/// The same check for a version the caller carried some other way (a form's hidden field, an
+/// `If-Match` already read): it must be the current one.
+pub fn expect_version(version: Option<i64>) -> impl FnOnce(i64) -> Result<i64, ApiError> {
+    move |current| match version {
+        Some(v) if v == current => Ok(v),
+        _ => Err(ApiError::PreconditionFailed { current }),
+    }
 }
 
 /// True when `If-None-Match` names this version (or `*`): answer 304.

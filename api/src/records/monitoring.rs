@@ -6,7 +6,7 @@ use super::wire::RecordInput;
 use crate::auth::Editor;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
-use crate::http::precondition::{etag, if_match};
+use crate::http::precondition::{etag, expect_version, if_match};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
@@ -57,10 +57,7 @@ pub async fn report(
     plan.content.monitoring.push(report);
     plan.content.monitoring.sort_by(|a, b| a.period.cmp(&b.period));
     let input = RecordInput { status: Some(plan.status), content: plan.content };
-    let check = move |current: i64| {
-        if current == expected { Ok(expected) } else { Err(ApiError::PreconditionFailed { current }) }
-    };
-    let record = service::update_record(&state, id, check, input).await?;
+    let record = service::update_record(&state, id, expect_version(Some(expected)), input).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("{}/{}", service::collection_path(record.kind), record.id)))
         .insert_header((header::ETAG, etag(record.version)))

@@ -4,6 +4,7 @@
 use super::form::{self, Values};
 use super::{Layout, Session, kind_label, page, render};
 use crate::error::{ApiError, blocking};
+use crate::http::precondition::expect_version;
 use crate::records::service;
 use crate::records::wire::RecordInput;
 use crate::state::AppState;
@@ -263,13 +264,7 @@ async fn store_content<C: RecordContent>(
     let input = RecordInput { status: Some(status), content };
     let record = match id {
         None => service::create_record(state, input).await?,
-        Some(id) => {
-            let expected = move |current: i64| match version {
-                Some(v) if v == current => Ok(v),
-                _ => Err(ApiError::PreconditionFailed { current }),
-            };
-            service::update_record(state, id, expected, input).await?
-        }
+        Some(id) => service::update_record(state, id, expect_version(version), input).await?,
     };
     let json = serde_json::to_value(&record.content).unwrap_or_default();
     Ok(json.get("title").or_else(|| json.get("name")).and_then(Value::as_str).unwrap_or("").to_string())

@@ -85,8 +85,7 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     let search = request.clone();
     let result: SearchResult = web::block(move || catalogue.search(&search)).await?.map_err(ApiError::Internal)?;
 
-    let region_name =
-        |code: &str| state.config.regions.iter().find(|r| r.code == code).map_or(code.to_string(), |r| r.name.clone());
+    let region_name = |code: &str| state.config.region_name(code);
     let legends = ["Theme", "Region", "Kind", "Intervention", "Language", "Year"];
     let mut facets = Vec::new();
     let mut years: Vec<(String, u64)> = Vec::new();
@@ -334,8 +333,7 @@ pub async fn record(
             .collect();
         rows.push(Row { label: "Related policy instruments", text: String::new(), links, in_language: false });
     }
-    let origin =
-        state.config.regions.iter().find(|r| r.code == row.origin).map_or(row.origin.clone(), |r| r.name.clone());
+    let origin = state.config.region_name(&row.origin);
     rows.push(Row { label: "Origin", text: origin.clone(), links: Vec::new(), in_language: false });
     rows.push(Row {
         label: "Last updated at its origin",

@@ -149,7 +149,7 @@ pub async fn sign_in(
     match role {
         Some((_, role)) if role >= Role::Editor => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, "/manage"))
-            .cookie(cookie(TOKEN_COOKIE, presented, state.config.public_base().starts_with("https://")))
+            .cookie(cookie(TOKEN_COOKIE, presented, session.secure))
             .finish()),
         other => {
             let error = match other {
@@ -177,13 +177,9 @@ pub struct CsrfOnly {
         (status = 403, description = "CSRF check failed", body = crate::error::Problem, content_type = "application/problem+json"),
     ), security(()))]
 #[post("/sign-out")]
-pub async fn sign_out(
-    state: web::Data<AppState>,
-    session: Session,
-    form: web::Form<CsrfOnly>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn sign_out(session: Session, form: web::Form<CsrfOnly>) -> Result<HttpResponse, ApiError> {
     session.check_csrf(form.csrf.as_deref())?;
-    let mut gone = cookie(TOKEN_COOKIE, String::new(), state.config.public_base().starts_with("https://"));
+    let mut gone = cookie(TOKEN_COOKIE, String::new(), session.secure);
     gone.make_removal();
     Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/")).cookie(gone).finish())
 }
