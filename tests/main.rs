@@ -6,6 +6,7 @@
 mod support;
 
 mod auth;
+mod boundaries;
 mod catalogue;
 mod cli;
 mod concurrency;

@@ -4,7 +4,7 @@ use crate::support::node::{BIN, cli};
 use crate::support::{Backend, TestNode};
 use serde_json::Value;
 
-const COMMITTED: &str = include_str!("../openapi/openapi.json");
+pub const COMMITTED: &str = include_str!("../openapi/openapi.json");
 const REGENERATE: &str = "regenerate it with: cargo run -q -- openapi > openapi/openapi.json";
 
 #[test]

@@ -227,7 +227,11 @@ async fn forms_need_their_csrf_token_and_pages_send_security_headers() {
     let cookie = headers["set-cookie"].to_str().unwrap().to_string();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
     let csrf = cookie.split(';').next().unwrap().to_string();
-    let csrf_value = csrf.split_once('=').unwrap().1.to_string();
+    let cookie_value = csrf.split_once('=').unwrap().1.to_string();
+    // The form's value is the server's HMAC of the cookie's, read from a page's form.
+    let sign_in = c.get(node.url("/sign-in")).header("cookie", &csrf).send().await.unwrap().text().await.unwrap();
+    let csrf_value = form_csrf(&sign_in);
+    assert_ne!(csrf_value, cookie_value, "the form value is bound to the cookie, not equal to it");
 
     // Signed in, but posting without the CSRF token (or with another) changes nothing.
     let session = format!("{csrf}; smarty_token={}", node.editor);
@@ -242,7 +246,9 @@ async fn forms_need_their_csrf_token_and_pages_send_security_headers() {
         ("period.start", "2020-01-01"),
         ("language", "en"),
     ];
-    for token in [None, Some("not-the-cookie-value-but-long-enough-0000000")] {
+    // Double submission of the cookie's own value (the old scheme) is refused too: a value
+    // planted in the cookie is useless without the server's key.
+    for token in [None, Some("not-the-cookie-value-but-long-enough-0000000"), Some(cookie_value.as_str())] {
         let mut fields: Vec<(&str, &str)> = form.to_vec();
         if let Some(t) = token {
             fields.push(("csrf", t));
@@ -281,4 +287,10 @@ async fn forms_need_their_csrf_token_and_pages_send_security_headers() {
     assert_eq!(res.status(), 200);
     let css = c.get(node.url("/static/app.css")).send().await.unwrap();
     assert!(css.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+}
+
+/// The value of a page's hidden `csrf` field.
+pub fn form_csrf(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").expect("a form with a csrf field") + "name=\"csrf\" value=\"".len();
+    html[at..].split('"').next().unwrap().to_string()
 }

@@ -1,5 +1,5 @@
 //! Attacks on the peer token of `/federation/v1/changes`: each is refused, 401 naming the
-//! failed check (with the server's clock) or 403 for a caller that is not a peer.
+//! failed check (with the server's clock); an unknown caller is answered as a bad signature is.
 
 use crate::support::peer::{Identity, pin};
 use crate::support::{Backend, TestNode};
@@ -18,7 +18,8 @@ fn unsigned(header: &Value, claims: &Value, signature: &[u8]) -> String {
     )
 }
 
-async fn expect_refused(node: &TestNode, token: &str, status: u16, check: &str) {
+/// Returns the problem's detail, to compare answers.
+async fn expect_refused(node: &TestNode, token: &str, status: u16, check: &str) -> String {
     let res = node.client().get(FEED, Some(token)).await;
     let kind = if status == 401 { "unauthorized" } else { "forbidden" };
     let problem = res.expect_problem(status, kind);
@@ -27,11 +28,14 @@ async fn expect_refused(node: &TestNode, token: &str, status: u16, check: &str) 
     if status == 401 {
         assert!(problem["server_time"].is_string(), "401s carry the server's clock");
     }
+    detail.to_string()
 }
 
 #[tokio::test]
 async fn forged_and_misused_tokens_are_refused() {
-    let mut node = TestNode::start_with(Backend::Sqlite, "leeds", &[]).await;
+    // Dozens of refused tokens in a row from one address: a budget that lets them all be judged.
+    let limits = "[limits]\nauth_failures = { per_minute = 600, burst = 200 }";
+    let mut node = TestNode::start_configured(Backend::Sqlite, "leeds", &[], limits).await;
     let peer = TestNode::start_with(Backend::Sqlite, "tuscany", &[]).await;
     let other = TestNode::start_with(Backend::Sqlite, "lapland", &[]).await;
     pin(&node, &peer, false);
@@ -80,7 +84,7 @@ async fn forged_and_misused_tokens_are_refused() {
     let mut claims = me.claims(&node, "GET", FEED);
     claims["iss"] = json!("tuscany");
     let borrowed = them.sign(&them.header(), &claims);
-    expect_refused(&node, &borrowed, 401, "not a pinned key of tuscany").await;
+    expect_refused(&node, &borrowed, 401, "no key pinned for this iss and kid").await;
     // Tuscany's kid, signed by Lapland's key.
     let mut header = me.header();
     header["kid"] = json!(me.kid);
@@ -125,9 +129,14 @@ async fn forged_and_misused_tokens_are_refused() {
 
     // Callers that are not peers: unknown, and removed (at once, no restart).
     let stranger = Identity::generate("slovenia", 9);
-    expect_refused(&node, &stranger.token(&node, FEED), 403, "not a configured peer").await;
+    // An unknown issuer is told exactly what a bad signature is told: nothing about who is pinned.
+    let unknown = expect_refused(&node, &stranger.token(&node, FEED), 401, "no key pinned").await;
+    let mut forged = me.claims(&node, "GET", FEED);
+    forged["jti"] = json!("forged-signature");
+    let bad_signature = expect_refused(&node, &them.sign(&me.header(), &forged), 401, "no key pinned").await;
+    assert_eq!(unknown, bad_signature, "an unknown issuer and a bad signature must be answered alike");
     assert!(node.smarty(&["peers", "remove", "tuscany"]).status.success());
-    expect_refused(&node, &me.token(&node, FEED), 403, "not a configured peer").await;
+    expect_refused(&node, &me.token(&node, FEED), 401, "no key pinned").await;
     node.client().get(FEED, None).await.expect_problem(401, "unauthorized");
     node.client().get(FEED, Some("garbage")).await.expect_problem(401, "unauthorized");
 }

@@ -6,7 +6,7 @@ use crate::support::{Backend, TestNode};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
-fn plan(instrument: &str, cites: &[&[&str]]) -> Value {
+pub fn plan(instrument: &str, cites: &[&[&str]]) -> Value {
     let actions: Vec<Value> = cites
         .iter()
         .enumerate()

@@ -63,11 +63,19 @@ pub struct Config {
     /// Most records one catalogue export returns; a larger export is refused with 422.
     #[serde(default = "default_export_max")]
     pub export_max: usize,
+    /// Most records one export without a token returns (at most `export_max`).
+    #[serde(default = "default_export_max_anonymous")]
+    pub export_max_anonymous: usize,
     /// Days a retired key stays published (verify-only) after `smarty keys rotate`.
     #[serde(default = "default_key_retention_days")]
     pub key_retention_days: u32,
+    /// Whether the API browser is served at `/docs` (`/openapi.json` always is).
+    #[serde(default = "yes")]
+    pub docs: bool,
     #[serde(default)]
     pub sync: SyncConfig,
+    #[serde(default)]
+    pub limits: LimitsConfig,
     #[serde(default = "default_regions")]
     pub regions: Vec<Region>,
     /// Folder of the configuration file, for resolving relative paths (not in the file).
@@ -86,6 +94,9 @@ fn default_index_dir() -> String {
 }
 fn default_export_max() -> usize {
     10_000
+}
+fn default_export_max_anonymous() -> usize {
+    1_000
 }
 fn default_key_retention_days() -> u32 {
     7
@@ -109,10 +120,19 @@ pub struct SyncConfig {
     pub connect_timeout_secs: u64,
     /// Time allowed for a whole page response.
     pub read_timeout_secs: u64,
+    /// A peer that sends nothing for this long (headers or body) has failed the request.
+    pub idle_timeout_secs: u64,
     /// Retries after a network error or a 5xx answer (never after a 4xx).
     pub retries: u32,
     /// First retry delay; doubled each time, with random jitter.
     pub backoff_ms: u64,
+    /// Time one peer may spend failing in one round (failed attempts and the waits between
+    /// them, shared by all its requests); past it the peer is given up until the next round.
+    pub failure_budget_secs: u64,
+    /// Pages read from one peer in one round at most; the rest waits for the next round.
+    pub max_pages_per_round: u32,
+    /// A whole round ends within this time, whatever the peers do.
+    pub round_timeout_secs: u64,
 }
 
 impl Default for SyncConfig {
@@ -125,8 +145,12 @@ impl Default for SyncConfig {
             concurrency: 4,
             connect_timeout_secs: 5,
             read_timeout_secs: 60,
+            idle_timeout_secs: 20,
             retries: 3,
             backoff_ms: 500,
+            failure_budget_secs: 120,
+            max_pages_per_round: 10_000,
+            round_timeout_secs: 1_800,
         }
     }
 }
@@ -145,6 +169,86 @@ impl SyncConfig {
     }
 }
 
+/// A request budget: `burst` at once, refilled at `per_minute`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rate {
+    pub per_minute: u32,
+    pub burst: u32,
+}
+
+impl Rate {
+    const fn new(per_minute: u32, burst: u32) -> Rate {
+        Rate { per_minute, burst }
+    }
+}
+
+/// `[limits]`: per-client request budgets and slow-client timeouts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitsConfig {
+    /// Addresses of reverse proxies whose `forwarded_header` names the real client. From any
+    /// other address the header is ignored (it could be forged), and the connection's own
+    /// address is the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The header a trusted proxy appends the client's address to.
+    pub forwarded_header: String,
+    /// Sign-in attempts on the officers' pages, per client address.
+    pub sign_in: Rate,
+    /// Requests whose token (API or peer) is refused, per client address.
+    pub auth_failures: Rate,
+    /// Catalogue searches (API and page) without a token, per client address.
+    pub search: Rate,
+    /// Catalogue exports without a token, per client address.
+    pub export: Rate,
+    /// Federation requests without a token, per client address.
+    pub federation: Rate,
+    /// Requests with a valid token (an API token or a pinned peer's), per credential: partner
+    /// systems and peers have their own budget, untouched by anonymous traffic.
+    pub authenticated: Rate,
+    /// A request must have fully arrived (and been answered) within this time; else 408.
+    pub request_timeout_secs: u64,
+    /// Time allowed for a request's head (line and headers) to arrive.
+    pub request_head_timeout_secs: u64,
+    /// Time allowed for a client to close its side after the response.
+    pub disconnect_timeout_secs: u64,
+    /// Open connections per HTTP worker at most; more wait to be accepted.
+    pub max_connections: usize,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            trusted_proxies: Vec::new(),
+            forwarded_header: "x-forwarded-for".into(),
+            sign_in: Rate::new(10, 5),
+            auth_failures: Rate::new(30, 20),
+            search: Rate::new(600, 120),
+            export: Rate::new(30, 10),
+            federation: Rate::new(120, 60),
+            authenticated: Rate::new(12_000, 2_000),
+            request_timeout_secs: 30,
+            request_head_timeout_secs: 10,
+            disconnect_timeout_secs: 5,
+            max_connections: 1_024,
+        }
+    }
+}
+
+impl LimitsConfig {
+    /// Every budget with its key, for checks and messages.
+    pub fn rates(&self) -> [(&'static str, Rate); 6] {
+        [
+            ("sign_in", self.sign_in),
+            ("auth_failures", self.auth_failures),
+            ("search", self.search),
+            ("export", self.export),
+            ("federation", self.federation),
+            ("authenticated", self.authenticated),
+        ]
+    }
+}
+
 pub fn default_regions() -> Vec<Region> {
     #[derive(Deserialize)]
     struct File {
@@ -155,7 +259,7 @@ pub fn default_regions() -> Vec<Region> {
 
 /// Top-level keys that `SMARTY_<KEY>` environment variables may override.
 /// Every scalar top-level key; `[sync]` and `[[regions]]` are set in the file.
-const ENV_KEYS: [&str; 11] = [
+const ENV_KEYS: [&str; 13] = [
     "region",
     "listen",
     "public_url",
@@ -166,9 +270,12 @@ const ENV_KEYS: [&str; 11] = [
     "pool_size",
     "index_dir",
     "export_max",
+    "export_max_anonymous",
     "key_retention_days",
+    "docs",
 ];
-const NUMERIC_KEYS: [&str; 3] = ["pool_size", "export_max", "key_retention_days"];
+const NUMERIC_KEYS: [&str; 4] = ["pool_size", "export_max", "export_max_anonymous", "key_retention_days"];
+const BOOLEAN_KEYS: [&str; 2] = ["public_read", "docs"];
 
 impl Config {
     /// Reads the file, applies environment overrides and checks the result.
@@ -181,7 +288,7 @@ impl Config {
             if let Ok(value) = std::env::var(format!("SMARTY_{}", key.to_uppercase())) {
                 let value =
                     match key {
-                        "public_read" => toml::Value::Boolean(parse_bool(&value)?),
+                        k if BOOLEAN_KEYS.contains(&k) => toml::Value::Boolean(parse_bool(k, &value)?),
                         k if NUMERIC_KEYS.contains(&k) => toml::Value::Integer(value.parse().map_err(|_| {
                             format!("SMARTY_{} must be a whole number, not {value:?}", k.to_uppercase())
                         })?),
@@ -218,6 +325,17 @@ impl Config {
         }
         if self.sync.concurrency == 0 {
             return Err("sync.concurrency must be at least 1".into());
+        }
+        for (name, rate) in self.limits.rates() {
+            if rate.per_minute == 0 || rate.burst == 0 {
+                return Err(format!("limits.{name}: per_minute and burst must be at least 1"));
+            }
+        }
+        if self.limits.request_timeout_secs == 0 || self.limits.request_head_timeout_secs == 0 {
+            return Err("limits.request_timeout_secs and request_head_timeout_secs must be at least 1".into());
+        }
+        if self.sync.idle_timeout_secs == 0 || self.sync.max_pages_per_round == 0 || self.sync.round_timeout_secs == 0 {
+            return Err("sync.idle_timeout_secs, max_pages_per_round and round_timeout_secs must be at least 1".into());
         }
         if !(1..=64).contains(&self.pool_size) {
             return Err("pool_size must be 1 to 64".into());
@@ -261,11 +379,11 @@ impl Config {
     }
 }
 
-fn parse_bool(s: &str) -> Result<bool, String> {
+fn parse_bool(key: &str, s: &str) -> Result<bool, String> {
     match s.to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
         "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err(format!("SMARTY_PUBLIC_READ must be true or false, not {s:?}")),
+        _ => Err(format!("SMARTY_{} must be true or false, not {s:?}", key.to_uppercase())),
     }
 }
 

@@ -61,6 +61,13 @@ pub enum ApiError {
     PreconditionRequired,
     PayloadTooLarge(usize),
     UnsupportedMediaType(String),
+    /// The request's body did not arrive in time; 408, and the connection is closed.
+    RequestTimeout(u64),
+    /// Over a request budget; 429 with `Retry-After`.
+    TooManyRequests {
+        retry_after_secs: u64,
+        what: String,
+    },
     Unavailable(String),
     /// Logged in full; the client sees only that something failed.
     Internal(String),
@@ -86,6 +93,8 @@ impl ApiError {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type")
             }
             Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
+            RequestTimeout(_) => (StatusCode::REQUEST_TIMEOUT, "request-timeout", "Request too slow"),
+            TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error"),
         }
     }
@@ -111,6 +120,10 @@ impl ApiError {
                 format!("The body is larger than the limit of {} KiB.", limit / 1024)
             }
             Internal(_) => "The server failed to handle the request; the operator's log has the details.".into(),
+            RequestTimeout(secs) => format!("The request did not arrive within {secs} s; send it again, faster."),
+            TooManyRequests { retry_after_secs, what } => {
+                format!("Too many {what}; try again in {retry_after_secs} s.")
+            }
         }
     }
 
@@ -162,6 +175,12 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed(allow) => {
                 res.insert_header((header::ALLOW, allow.join(", ")));
             }
+            ApiError::TooManyRequests { retry_after_secs, .. } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            ApiError::RequestTimeout(_) => {
+                res.insert_header((header::CONNECTION, "close"));
+            }
             _ => {}
         }
         res.json(self.problem())
@@ -174,7 +193,12 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound => ApiError::NotFound,
             StoreError::VersionMismatch { current } => ApiError::PreconditionFailed { current },
             StoreError::AlreadyExists => ApiError::Conflict("A record with this id already exists.".into()),
-            StoreError::Pool(e) => ApiError::Unavailable(format!("The database is not reachable: {e}")),
+            StoreError::Pool(e) => {
+                // The pool's text can name the database host and user: the log has it, the
+                // client hears only what is wrong.
+                tracing::error!(error = %e, "the database is not reachable");
+                ApiError::Unavailable("The database is not reachable; the operator's log has the details.".into())
+            }
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -46,7 +46,10 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
         ))),
         Ok(true) => Ok(HttpResponse::Ok().json(Health { status: "ok" })),
         Ok(false) => Err(ApiError::Unavailable("Database migrations are pending.".into())),
-        Err(e) => Err(ApiError::Unavailable(format!("The database is not reachable: {e}"))),
+        Err(e) => {
+            tracing::error!(error = %e, "readiness: the store cannot be read");
+            Err(ApiError::Unavailable("The database is not reachable; the operator's log has the details.".into()))
+        }
     }
 }
 

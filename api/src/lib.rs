@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod federation;
+pub mod files;
 pub mod health;
 pub mod http;
 pub mod keys;

@@ -61,18 +61,41 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
         config.public_url = Some(format!("http://{addr}"));
     }
     let doc = crate::openapi::document();
-    let route_table = RouteTable::from_openapi(&doc).with("/openapi.json", &["GET", "HEAD"]).with("/docs", &["GET"]);
+    let mut route_table = RouteTable::from_openapi(&doc).with("/openapi.json", &["GET", "HEAD"]);
+    let docs = config.docs;
+    if docs {
+        route_table = route_table.with("/docs", &["GET"]);
+    }
+    let http_limits = config.limits.clone();
     let syncer = Syncer::new(config.clone(), keys.clone(), sync_store)?;
     if let Some(time) = config.sync.daily_time()? {
         actix_web::rt::spawn(schedule::run_daily(syncer.clone(), time, config.sync.jitter_minutes));
     }
-    let state = web::Data::new(AppState { config, store, keys, syncer, catalogue });
+    let csrf_key = keys.derived_secret("smarty pages csrf v1");
+    let limits = crate::http::throttle::Limiter::new(&config.limits);
+    let state = web::Data::new(AppState { config, store, keys, syncer, catalogue, csrf_key, limits });
+
+    // Budgets of clients long quiet are forgotten, so the limiter's memory stays bounded.
+    let housekeeping = state.clone();
+    actix_web::rt::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            housekeeping.limits.housekeep();
+        }
+    });
 
     let app_state = state.clone();
     let server =
         HttpServer::new(move || {
             let table = route_table.clone();
             let (app, _) = crate::openapi::routes(App::new().into_utoipa_app()).split_for_parts();
+            let swagger = docs.then(|| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()));
+            let docs_redirect = docs.then(|| web::redirect("/docs", "/docs/"));
+            let app = match (docs_redirect, swagger) {
+                (Some(redirect), Some(ui)) => app.service(redirect).service(ui),
+                _ => app.service(web::resource("/openapi.json").to(crate::openapi::serve_document)),
+            };
             app.app_data(app_state.clone())
                 .app_data(
                     web::FormConfig::default()
@@ -83,20 +106,19 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
                     ApiError::BadRequest(format!("The query string could not be read: {e}")).into()
                 }))
                 .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
-                .wrap(
-                    actix_web::middleware::DefaultHeaders::new()
-                        .add(("X-Content-Type-Options", "nosniff"))
-                        .add(("Referrer-Policy", "same-origin")),
-                )
+                .wrap(actix_web::middleware::from_fn(crate::http::throttle::middleware))
+                .wrap(actix_web::middleware::from_fn(crate::http::deadline::middleware))
+                .wrap(actix_web::middleware::from_fn(crate::http::headers::middleware))
                 .wrap(tracing_actix_web::TracingLogger::default())
-                .service(web::redirect("/docs", "/docs/"))
-                .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
                 .default_service(web::to(move |req: HttpRequest| {
                     let answer = table.answer(&req);
                     async move { Err::<actix_web::HttpResponse, ApiError>(answer) }
                 }))
         })
         .workers(workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())))
+        .client_request_timeout(std::time::Duration::from_secs(http_limits.request_head_timeout_secs))
+        .client_disconnect_timeout(std::time::Duration::from_secs(http_limits.disconnect_timeout_secs))
+        .max_connections(http_limits.max_connections)
         .listen(listener)
         .map_err(|e| e.to_string())?
         .shutdown_timeout(10)

@@ -14,4 +14,9 @@ pub struct AppState {
     /// Pulls from peers on its own connections, so a sync cannot starve the API.
     pub syncer: Syncer,
     pub catalogue: Arc<Catalogue>,
+    /// Binds the pages' CSRF values to their session; derived from the node's key, so every
+    /// replica of a node agrees on it.
+    pub csrf_key: [u8; 32],
+    /// Per-client request budgets.
+    pub limits: crate::http::throttle::Limiter,
 }

@@ -19,7 +19,8 @@ use std::time::{Duration, Instant};
 pub async fn search_until(node: &TestNode, query: &str, done: impl Fn(&Value) -> bool) -> Value {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let res = node.get(&format!("/api/v1/catalogue/search?{query}"), None).await;
+        // With a token: polling spends from the token's budget, not the anonymous one.
+        let res = node.get(&format!("/api/v1/catalogue/search?{query}"), Some(&node.reader)).await;
         res.expect(200);
         let body = res.json();
         if done(&body) {

@@ -30,6 +30,15 @@ pub fn new_database() -> String {
     format!("{base}/{name}")
 }
 
+/// Drops a database made by [`new_database`] under a running node's feet (its connections
+/// are ended), as when a database server goes away.
+pub fn drop_database(url: &str) {
+    let cluster = CLUSTER.get().and_then(|c| c.as_ref().ok()).expect("the test cluster runs");
+    let name = url.rsplit('/').next().unwrap();
+    let mut admin = diesel::PgConnection::establish(&cluster.admin_url).expect("connect to the test cluster");
+    diesel::sql_query(format!("DROP DATABASE {name} WITH (FORCE)")).execute(&mut admin).expect("drop test database");
+}
+
 fn start() -> Result<Cluster, String> {
     if let Ok(url) = std::env::var("SMARTY_TEST_DATABASE_URL") {
         return Ok(Cluster { admin_url: url });

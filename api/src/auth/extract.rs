@@ -43,25 +43,30 @@ impl FromRequest for Caller {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let header = req.headers().get(header::AUTHORIZATION).map(|h| h.to_str().map(str::to_owned));
+        let req = req.clone();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
+            // Every refusal spends from the client address's budget of refused credentials.
+            let refused = |message: &str| state.limits.refused(&req, ApiError::Unauthorized(message.into()));
             let value = match header {
                 None => {
                     return Ok(Caller { token_name: None, role: None });
                 }
-                Some(Err(_)) => {
-                    return Err(ApiError::Unauthorized("The Authorization header is not readable text.".into()));
-                }
+                Some(Err(_)) => return Err(refused("The Authorization header is not readable text.")),
                 Some(Ok(v)) => v,
             };
             let Some(presented) = value.strip_prefix("Bearer ").map(str::trim).filter(|t| !t.is_empty()) else {
-                return Err(ApiError::Unauthorized("Use the Bearer scheme: Authorization: Bearer <token>.".into()));
+                return Err(refused("Use the Bearer scheme: Authorization: Bearer <token>."));
             };
             let hash = token::hash(presented);
             let store = state.store.clone();
-            match blocking(move || store.token_role(&hash)).await? {
-                Some((name, role)) => Ok(Caller { token_name: Some(name), role: Some(role) }),
-                None => Err(ApiError::Unauthorized("The token is unknown or has been revoked.".into())),
+            let key = hash.clone();
+            match blocking(move || store.token_role(&key)).await? {
+                Some((name, role)) => {
+                    state.limits.authenticated(&hash)?;
+                    Ok(Caller { token_name: Some(name), role: Some(role) })
+                }
+                None => Err(refused("The token is unknown or has been revoked.")),
             }
         })
     }

@@ -58,7 +58,7 @@ enum Format {
     security((), ("apiToken" = []))
 )]
 #[get("/catalogue/export")]
-pub async fn export(state: web::Data<AppState>, _reader: Reader, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let (mut request, format) = parse(req.query_string(), None)?;
     let format = match format.as_deref() {
         Some("csv") => Format::Csv,
@@ -66,18 +66,32 @@ pub async fn export(state: web::Data<AppState>, _reader: Reader, req: HttpReques
         _ => return Err(ApiError::field("format", "must be csv or json")),
     };
     request.offset = 0;
-    let max = state.config.export_max;
+    // Anonymous exports are capped lower: a token holder is somebody the operator knows.
+    let anonymous = reader.0.role.is_none();
+    let max = if anonymous {
+        state.config.export_max_anonymous.min(state.config.export_max)
+    } else {
+        state.config.export_max
+    };
     let catalogue = state.catalogue.clone();
     let (total, ids) = web::block(move || catalogue.matching_ids(&request, max)).await?.map_err(ApiError::Internal)?;
     if total as usize > max {
+        let hint = if anonymous && max < state.config.export_max {
+            format!(" With an API token, up to {} can be exported.", state.config.export_max)
+        } else {
+            String::new()
+        };
         return Err(ApiError::Unprocessable(format!(
-            "{total} records match; this node exports at most {max} at once. Narrow the search with filters."
+            "{total} records match; this node exports at most {max} at once{}. Narrow the search with filters.{hint}",
+            if anonymous { " without a token" } else { "" }
         )));
     }
     let batches: Vec<Vec<String>> = ids.chunks(BATCH).map(<[String]>::to_vec).collect();
     let n_batches = batches.len();
     let head = match format {
-        Format::Csv => csv_line(&CSV_HEADER.map(String::from)),
+        // A byte-order mark, so spreadsheet programs read Polish, Catalan and Slovenian
+        // letters as UTF-8.
+        Format::Csv => [&b"\xEF\xBB\xBF"[..], &csv_line(&CSV_HEADER.map(String::from))].concat(),
         Format::Json => b"[".to_vec(),
     };
     let state2 = state.clone();
@@ -91,7 +105,8 @@ pub async fn export(state: web::Data<AppState>, _reader: Reader, req: HttpReques
             let mut by_id: std::collections::HashMap<String, _> = rows.into_iter().map(|r| (r.id.clone(), r)).collect();
             let mut out = Vec::new();
             for (j, id) in batch.iter().enumerate() {
-                let Some(row) = by_id.remove(id) else { continue };
+                // The index lags the store: only what is published now leaves the node.
+                let Some(row) = by_id.remove(id).filter(smarty_schema::store::RecordRow::is_public) else { continue };
                 let record = CatalogueRecord::of(&state, row).map_err(actix_web::Error::from)?;
                 match format {
                     Format::Csv => out.extend(csv_line(&csv_row(&state, &record))),
@@ -125,8 +140,14 @@ pub async fn export(state: web::Data<AppState>, _reader: Reader, req: HttpReques
 
 fn csv_line(fields: &[String]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    writer.write_record(fields).expect("writing to memory");
+    writer.write_record(fields.iter().map(|f| neutralise(f).into_owned())).expect("writing to memory");
     writer.into_inner().expect("writing to memory")
+}
+
+/// A cell a spreadsheet would run as a formula (peer-supplied text may start with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) is prefixed with `'`, as OWASP recommends.
+fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
 }
 
 fn csv_row(state: &AppState, r: &CatalogueRecord) -> Vec<String> {

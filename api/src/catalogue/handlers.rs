@@ -172,14 +172,16 @@ pub async fn record(
     let store = state.store.clone();
     let id = id.into_inner();
     let row = blocking(move || store.get_record(&id)).await?.ok_or(ApiError::NotFound)?;
-    if row.deleted || row.status != "published" {
+    // The catalogue holds published records only, whoever asks.
+    if !row.is_public() {
         return Err(ApiError::NotFound);
     }
     let mut record = CatalogueRecord::of(&state, row)?;
     if record.kind == "action_plan" {
-        let store = state.store.clone();
+        let (store, region) = (state.store.clone(), state.config.region.clone());
         let mut content = record.content;
-        record.content = blocking(move || super::lineage::add_citations(&store, &mut content).map(|_| content)).await?;
+        record.content =
+            blocking(move || super::lineage::add_citations(&store, &region, &mut content).map(|_| content)).await?;
     }
     Ok(HttpResponse::Ok().json(record))
 }

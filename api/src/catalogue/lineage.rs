@@ -100,7 +100,8 @@ pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
     let practices: HashMap<String, (String, Vec<String>)> = store
         .records_by_id(&cited)?
         .into_iter()
-        .filter(|r| r.kind == Kind::CaseStudy.as_str())
+        // Drafts never published do not count: they are nobody's business outside their node.
+        .filter(|r| r.kind == Kind::CaseStudy.as_str() && r.published_ever)
         .map(|r: RecordRow| {
             let themes = r.themes.split('|').filter(|t| !t.is_empty()).map(String::from).collect();
             (r.id, (r.origin, themes))
@@ -162,8 +163,10 @@ pub struct CitationView {
     pub status: &'static str,
 }
 
-/// Adds `citations` to each action of an action plan's content.
-pub fn add_citations(store: &Store, content: &mut Value) -> StoreResult<()> {
+/// Adds `citations` to each action of an action plan's content. A citation shows a title only
+/// when the practice is published here, or is a peer's withdrawal (which keeps the title it
+/// had when published); a practice of this region that is back to draft shows none.
+pub fn add_citations(store: &Store, local_region: &str, content: &mut Value) -> StoreResult<()> {
     let Some(actions) = content.get_mut("actions").and_then(Value::as_array_mut) else { return Ok(()) };
     let ids: Vec<String> = actions
         .iter()
@@ -179,16 +182,23 @@ pub fn add_citations(store: &Store, content: &mut Value) -> StoreResult<()> {
             .iter()
             .filter_map(|v| v.as_str())
             .map(|id| match rows.get(id) {
-                Some(r) => CitationView {
+                Some(r) if r.is_public() || r.is_withdrawal_tombstone(local_region) => CitationView {
                     id: id.to_string(),
                     origin: r.origin.clone(),
                     title: serde_json::from_str::<Value>(&r.content)
                         .ok()
                         .and_then(|c| c["title"].as_str().map(String::from))
                         .unwrap_or_default(),
-                    status: if !r.deleted && r.status == "published" { "available" } else { "withdrawn" },
+                    status: if r.is_public() { "available" } else { "withdrawn" },
                 },
-                None => {
+                // Published once, not now: withdrawn, and nothing of its current text.
+                Some(r) if r.published_ever => CitationView {
+                    id: id.to_string(),
+                    origin: r.origin.clone(),
+                    title: String::new(),
+                    status: "withdrawn",
+                },
+                _ => {
                     CitationView { id: id.to_string(), origin: String::new(), title: String::new(), status: "unknown" }
                 }
             })

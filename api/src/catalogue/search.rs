@@ -64,13 +64,17 @@ impl Catalogue {
         let docs: Vec<TantivyDocument> =
             page.iter().map(|(_, _, addr)| searcher.doc(*addr)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
         let ids: Vec<String> = docs.iter().map(|d| first(d, self.fields.id)).collect();
+        // The index lags the store: a hit whose record is no longer published (back to
+        // draft, withdrawn, deleted) is dropped here, so not one byte of a draft is served.
         let texts: HashMap<String, String> = self
             .store
             .records_by_id(&ids)
             .map_err(|e| e.to_string())?
             .into_iter()
+            .filter(smarty_schema::store::RecordRow::is_public)
             .map(|r| (r.id.clone(), snippet_source(&r.content)))
             .collect();
+        let mut total = collected.total;
         let mut generators: HashMap<String, Option<SnippetGenerator>> = HashMap::new();
         let mut hits = Vec::with_capacity(page.len());
         for ((_, score, _), doc) in page.iter().zip(&docs) {
@@ -82,7 +86,10 @@ impl Catalogue {
                 g.set_max_num_chars(240);
                 Some(g)
             });
-            let text = texts.get(&id).map(String::as_str).unwrap_or("");
+            let Some(text) = texts.get(&id) else {
+                total = total.saturating_sub(1);
+                continue;
+            };
             hits.push(Hit {
                 snippet: snippet(generator.as_ref(), text),
                 kind: first(doc, self.fields.kind),
@@ -96,7 +103,7 @@ impl Catalogue {
             });
         }
         let facets = FACETS.iter().copied().zip(collected.facets).collect();
-        Ok(SearchResult { total: collected.total, hits, facets })
+        Ok(SearchResult { total, hits, facets })
     }
 
     /// Ids of every match in order, at most `max + 1` of them (so the caller can tell "more").

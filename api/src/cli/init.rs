@@ -3,6 +3,7 @@
 use crate::config::{Config, LogFormat, default_regions};
 use smarty_schema::store::Store;
 use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -61,7 +62,10 @@ pub fn create(args: InitArgs) -> Result<Config, String> {
         key_retention_days: 7,
         index_dir: "index".into(),
         export_max: 10_000,
+        export_max_anonymous: 1_000,
+        docs: true,
         sync: Default::default(),
+        limits: Default::default(),
         regions: default_regions(),
         base_dir: args.data_dir.clone(),
     };
@@ -79,9 +83,12 @@ pub fn create(args: InitArgs) -> Result<Config, String> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
+        .mode(0o600)
         .open(&config_file)
         .map_err(|e| format!("cannot create {}: {e}", config_file.display()))?;
     file.write_all(format!("# Smarty Exchange node configuration (see README).\n{text}").as_bytes())
         .map_err(|e| e.to_string())?;
+    // The folder may have existed before, with looser modes.
+    crate::files::report(&crate::files::tighten(&config));
     Ok(config)
 }

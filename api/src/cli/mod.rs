@@ -75,6 +75,8 @@ enum Command {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    // Everything a command creates (database, WAL, index, keys, configuration) is private.
+    crate::files::private_umask();
     let path = config_path(cli.config.as_deref());
     let result = match cli.command {
         Command::Init(args) => init::run(args),
@@ -84,6 +86,7 @@ pub fn run() -> ExitCode {
         }
         Command::Serve => load(&path).and_then(|config| {
             init_logging(cli.log_format.unwrap_or(config.log_format));
+            crate::files::report(&crate::files::tighten(&config));
             let runtime = actix_web::rt::System::new();
             runtime.block_on(crate::server::serve(config))
         }),

@@ -19,6 +19,11 @@ pub enum PeersCommand {
         /// The peer's JWK set (from `smarty keys show` on the peer)
         #[arg(long, value_name = "FILE")]
         jwks: PathBuf,
+        /// Allow a plain http --url beyond loopback. Peer tokens are short-lived and bound to
+        /// the request, but records and cursors would travel unencrypted and could be
+        /// withheld or delayed by anyone on the path: use https between machines.
+        #[arg(long)]
+        insecure_http: bool,
     },
     /// List peers
     List,
@@ -32,7 +37,7 @@ pub enum PeersCommand {
 pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
     let store = Store::open(&config.database()?, 1).map_err(|e| e.to_string())?;
     match cmd {
-        PeersCommand::Add { region, url, jwks } => {
+        PeersCommand::Add { region, url, jwks, insecure_http } => {
             if region == config.region {
                 return Err(format!("{region} is this node's own region"));
             }
@@ -44,6 +49,12 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
                 if !matches!(parsed.scheme(), "http" | "https") || parsed.query().is_some() {
                     return Err(format!("--url {u} must be an http(s) URL without query"));
                 }
+                if !crate::federation::sync::transport_allowed(&parsed, insecure_http) {
+                    return Err(format!(
+                        "--url {u} is plain http to another machine: use https, or add --insecure-http \
+                         if the network path is trusted"
+                    ));
+                }
             }
             let text = std::fs::read_to_string(&jwks).map_err(|e| format!("cannot read {}: {e}", jwks.display()))?;
             let set: JwkSet =
@@ -54,7 +65,12 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
             set.verifying_keys()?;
             let url = url.map(|u| u.trim_end_matches('/').to_string());
             store
-                .upsert_peer(&region, url.as_deref(), &serde_json::to_string(&set).map_err(|e| e.to_string())?)
+                .upsert_peer(
+                    &region,
+                    url.as_deref(),
+                    &serde_json::to_string(&set).map_err(|e| e.to_string())?,
+                    insecure_http,
+                )
                 .map_err(|e| e.to_string())?;
             let kids: Vec<&str> = set.keys.iter().map(|k| k.kid.as_str()).collect();
             match url {

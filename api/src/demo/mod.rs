@@ -155,7 +155,9 @@ fn pin_everyone(configs: &[Config]) -> Result<(), String> {
         let store = Store::open(&c.database()?, 1).map_err(|e| e.to_string())?;
         for (other, jwks) in configs.iter().zip(&sets) {
             if other.region != c.region {
-                store.upsert_peer(&other.region, other.public_url.as_deref(), jwks).map_err(|e| e.to_string())?;
+                store
+                    .upsert_peer(&other.region, other.public_url.as_deref(), jwks, false)
+                    .map_err(|e| e.to_string())?;
             }
         }
     }

@@ -22,6 +22,15 @@ impl NodeKeys {
     pub fn kid(&self) -> &str {
         &self.jwk.kid
     }
+
+    /// A secret for a purpose other than signing, derived from the private key (HMAC-SHA256
+    /// keyed with it, over the purpose's name), so no second secret has to be kept.
+    pub fn derived_secret(&self, purpose: &str) -> [u8; 32] {
+        use hmac::Mac;
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(self.signing.as_bytes()).expect("any key length");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
 }
 
 /// The JWK set this node publishes: its active key, then retired keys not yet expired.

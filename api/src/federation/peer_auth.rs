@@ -1,5 +1,6 @@
 //! The peer extractor: a federation handler that takes `Peer` is reachable only with a valid
-//! peer token. Every check that fails is named in the 401's `detail`.
+//! peer token. Every check that fails is named in the 401's `detail`, except which of issuer,
+//! key id and signature failed (that would reveal the pinned peers).
 
 use super::token::{LEEWAY_SECS, MAX_LIFETIME_SECS, TOKEN_TYPE};
 use crate::error::{ApiError, blocking};
@@ -35,11 +36,20 @@ impl FromRequest for Peer {
             .map(|t| t.trim().to_string());
         let method = req.method().as_str().to_string();
         let path = req.path().to_string();
+        let req = req.clone();
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
             let token = token.ok_or_else(|| unauthorized("peer requests need Authorization: Bearer <peer JWT>"))?;
             let htu = format!("{}{}", state.config.public_base(), path);
-            verify(&state, &token, &method, &htu).await
+            match verify(&state, &token, &method, &htu).await {
+                Ok(peer) => {
+                    // A pinned peer has a budget of its own, untouched by anonymous traffic.
+                    state.limits.authenticated(&format!("peer:{}", peer.region))?;
+                    Ok(peer)
+                }
+                Err(e @ ApiError::Unauthorized(_)) => Err(state.limits.refused(&req, e)),
+                Err(e) => Err(e),
+            }
         })
     }
 }
@@ -82,26 +92,22 @@ async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Resul
     let claims = segment(token, 1)?;
     let iss = claims.get("iss").and_then(Value::as_str).ok_or_else(|| unauthorized("iss is missing"))?.to_string();
 
+    // An unknown issuer, an unknown kid and a bad signature get one answer: telling them
+    // apart would tell anyone which regions this node pins.
+    let not_verified = || unauthorized("no key pinned for this iss and kid verifies the signature");
     let store = state.store.clone();
     let issuer = iss.clone();
-    let peer = blocking(move || store.get_peer(&issuer))
-        .await?
-        .ok_or_else(|| ApiError::Forbidden(format!("Region {iss:?} is not a configured peer of this node.")))?;
+    let peer = blocking(move || store.get_peer(&issuer)).await?.ok_or_else(not_verified)?;
     let jwks: JwkSet =
         serde_json::from_str(&peer.jwks).map_err(|e| ApiError::Internal(format!("pinned keys of {iss}: {e}")))?;
-    let jwk = jwks
-        .keys
-        .iter()
-        .find(|k| k.kid == kid)
-        .ok_or_else(|| unauthorized(&format!("kid {kid} is not a pinned key of {iss}")))?;
-    let key = DecodingKey::from_ed_components(&jwk.x).map_err(|_| unauthorized("the pinned key is unusable"))?;
+    let jwk = jwks.keys.iter().find(|k| k.kid == kid).ok_or_else(not_verified)?;
+    let key = DecodingKey::from_ed_components(&jwk.x).map_err(|_| not_verified())?;
     let mut validation = Validation::new(Algorithm::EdDSA);
     // Claims are checked below, each with its own message; here only the signature.
     validation.validate_exp = false;
     validation.validate_aud = false;
     validation.required_spec_claims.clear();
-    jsonwebtoken::decode::<Value>(token, &key, &validation)
-        .map_err(|_| unauthorized("the signature does not verify"))?;
+    jsonwebtoken::decode::<Value>(token, &key, &validation).map_err(|_| not_verified())?;
 
     let aud_ok = match claims.get("aud") {
         Some(Value::String(a)) => *a == state.config.region,

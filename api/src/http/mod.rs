@@ -1,10 +1,13 @@
 //! Request plumbing shared by every capability: strict JSON bodies, typed queries,
-//! precondition headers and the 405 fallback.
+//! precondition headers, the 405 fallback, security headers, request budgets and deadlines.
 
 pub mod body;
+pub mod deadline;
 pub mod fallback;
+pub mod headers;
 pub mod precondition;
 pub mod query;
+pub mod throttle;
 
 pub use body::JsonBody;
 pub use query::QueryParams;

@@ -92,6 +92,11 @@ pub fn document() -> utoipa::openapi::OpenApi {
     serde_json::from_value(json).expect("the completed document is still a document")
 }
 
+/// `GET /openapi.json` when the API browser (`/docs`, which serves it too) is turned off.
+pub async fn serve_document() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().content_type("application/json").body(document_json())
+}
+
 /// The document as committed in `openapi/openapi.json`.
 pub fn document_json() -> String {
     let mut json = document().to_pretty_json().expect("the document serialises");

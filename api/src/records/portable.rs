@@ -111,10 +111,16 @@ fn row<C: RecordContent>(
         .map(|e| format!("{}: {}", e.field, e.message))
         .collect();
     errors.extend(
-        super::references::missing(store, region, &content.references(), ids_in_file)
-            .map_err(|e| vec![e.to_string()])?
-            .into_iter()
-            .map(|e| format!("{}: {}", e.field, e.message)),
+        super::references::missing(
+            store,
+            region,
+            &content.references(),
+            ids_in_file,
+            r.status == smarty_schema::Status::Published,
+        )
+        .map_err(|e| vec![e.to_string()])?
+        .into_iter()
+        .map(|e| format!("{}: {}", e.field, e.message)),
     );
     if !errors.is_empty() {
         return Err(errors);

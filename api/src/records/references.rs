@@ -6,13 +6,15 @@ use smarty_schema::store::{Store, StoreResult};
 use std::collections::HashSet;
 
 /// A field error for every reference that names no suitable record: one of this region's for
-/// references to its own records, a published one of any region for catalogue references.
-/// `also_known` holds ids written in the same batch (an import file).
+/// references to its own records (a published one when the referring record is published),
+/// a published one of any region for catalogue references. `also_known` holds ids written in
+/// the same batch (an import file).
 pub fn missing(
     store: &Store,
     region: &str,
     refs: &[Reference],
     also_known: &HashSet<String>,
+    published: bool,
 ) -> StoreResult<Vec<FieldError>> {
     let checkable: Vec<&Reference> =
         refs.iter().filter(|r| uuid::Uuid::parse_str(&r.id).is_ok() && !also_known.contains(&r.id)).collect();
@@ -30,7 +32,7 @@ pub fn missing(
             let found: HashSet<String> = if any_origin {
                 store.existing_public_ids(kind, &wanted)?
             } else {
-                store.existing_ids(kind, region, &wanted)?
+                store.existing_ids(kind, region, &wanted, published)?
             }
             .into_iter()
             .collect();
@@ -39,6 +41,10 @@ pub fn missing(
             {
                 let message = if any_origin {
                     format!("no published {noun} in the catalogue has this id")
+                } else if published {
+                    format!(
+                        "no published {noun} of this region has this id: publish it first, or keep this record a draft"
+                    )
                 } else {
                     format!("no {noun} of this region has this id")
                 };

@@ -36,7 +36,7 @@ pub async fn create<C: RecordContent>(state: &AppState, input: RecordInput<C>) -
 
 /// Validates and stores a new record of this region.
 pub async fn create_record<C: RecordContent>(state: &AppState, input: RecordInput<C>) -> Result<Record<C>, ApiError> {
-    check_content(state, &input.content).await?;
+    check_content(state, &input.content, input.status.unwrap_or_default()).await?;
     if C::KIND == Kind::RegionProfile {
         let (store, region) = (state.store.clone(), state.config.region.clone());
         let own = blocking(move || store.own_records(&region)).await?;
@@ -148,8 +148,8 @@ pub async fn update_record<C: RecordContent>(
 ) -> Result<Record<C>, ApiError> {
     let row = own_live_row::<C>(state, id).await?;
     let expected = expected(row.version)?;
-    check_content(state, &input.content).await?;
     let current_status = Status::parse(&row.status).ok_or_else(|| corrupt(&row))?;
+    check_content(state, &input.content, input.status.unwrap_or(current_status)).await?;
     let record = Record {
         id: row.id,
         kind: C::KIND,
@@ -190,12 +190,16 @@ pub async fn own_live_row<C: RecordContent>(state: &AppState, id: String) -> Res
     if ours { Ok(row) } else { Err(ApiError::NotFound) }
 }
 
-/// Every rule the content breaks, including references to records this region lacks.
-async fn check_content<C: RecordContent>(state: &AppState, content: &C) -> Result<(), ApiError> {
+/// Every rule the content breaks, including references to records this region lacks (or, for
+/// a published record, holds only as drafts: a published page must not show a draft's name).
+async fn check_content<C: RecordContent>(state: &AppState, content: &C, status: Status) -> Result<(), ApiError> {
     let mut errors = content.validate().err().unwrap_or_default();
     let refs = content.references();
     let (store, region) = (state.store.clone(), state.config.region.clone());
-    errors.extend(blocking(move || super::references::missing(&store, &region, &refs, &Default::default())).await?);
+    let published = status == Status::Published;
+    errors.extend(
+        blocking(move || super::references::missing(&store, &region, &refs, &Default::default(), published)).await?,
+    );
     if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
 }
 

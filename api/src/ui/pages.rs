@@ -1,6 +1,7 @@
 //! The reading pages: search, a record, the regions.
 
 use super::{Layout, Session, kind_label, page, render, theme_label};
+use crate::auth::policy;
 use crate::catalogue::collector::{FACETS, Sort};
 use crate::catalogue::handlers::parse;
 use crate::catalogue::search::SearchResult;
@@ -69,8 +70,8 @@ struct SearchPage {
     ), security(()))]
 #[get("/")]
 pub async fn search(state: web::Data<AppState>, session: Session, req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    if !state.config.public_read && session.editor.is_none() {
-        return Ok(HttpResponse::SeeOther().insert_header(("Location", "/sign-in")).finish());
+    if !policy::may_browse(&state, session.viewer()) {
+        return Ok(sign_in_first());
     }
     // The page's own query string is the search: bookmarkable, shareable.
     let pairs: Vec<(String, String)> = form_urlencoded::parse(req.query_string().as_bytes())
@@ -173,6 +174,11 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     Ok(page(StatusCode::OK, html, &session))
 }
 
+/// A node without public reads shows its catalogue to signed-in editors only.
+fn sign_in_first() -> HttpResponse {
+    HttpResponse::SeeOther().insert_header(("Location", "/sign-in")).finish()
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
@@ -220,11 +226,8 @@ pub async fn record(
     let id = id.into_inner();
     let row = blocking(move || store.get_record(&id)).await?;
     let own = |r: &smarty_schema::store::RecordRow| r.origin == state.config.region;
-    let visible = row.filter(|r| {
-        !r.deleted
-            && (r.status == "published" && (state.config.public_read || session.editor.is_some())
-                || (own(r) && session.editor.is_some()))
-    });
+    let viewer = session.viewer();
+    let visible = row.filter(|r| policy::may_see(&state, viewer, r));
     let Some(row) = visible else {
         let html = render(&super::manage::Message::new(
             &state,
@@ -322,7 +325,7 @@ pub async fn record(
         let instruments = blocking(move || store.records_by_id(&instrument_ids)).await?;
         let links = instruments
             .into_iter()
-            .filter(|r| !r.deleted)
+            .filter(|r| policy::may_see(&state, viewer, r))
             .map(|r| {
                 let name = serde_json::from_str::<Value>(&r.content)
                     .ok()
@@ -351,8 +354,9 @@ pub async fn record(
     }
     if row.kind == "action_plan" {
         let mut plan = content.clone();
-        let store = state.store.clone();
-        let plan = blocking(move || crate::catalogue::lineage::add_citations(&store, &mut plan).map(|_| plan)).await?;
+        let (store, region) = (state.store.clone(), state.config.region.clone());
+        let plan = blocking(move || crate::catalogue::lineage::add_citations(&store, &region, &mut plan).map(|_| plan))
+            .await?;
         for action in plan["actions"].as_array().into_iter().flatten() {
             let links = action["citations"]
                 .as_array()
@@ -446,9 +450,15 @@ struct RegionsPage {
 ///
 /// Each partner region with the records this node holds from it and the last successful sync.
 #[utoipa::path(operation_id = "regionsPage", tag = "pages",
-    responses((status = 200, description = "HTML page", content_type = "text/html", body = String)), security(()))]
+    responses(
+        (status = 200, description = "HTML page", content_type = "text/html", body = String),
+        (status = 303, description = "The node has no public reads and nobody is signed in: to /sign-in"),
+    ), security(()))]
 #[get("/regions")]
 pub async fn regions(state: web::Data<AppState>, session: Session) -> Result<HttpResponse, ApiError> {
+    if !policy::may_browse(&state, session.viewer()) {
+        return Ok(sign_in_first());
+    }
     let store = state.store.clone();
     let (counts, peers) = blocking(move || Ok((store.public_counts()?, store.list_peers()?))).await?;
     let regions = state
@@ -489,9 +499,15 @@ struct TransfersPage {
 ///
 /// Which regions' practices inspired which regions' actions: the transfer matrix.
 #[utoipa::path(operation_id = "transfersPage", tag = "pages",
-    responses((status = 200, description = "HTML page", content_type = "text/html", body = String)), security(()))]
+    responses(
+        (status = 200, description = "HTML page", content_type = "text/html", body = String),
+        (status = 303, description = "The node has no public reads and nobody is signed in: to /sign-in"),
+    ), security(()))]
 #[get("/transfers")]
 pub async fn transfers(state: web::Data<AppState>, session: Session) -> Result<HttpResponse, ApiError> {
+    if !policy::may_browse(&state, session.viewer()) {
+        return Ok(sign_in_first());
+    }
     let store = state.store.clone();
     let codes: Vec<String> = state.config.regions.iter().map(|r| r.code.clone()).collect();
     let t = blocking(move || crate::catalogue::lineage::transfers(&store, &codes)).await?;

@@ -50,6 +50,7 @@ diesel::table! {
         consecutive_failures -> BigInt,
         records_received -> BigInt,
         records_rejected -> BigInt,
+        insecure_http -> Bool,
     }
 }
 

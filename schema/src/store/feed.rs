@@ -1,5 +1,7 @@
 //! The federation side of the records: the changes feed, and applying a peer's page.
 
+#[cfg(test)]
+use super::peers::KEPT_REJECTIONS;
 use super::peers::{Rejection, add_rejections};
 use super::records::RecordRow;
 use super::{Store, StoreError, StoreResult, next_seq};
@@ -205,8 +207,9 @@ fn rejection(peer: &str, now: &str, record_id: &str, reason: &str) -> Rejection 
         id: uuid::Uuid::now_v7().to_string(),
         region: peer.into(),
         at: now.into(),
-        record_id: record_id.chars().take(100).collect(),
-        reason: reason.chars().take(500).collect(),
+        // Peer-supplied text: no control characters, bounded length.
+        record_id: record_id.chars().filter(|c| !c.is_control()).take(100).collect(),
+        reason: reason.chars().filter(|c| !c.is_control()).take(500).collect(),
     }
 }
 
@@ -259,4 +262,36 @@ fn row_from_change(change: &Change, seq: i64) -> StoreResult<RecordRow> {
         signature: Some(serde_json::to_string(&change.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?),
         received_at: Some(timestamp::now()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::DatabaseUrl;
+
+    /// Rows the store's one connection has written since it was opened (SQLite's count).
+    fn writes(store: &Store) -> i64 {
+        let mut c = store.conn().unwrap();
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>("total_changes()")).get_result(&mut c).unwrap()
+    }
+
+    #[test]
+    fn a_flood_of_refused_records_costs_a_bounded_number_of_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&DatabaseUrl::Sqlite(dir.path().join("s.db")), 1).unwrap();
+        store.upsert_peer("mazovia", Some("https://mazovia.example"), "{\"keys\": []}", false).unwrap();
+        let refused: Vec<(String, String)> = (0..5_000).map(|i| (format!("r{i}"), "bad signature".into())).collect();
+        for round in 0..2 {
+            let before = writes(&store);
+            let cursor = (round > 0).then(|| format!("c{round}"));
+            let outcome =
+                store.apply_remote("mazovia", "leeds", cursor.as_deref(), &format!("c{}", round + 1), &[], &refused);
+            assert_eq!(outcome.unwrap().rejected, 5_000, "every refusal is counted");
+            let written = writes(&store) - before;
+            // The sample (20 in, up to 20 old ones out), the peer's counters and the sequence.
+            assert!(written <= 2 * KEPT_REJECTIONS + 2, "round {round}: {written} rows written for 5000 refusals");
+        }
+        assert_eq!(store.recent_rejections("mazovia").unwrap().len() as i64, KEPT_REJECTIONS);
+        assert_eq!(store.get_peer("mazovia").unwrap().unwrap().records_rejected, 10_000);
+    }
 }

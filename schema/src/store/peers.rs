@@ -21,6 +21,8 @@ pub struct PeerRow {
     pub consecutive_failures: i64,
     pub records_received: i64,
     pub records_rejected: i64,
+    /// The operator allowed pulling this peer over plain http (beyond loopback).
+    pub insecure_http: bool,
 }
 
 /// A record a peer sent that this node refused, and why.
@@ -41,15 +43,16 @@ impl Store {
     /// Pins a peer's keys (and URL); keeps its cursor and history when it is already known.
     /// When the set of trusted keys changes, every peer's cursor is reset: records refused
     /// earlier for want of a key are then read again (records already held are skipped).
-    pub fn upsert_peer(&self, region: &str, url: Option<&str>, jwks: &str) -> StoreResult<()> {
+    pub fn upsert_peer(&self, region: &str, url: Option<&str>, jwks: &str, insecure_http: bool) -> StoreResult<()> {
         let mut c = self.conn()?;
         c.transaction(|c| {
             let pinned: Option<String> = peers::table.find(region).select(peers::jwks).first(c).optional()?;
             if pinned.as_deref() != Some(jwks) {
                 diesel::update(peers::table).set(peers::cursor.eq(None::<String>)).execute(c)?;
             }
-            let n =
-                diesel::update(peers::table.find(region)).set((peers::url.eq(url), peers::jwks.eq(jwks))).execute(c)?;
+            let n = diesel::update(peers::table.find(region))
+                .set((peers::url.eq(url), peers::jwks.eq(jwks), peers::insecure_http.eq(insecure_http)))
+                .execute(c)?;
             if n == 0 {
                 let row = PeerRow {
                     region: region.into(),
@@ -63,6 +66,7 @@ impl Store {
                     consecutive_failures: 0,
                     records_received: 0,
                     records_rejected: 0,
+                    insecure_http,
                 };
                 diesel::insert_into(peers::table).values(&row).execute(c)?;
             }
@@ -126,12 +130,14 @@ impl Store {
     }
 }
 
-/// Stores rejections and keeps only the latest [`KEPT_REJECTIONS`] per peer.
+/// Stores a sample of rejections, keeping only the latest [`KEPT_REJECTIONS`] per peer. A page
+/// of thousands of refused records costs at most that many writes: the caller counts them all.
 pub(super) fn add_rejections(c: &mut crate::db::DbConnection, rows: &[Rejection]) -> StoreResult<()> {
     let Some(region) = rows.first().map(|r| r.region.clone()) else {
         return Ok(());
     };
-    for row in rows {
+    let sample = &rows[rows.len().saturating_sub(KEPT_REJECTIONS as usize)..];
+    for row in sample {
         diesel::insert_into(peer_rejections::table).values(row).execute(c)?;
     }
     let old: Vec<String> = peer_rejections::table

@@ -32,6 +32,17 @@ pub struct RecordRow {
 
 impl RecordRow {
     /// The public content, as JSON.
+    /// Live and published: what anyone allowed to read the catalogue may see.
+    pub fn is_public(&self) -> bool {
+        !self.deleted && self.status == Status::Published.as_str()
+    }
+
+    /// A withdrawal received from a peer: out of the catalogue, but it keeps the content it
+    /// had when it was published, so citations of it stay readable.
+    pub fn is_withdrawal_tombstone(&self, local_region: &str) -> bool {
+        self.deleted && self.status == Status::Withdrawn.as_str() && self.origin != local_region
+    }
+
     pub fn public_content(&self) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::from_str(&self.content)
     }
@@ -196,18 +207,29 @@ impl Store {
             .load(&mut c)?)
     }
 
-    /// Of `ids`, those naming a live record of `kind` from `origin`.
-    pub fn existing_ids(&self, kind: Kind, origin: &str, ids: &[String]) -> StoreResult<Vec<String>> {
+    /// Of `ids`, those naming a live record of `kind` from `origin` (a published one, when
+    /// `published_only`).
+    pub fn existing_ids(
+        &self,
+        kind: Kind,
+        origin: &str,
+        ids: &[String],
+        published_only: bool,
+    ) -> StoreResult<Vec<String>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let mut c = self.conn()?;
-        Ok(records::table
+        let mut query = records::table
             .filter(records::id.eq_any(ids))
             .filter(records::kind.eq(kind.as_str()))
             .filter(records::origin.eq(origin))
             .filter(records::deleted.eq(false))
             .select(records::id)
-            .load(&mut c)?)
+            .into_boxed();
+        if published_only {
+            query = query.filter(records::status.eq(Status::Published.as_str()));
+        }
+        Ok(query.load(&mut c)?)
     }
 }

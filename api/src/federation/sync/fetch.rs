@@ -1,10 +1,12 @@
-//! Fetching one feed page: fresh token per attempt, timeouts, retries with exponential
-//! backoff and jitter on network errors and 5xx (never on 4xx), and a cap on the body size.
+//! Fetching one feed page: fresh token per attempt; connect, idle and total deadlines; retries
+//! with exponential backoff and jitter on network errors and 5xx (never on 4xx) drawn from one
+//! failure budget per peer and round; redirects never followed; a cap on the body size. What
+//! a peer says is untrusted: only a short, sanitised part of it ever reaches the peer status.
 
 use super::Inner;
 use crate::federation::token;
 use rand::Rng;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 enum Failure {
     /// Worth another try: the network or the peer's server failed.
@@ -12,26 +14,73 @@ enum Failure {
     Final(String),
 }
 
-pub(super) async fn page(inner: &Inner, region: &str, base: &str, cursor: Option<&str>) -> Result<Vec<u8>, String> {
+/// Time one peer may still spend failing in this round, and the round's deadline.
+pub(super) struct Budget {
+    failing: Duration,
+    limit: Duration,
+    pub deadline: Instant,
+}
+
+impl Budget {
+    pub fn new(limit: Duration, deadline: Instant) -> Budget {
+        Budget { failing: Duration::ZERO, limit, deadline }
+    }
+
+    /// What is left of the failure budget, and of the round.
+    fn remaining(&self) -> Duration {
+        self.limit.saturating_sub(self.failing).min(self.deadline.saturating_duration_since(Instant::now()))
+    }
+}
+
+pub(super) async fn page(
+    inner: &Inner,
+    region: &str,
+    base: &str,
+    cursor: Option<&str>,
+    budget: &mut Budget,
+) -> Result<Vec<u8>, String> {
     let url = format!("{}/federation/v1/changes", base.trim_end_matches('/'));
     let cfg = &inner.config.sync;
     let mut attempt = 0;
     loop {
-        match once(inner, region, &url, cursor).await {
+        let left = budget.remaining();
+        if left.is_zero() {
+            return Err(out_of_budget(inner, attempt));
+        }
+        let started = Instant::now();
+        let outcome = match tokio::time::timeout(left, once(inner, region, &url, cursor)).await {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                Err(Failure::Transient(format!("{url} did not answer within the time left ({} s)", left.as_secs())))
+            }
+        };
+        let error = match outcome {
             Ok(body) => return Ok(body),
             Err(Failure::Final(e)) => return Err(e),
-            Err(Failure::Transient(e)) if attempt >= cfg.retries => {
-                return Err(format!("{e} (after {} attempts)", attempt + 1));
-            }
-            Err(Failure::Transient(e)) => {
-                let base_delay = cfg.backoff_ms.saturating_mul(1 << attempt.min(16));
-                let jittered = rand::rng().random_range(base_delay / 2..=base_delay + base_delay / 2);
-                tracing::debug!(peer = region, error = %e, attempt, "retrying");
-                tokio::time::sleep(Duration::from_millis(jittered)).await;
-                attempt += 1;
-            }
+            Err(Failure::Transient(e)) => e,
+        };
+        budget.failing += started.elapsed();
+        if attempt >= cfg.retries {
+            return Err(format!("{error} (after {} attempts)", attempt + 1));
         }
+        let base_delay = cfg.backoff_ms.saturating_mul(1 << attempt.min(16));
+        let delay = Duration::from_millis(rand::rng().random_range(base_delay / 2..=base_delay + base_delay / 2));
+        if delay >= budget.remaining() {
+            return Err(format!("{error}; {}", out_of_budget(inner, attempt + 1)));
+        }
+        tracing::debug!(peer = region, error = %error, attempt, "retrying");
+        tokio::time::sleep(delay).await;
+        budget.failing += delay;
+        attempt += 1;
     }
+}
+
+fn out_of_budget(inner: &Inner, attempts: u32) -> String {
+    format!(
+        "gave up after {attempts} attempt(s): the peer's failure budget (sync.failure_budget_secs = {}) or the round's \
+         time (sync.round_timeout_secs = {}) ran out",
+        inner.config.sync.failure_budget_secs, inner.config.sync.round_timeout_secs
+    )
 }
 
 async fn once(inner: &Inner, region: &str, url: &str, cursor: Option<&str>) -> Result<Vec<u8>, Failure> {
@@ -47,21 +96,25 @@ async fn once(inner: &Inner, region: &str, url: &str, cursor: Option<&str>) -> R
         .bearer_auth(token)
         .send()
         .await
-        .map_err(|e| Failure::Transient(format!("cannot reach {url}: {}", describe(&e))))?;
+        .map_err(|e| Failure::Transient(format!("cannot reach {url}: {}", describe(inner, &e))))?;
     let status = res.status();
     let cap = inner.config.sync.max_page_bytes;
+    if status.is_redirection() {
+        // Following would let a peer point this node at any address, internal ones included.
+        return Err(Failure::Final(format!("{url} answered {status}: redirects are never followed")));
+    }
     if !status.is_success() {
-        let detail = read_capped(&mut res, 16 * 1024).await.ok().and_then(|b| problem_detail(&b));
+        let detail = read_capped(inner, &mut res, 16 * 1024).await.ok().and_then(|b| problem_detail(&b));
         let message = format!("{url} answered {status}{}", detail.map(|d| format!(": {d}")).unwrap_or_default());
         return Err(if status.is_server_error() { Failure::Transient(message) } else { Failure::Final(message) });
     }
     if res.content_length().is_some_and(|n| n > cap) {
         return Err(Failure::Final(format!("the page from {url} is larger than the {cap}-byte limit")));
     }
-    read_capped(&mut res, cap).await
+    read_capped(inner, &mut res, cap).await
 }
 
-async fn read_capped(res: &mut reqwest::Response, cap: u64) -> Result<Vec<u8>, Failure> {
+async fn read_capped(inner: &Inner, res: &mut reqwest::Response, cap: u64) -> Result<Vec<u8>, Failure> {
     let mut body = Vec::new();
     loop {
         match res.chunk().await {
@@ -73,18 +126,44 @@ async fn read_capped(res: &mut reqwest::Response, cap: u64) -> Result<Vec<u8>, F
             }
             Ok(None) => return Ok(body),
             Err(e) => {
-                return Err(Failure::Transient(format!("the page was cut off: {}", describe(&e))));
+                return Err(Failure::Transient(format!("the page was cut off: {}", describe(inner, &e))));
             }
         }
     }
 }
 
+/// The peer's own words about a refusal: a short, sanitised extract of its problem `detail`.
 fn problem_detail(body: &[u8]) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
-    Some(v.get("detail")?.as_str()?.chars().take(300).collect())
+    #[derive(serde::Deserialize)]
+    struct Problem {
+        detail: String,
+    }
+    let problem: Problem = serde_json::from_slice(body).ok()?;
+    Some(sanitise(&problem.detail, 120))
 }
 
-fn describe(e: &reqwest::Error) -> String {
+/// Text from elsewhere made safe to show: no control characters, at most `max` characters.
+pub fn sanitise(text: &str, max: usize) -> String {
+    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let mut out: String = clean.chars().take(max).collect();
+    if clean.chars().count() > max {
+        out.push('…');
+    }
+    out
+}
+
+/// Names a timeout by the setting that bounds it; otherwise the error chain.
+fn describe(inner: &Inner, e: &reqwest::Error) -> String {
+    let cfg = &inner.config.sync;
+    if e.is_timeout() {
+        return format!(
+            "timed out (no data for sync.idle_timeout_secs = {} s, or the request took over sync.read_timeout_secs = {} s)",
+            cfg.idle_timeout_secs, cfg.read_timeout_secs
+        );
+    }
+    if e.is_connect() && std::error::Error::source(e).is_some_and(|s| s.to_string().contains("timed out")) {
+        return format!("could not connect within sync.connect_timeout_secs = {} s", cfg.connect_timeout_secs);
+    }
     let mut text = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {

@@ -11,7 +11,7 @@ use futures_util::StreamExt;
 use smarty_schema::store::{PeerRow, Store};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use verify::Trust;
 
 /// What one peer's sync did.
@@ -41,7 +41,9 @@ impl Syncer {
     pub fn new(config: Config, keys: NodeKeys, store: Store) -> Result<Syncer, String> {
         let client = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(config.sync.connect_timeout_secs))
+            .read_timeout(Duration::from_secs(config.sync.idle_timeout_secs))
             .timeout(Duration::from_secs(config.sync.read_timeout_secs))
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("smarty/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| e.to_string())?;
@@ -65,10 +67,12 @@ impl Syncer {
                 one
             }
         };
+        // The round ends by this time whatever the peers do; each peer checks it as it goes.
+        let deadline = self.round_deadline();
         let results = futures_util::stream::iter(peers)
             .map(|peer| async move {
                 let region = peer.region.clone();
-                (region, self.sync_peer(peer).await)
+                (region, self.sync_peer(peer, deadline).await)
             })
             .buffer_unordered(self.inner.config.sync.concurrency)
             .collect::<Vec<_>>()
@@ -82,27 +86,32 @@ impl Syncer {
             return false;
         }
         let this = self.clone();
+        let deadline = self.round_deadline();
         actix_web::rt::spawn(async move {
             let region = peer.region.clone();
-            this.run_peer(peer).await.ok();
+            this.run_peer(peer, deadline).await.ok();
             this.inner.running.lock().unwrap().remove(&region);
         });
         true
     }
 
-    async fn sync_peer(&self, peer: PeerRow) -> Result<PeerReport, String> {
+    fn round_deadline(&self) -> Instant {
+        Instant::now() + Duration::from_secs(self.inner.config.sync.round_timeout_secs)
+    }
+
+    async fn sync_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, String> {
         if !self.inner.running.lock().unwrap().insert(peer.region.clone()) {
             return Err(format!("a sync of {} is already running", peer.region));
         }
         let region = peer.region.clone();
-        let result = self.run_peer(peer).await;
+        let result = self.run_peer(peer, deadline).await;
         self.inner.running.lock().unwrap().remove(&region);
         result
     }
 
     /// Pulls every page of one peer, then records the outcome in the peer's status.
-    async fn run_peer(&self, peer: PeerRow) -> Result<PeerReport, String> {
-        let result = self.pull(&peer).await;
+    async fn run_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, String> {
+        let result = self.pull(&peer, deadline).await.map_err(|e| fetch::sanitise(&e, 500));
         let store = self.inner.store.clone();
         let region = peer.region.clone();
         let error = result.as_ref().err().cloned();
@@ -119,18 +128,54 @@ impl Syncer {
         result
     }
 
-    async fn pull(&self, peer: &PeerRow) -> Result<PeerReport, String> {
+    async fn pull(&self, peer: &PeerRow, deadline: Instant) -> Result<PeerReport, String> {
+        let cfg = &self.inner.config.sync;
+        if Instant::now() >= deadline {
+            return Err(format!(
+                "the round's time (sync.round_timeout_secs = {} s) ran out first",
+                cfg.round_timeout_secs
+            ));
+        }
         let trust = Arc::new(self.trust().await?);
         let url = peer.url.as_deref().ok_or("the peer has no URL")?;
+        let parsed = url::Url::parse(url).map_err(|e| format!("the peer's URL {url} is not a URL: {e}"))?;
+        if !transport_allowed(&parsed, peer.insecure_http) {
+            return Err(format!("{url} is plain http to another machine; use https (or peers add --insecure-http)"));
+        }
+        let mut budget = fetch::Budget::new(Duration::from_secs(cfg.failure_budget_secs), deadline);
         let mut cursor = peer.cursor.clone();
         let mut report = PeerReport::default();
         loop {
-            let body = fetch::page(&self.inner, &peer.region, url, cursor.as_deref()).await?;
+            if report.pages >= cfg.max_pages_per_round as usize {
+                return Err(format!(
+                    "stopped after {} pages (sync.max_pages_per_round); the rest follows next round",
+                    report.pages
+                ));
+            }
+            if Instant::now() >= budget.deadline {
+                return Err(format!(
+                    "stopped after {} pages: the round's time (sync.round_timeout_secs = {} s) ran out",
+                    report.pages, cfg.round_timeout_secs
+                ));
+            }
+            let body = fetch::page(&self.inner, &peer.region, url, cursor.as_deref(), &mut budget).await?;
             let local = self.inner.config.region.clone();
             let trust = trust.clone();
             let page = tokio::task::spawn_blocking(move || verify::page(&body, &trust, &local))
                 .await
                 .map_err(|e| e.to_string())??;
+            // A peer must not steer the loop: a page holds at most what was asked for, and
+            // "more" must come with a cursor that moves on.
+            let asked = cfg.page_size as usize;
+            if page.changes.len() + page.rejected.len() > asked {
+                return Err(format!(
+                    "the page holds {} changes, more than the {asked} asked for",
+                    page.changes.len() + page.rejected.len()
+                ));
+            }
+            if page.more && (page.next.is_empty() || cursor.as_deref() == Some(page.next.as_str())) {
+                return Err("the peer says there is more but its next cursor does not move on".into());
+            }
             let store = self.inner.store.clone();
             let (region, local, expected) = (peer.region.clone(), self.inner.config.region.clone(), cursor.clone());
             let next = page.next.clone();
@@ -144,7 +189,7 @@ impl Syncer {
             report.applied += outcome.applied;
             report.unchanged += outcome.unchanged;
             report.rejected += outcome.rejected;
-            if !page.more || page.next.is_empty() || cursor.as_deref() == Some(page.next.as_str()) {
+            if !page.more {
                 return Ok(report);
             }
             cursor = Some(page.next);
@@ -163,5 +208,18 @@ impl Syncer {
             trust.insert(p.region.clone(), set.verifying_keys()?);
         }
         Ok(trust)
+    }
+}
+
+/// Plain http only to this machine, unless the operator opted in for the peer: records and
+/// cursors between machines travel over TLS.
+pub fn transport_allowed(url: &url::Url, insecure_http: bool) -> bool {
+    match (url.scheme(), url.host()) {
+        ("https", _) => true,
+        ("http", _) if insecure_http => true,
+        ("http", Some(url::Host::Domain(d))) => d == "localhost",
+        ("http", Some(url::Host::Ipv4(ip))) => ip.is_loopback(),
+        ("http", Some(url::Host::Ipv6(ip))) => ip.is_loopback(),
+        _ => false,
     }
 }
