@@ -3,6 +3,9 @@
 //!
 //! One test binary (one link step) with a module per capability.
 
+// Test code: a failed unwrap is a failed test, with its location.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 mod auth;
@@ -10,6 +13,7 @@ mod boundaries;
 mod catalogue;
 mod cli;
 mod concurrency;
+mod contract;
 mod demo;
 mod federation;
 mod hostile;

@@ -241,35 +241,35 @@ async fn every_action_plan_and_profile_rule_names_its_field() {
         (
             Box::new(|p| {
                 p["monitoring"] =
-                    json!([{"period": "2025-S1", "narrative": "n", "actions": [{"number": 1, "status": "abandoned"}]}])
+                    json!([{"period": "2025-S1", "narrative": "n", "actions": [{"number": 1, "status": "abandoned"}]}]);
             }),
             "content.monitoring[0].actions[0].reason",
         ),
         (
             Box::new(|p| {
                 p["monitoring"] =
-                    json!([{"period": "2025-S2", "narrative": "n"}, {"period": "2025-S1", "narrative": "n"}])
+                    json!([{"period": "2025-S2", "narrative": "n"}, {"period": "2025-S1", "narrative": "n"}]);
             }),
             "content.monitoring[1].period",
         ),
         (
             Box::new(|p| {
                 p["monitoring"] =
-                    json!([{"period": "2025-S1", "narrative": "n", "indicators": [{"name": "Unknown", "value": 1}]}])
+                    json!([{"period": "2025-S1", "narrative": "n", "indicators": [{"name": "Unknown", "value": 1}]}]);
             }),
             "content.monitoring[0].indicators[0].name",
         ),
         (
             Box::new(|p| {
                 p["monitoring"] =
-                    json!([{"period": "2025-S1", "narrative": "n", "actions": [{"number": 9, "status": "on-track"}]}])
+                    json!([{"period": "2025-S1", "narrative": "n", "actions": [{"number": 9, "status": "on-track"}]}]);
             }),
             "content.monitoring[0].actions[0].number",
         ),
         (
             Box::new(|p| {
                 p["monitoring"] =
-                    json!([{"period": "2025-S1", "narrative": "n", "actions": [{"number": 1, "status": "late"}]}])
+                    json!([{"period": "2025-S1", "narrative": "n", "actions": [{"number": 1, "status": "late"}]}]);
             }),
             "content.monitoring[0].actions[0].status",
         ),

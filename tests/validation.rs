@@ -28,7 +28,7 @@ fn case_study_cases() -> Vec<Case> {
                     "vr-simulation",
                     "smart-logistics",
                     "smart-logistics"
-                ])
+                ]);
             }),
             "content.themes,content.themes[4]",
         ),

@@ -4,6 +4,9 @@
 //! on one connection. Prints figures; asserts nothing about time.
 //! `SMARTY_BENCH_SIZES=100000` picks the sizes.
 
+// Test code: a failed unwrap is a failed test, with its location.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;
@@ -157,8 +160,7 @@ fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {
 
 fn dir_size(path: &std::path::Path) -> u64 {
     std::fs::read_dir(path)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.metadata().map_or(0, |m| m.len())).sum())
-        .unwrap_or(0)
+        .map_or(0, |entries| entries.filter_map(Result::ok).map(|e| e.metadata().map_or(0, |m| m.len())).sum())
 }
 
 fn own_peak_mib() -> f64 {

@@ -3,6 +3,9 @@
 //! store in one transaction with no network and no verification. Then the time of an
 //! unchanged round against six peers. Prints figures; asserts nothing about time.
 
+// Test code: a failed unwrap is a failed test, with its location.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;

@@ -390,5 +390,5 @@ fn parse_bool(key: &str, s: &str) -> Result<bool, String> {
 /// Where to find the configuration: `--config`, then `SMARTY_CONFIG` (both handled by clap),
 /// then `./smarty.toml`.
 pub fn config_path(flag: Option<&Path>) -> PathBuf {
-    flag.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("smarty.toml"))
+    flag.map_or_else(|| PathBuf::from("smarty.toml"), Path::to_path_buf)
 }

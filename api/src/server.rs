@@ -61,7 +61,8 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
         config.public_url = Some(format!("http://{addr}"));
     }
     let doc = crate::openapi::document();
-    let mut route_table = RouteTable::from_openapi(&doc).with("/openapi.json", &["GET", "HEAD"]);
+    let mut route_table =
+        RouteTable::from_openapi(&crate::openapi::routes_document()).with("/openapi.json", &["GET", "HEAD"]);
     let docs = config.docs;
     if docs {
         route_table = route_table.with("/docs", &["GET"]);
@@ -115,7 +116,7 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
                     async move { Err::<actix_web::HttpResponse, ApiError>(answer) }
                 }))
         })
-        .workers(workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())))
+        .workers(workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, std::num::NonZero::get)))
         .client_request_timeout(std::time::Duration::from_secs(http_limits.request_head_timeout_secs))
         .client_disconnect_timeout(std::time::Duration::from_secs(http_limits.disconnect_timeout_secs))
         .max_connections(http_limits.max_connections)

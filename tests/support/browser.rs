@@ -94,9 +94,10 @@ fn which(name: &str) -> Option<PathBuf> {
 }
 
 fn axe_source() -> String {
-    let path = std::env::var_os("SMARTY_AXE_JS").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-assets/node_modules/axe-core/axe.min.js")
-    });
+    let path = std::env::var_os("SMARTY_AXE_JS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-assets/node_modules/axe-core/axe.min.js"),
+        PathBuf::from,
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|_| {
         panic!(
             "axe-core not found at {}: npm install --prefix target/test-assets axe-core@4 (.ci/run does), or set SMARTY_AXE_JS",

@@ -9,6 +9,7 @@ pub mod node;
 pub mod peer;
 pub mod postgres;
 pub mod samples;
+pub mod tools;
 
 pub use node::{Backend, TestNode};
 

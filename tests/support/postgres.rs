@@ -87,7 +87,7 @@ fn start() -> Result<Cluster, String> {
         "shared_buffers=64MB",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(std::string::ToString::to_string)
     .collect();
     let log = std::fs::File::create(dir.join("postgres.log")).map_err(|e| e.to_string())?;
     // Spawned from a thread that never ends, so the parent-death signal fires only when the
@@ -130,7 +130,7 @@ fn server_binaries() -> Option<PathBuf> {
     let mut candidates: Vec<PathBuf> =
         std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect()).unwrap_or_default();
     let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).collect())
+        .map(|r| r.filter_map(std::result::Result::ok).map(|e| e.path().join("bin")).collect())
         .unwrap_or_default();
     versions.sort();
     versions.reverse();

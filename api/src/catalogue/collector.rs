@@ -247,7 +247,7 @@ impl Segment {
             (u128::from(self.id_hi.first(doc).unwrap_or(0)) << 64) | u128::from(self.id_lo.first(doc).unwrap_or(0));
         let primary = match self.sort {
             // Non-negative floats order like their bit patterns.
-            Sort::Relevance => score.max(0.0).to_bits() as i64,
+            Sort::Relevance => i64::from(score.max(0.0).to_bits()),
             Sort::Updated => self.updated.first(doc).unwrap_or(0),
             Sort::Inspired => self.inspired.get(&id).copied().unwrap_or(0) as i64,
         };

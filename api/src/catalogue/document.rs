@@ -68,7 +68,7 @@ pub fn of_row(fields: &Fields, row: &RecordRow) -> Option<TantivyDocument> {
     {
         doc.add_u64(fields.year, year);
     }
-    let updated = chrono::DateTime::parse_from_rfc3339(&row.updated_at).map(|t| t.timestamp_micros()).unwrap_or(0);
+    let updated = chrono::DateTime::parse_from_rfc3339(&row.updated_at).map_or(0, |t| t.timestamp_micros());
     doc.add_i64(fields.updated, updated);
     doc.add_text(fields.title, &title);
     doc.add_text(fields.updated_at, &row.updated_at);

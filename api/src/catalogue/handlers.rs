@@ -19,10 +19,10 @@ pub struct SearchParams {
     #[param(example = "predictive maintenance")]
     q: Option<String>,
     /// Theme code (repeatable).
-    #[param(example = "smart-logistics")]
+    #[param(example = json!(["smart-logistics"]))]
     theme: Option<Vec<String>>,
     /// Origin region code (repeatable).
-    #[param(example = "tuscany")]
+    #[param(example = json!(["tuscany"]))]
     origin: Option<Vec<String>>,
     /// `case_study` or `policy_instrument` (repeatable).
     kind: Option<Vec<String>>,

@@ -133,7 +133,7 @@ impl Catalogue {
     }
 
     fn writer(&self) -> Result<IndexWriter, String> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(2);
         self.index.writer_with_num_threads(threads, 128 * 1024 * 1024).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => {
                 format!("the index in {} is in use by a running node", self.dir.display())

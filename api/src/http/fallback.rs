@@ -39,7 +39,7 @@ impl RouteTable {
     /// Adds a route served outside the documented API (Swagger UI and the document itself).
     pub fn with(mut self, path: &str, methods: &[&str]) -> Self {
         let routes = Arc::make_mut(&mut self.0);
-        routes.push((ResourceDef::new(path), methods.iter().map(|m| m.to_string()).collect()));
+        routes.push((ResourceDef::new(path), methods.iter().map(std::string::ToString::to_string).collect()));
         self
     }
 

@@ -1,5 +1,6 @@
 //! The OpenAPI document: collected from the registered handlers, so every route is in it.
 
+mod contract;
 mod examples;
 
 use actix_web::App;
@@ -15,7 +16,9 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
         description = "A region node of Smarty Exchange, the federated best-practice exchange of the SMARTY \
             Interreg Europe partnership (Industry 4.0 for SMEs). It serves the region's case studies and policy \
             instruments, and pulls its peers' records over signed-JWT requests. Errors are RFC 9457 problem+json documents with a stable `type`.",
+        contact(name = "SMARTY partnership, Interreg Europe", url = "https://www.interregeurope.eu/smarty"),
     ),
+    servers((url = "/", description = "The node that serves this document")),
     modifiers(&SecurityAddon),
     tags(
         (name = "case-studies", description = "The region's case studies (good practices)"),
@@ -23,7 +26,7 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
         (name = "action-plans", description = "The region's action plans and their monitoring"),
         (name = "region-profiles", description = "The region's Industry 4.0 profile and stakeholder group"),
         (name = "vocabularies", description = "Themes and partner regions"),
-        (name = "pages", description = "The officers' web pages (HTML, no JavaScript) and their stylesheet"),
+        (name = "pages", description = "The officers' web pages (HTML, no JavaScript) and their stylesheet; not part of the API document"),
         (name = "catalogue", description = "The shared catalogue: search, read and export every region's published records"),
         (name = "peers", description = "Peers and their sync status (admin)"),
         (name = "federation", description = "What peers call: keys, node descriptor and the signed changes feed"),
@@ -84,11 +87,17 @@ where
         )
 }
 
-/// The document, built without a server.
+/// Every route's document, pages included: what the 405 fallback knows the node answers.
+pub fn routes_document() -> utoipa::openapi::OpenApi {
+    routes(App::new().into_utoipa_app()).split_for_parts().1
+}
+
+/// The API's document (without the officers' pages), built without a server.
 pub fn document() -> utoipa::openapi::OpenApi {
-    let doc = routes(App::new().into_utoipa_app()).split_for_parts().1;
-    let mut json = serde_json::to_value(&doc).expect("the document serialises");
+    let mut json = serde_json::to_value(routes_document()).expect("the document serialises");
+    contract::reference_inlined(&mut json);
     examples::complete(&mut json);
+    contract::api_only(&mut json);
     serde_json::from_value(json).expect("the completed document is still a document")
 }
 

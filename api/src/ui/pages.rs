@@ -276,7 +276,11 @@ pub async fn record(
     if matches!(row.kind.as_str(), "action_plan" | "region_profile") {
         push("Summary", text("/summary"), row.kind == "region_profile");
         push("Key sectors", list("/key_sectors").join(", "), true);
-        push("Manufacturing SMEs", content.get("manufacturing_smes").map(|n| n.to_string()).unwrap_or_default(), false);
+        push(
+            "Manufacturing SMEs",
+            content.get("manufacturing_smes").map(std::string::ToString::to_string).unwrap_or_default(),
+            false,
+        );
         push("Support programmes", list("/support_programmes").join("\n"), true);
         let stakeholders: Vec<String> = content["stakeholders"]
             .as_array()

@@ -242,7 +242,7 @@ fn row_from_change(change: &Change, seq: i64) -> StoreResult<RecordRow> {
         .and_then(|c| c.get("themes"))
         .and_then(|t| serde_json::from_value(t.clone()).ok())
         .unwrap_or_default();
-    let content = change.content.as_ref().map_or_else(|| "{}".to_string(), |c| c.to_string());
+    let content = change.content.as_ref().map_or_else(|| "{}".to_string(), std::string::ToString::to_string);
     Ok(RecordRow {
         id: change.id.clone(),
         kind: change.kind.as_str().into(),

@@ -82,7 +82,7 @@ impl Syncer {
 
     /// Starts a background sync of one peer unless one is running; false if one was.
     pub fn trigger(&self, peer: PeerRow) -> bool {
-        if !self.inner.running.lock().unwrap().insert(peer.region.clone()) {
+        if !self.running().insert(peer.region.clone()) {
             return false;
         }
         let this = self.clone();
@@ -90,9 +90,14 @@ impl Syncer {
         actix_web::rt::spawn(async move {
             let region = peer.region.clone();
             this.run_peer(peer, deadline).await.ok();
-            this.inner.running.lock().unwrap().remove(&region);
+            this.running().remove(&region);
         });
         true
+    }
+
+    /// The set of peers being synced; a panic elsewhere cannot leave it unusable.
+    fn running(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.inner.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn round_deadline(&self) -> Instant {
@@ -100,12 +105,12 @@ impl Syncer {
     }
 
     async fn sync_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, String> {
-        if !self.inner.running.lock().unwrap().insert(peer.region.clone()) {
+        if !self.running().insert(peer.region.clone()) {
             return Err(format!("a sync of {} is already running", peer.region));
         }
         let region = peer.region.clone();
         let result = self.run_peer(peer, deadline).await;
-        self.inner.running.lock().unwrap().remove(&region);
+        self.running().remove(&region);
         result
     }
 
@@ -121,7 +126,7 @@ impl Syncer {
         }
         match &result {
             Ok(r) => {
-                tracing::info!(peer = %peer.region, pages = r.pages, applied = r.applied, rejected = r.rejected, "synced")
+                tracing::info!(peer = %peer.region, pages = r.pages, applied = r.applied, rejected = r.rejected, "synced");
             }
             Err(e) => tracing::warn!(peer = %peer.region, error = %e, "sync failed"),
         }

@@ -37,7 +37,7 @@ pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<Ver
         return Err("the page's cursor is implausibly long".into());
     }
     // Signature checks dominate: spread them over the cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
     let chunk = body.changes.len().div_ceil(threads).max(1);
     let checked: Vec<Result<Change, (String, String)>> = std::thread::scope(|s| {
         let handles: Vec<_> = body

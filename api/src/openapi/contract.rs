@@ -1,0 +1,173 @@
+//! What the generated document needs beyond what the handlers' attributes say: the officers'
+//! pages taken out (they are not part of the API a client is generated from), the statuses
+//! every operation can send whatever its handler (a request budget, a slow body, the database
+//! being away), links from each create to read, update and delete (the stateful contract
+//! tests follow them), and no component schema that nothing refers to.
+
+use serde_json::{Map, Value, json};
+use std::collections::BTreeSet;
+
+/// The tag of the HTML pages.
+pub const PAGES_TAG: &str = "pages";
+
+/// utoipa 6 copies a generic argument into the generic's schema (`Record<CaseStudy>` holds a
+/// copy of `CaseStudy` in `content`) and registers the argument as a component too: point the
+/// copies at the component, so generated clients get one named type, not many anonymous ones.
+pub fn reference_inlined(doc: &mut Value) {
+    fn walk(v: &mut Value, top: bool, own: &str, schemas: &Map<String, Value>) {
+        if !top
+            && v.get("properties").is_some()
+            && let Some((name, _)) = schemas.iter().find(|(n, s)| n.as_str() != own && *s == v)
+        {
+            *v = json!({ "$ref": format!("#/components/schemas/{name}") });
+            return;
+        }
+        match v {
+            Value::Object(o) => o.values_mut().for_each(|c| walk(c, false, own, schemas)),
+            Value::Array(a) => a.iter_mut().for_each(|c| walk(c, false, own, schemas)),
+            _ => {}
+        }
+    }
+    let schemas = doc["components"]["schemas"].as_object().cloned().unwrap_or_default();
+    for name in schemas.keys() {
+        walk(&mut doc["components"]["schemas"][name], true, name, &schemas);
+    }
+}
+
+/// The API's own document, from the document of every route.
+pub fn api_only(doc: &mut Value) {
+    remove_pages(doc);
+    add_shared_responses(doc);
+    add_links(doc);
+    prune_schemas(doc);
+}
+
+fn remove_pages(doc: &mut Value) {
+    let Some(paths) = doc["paths"].as_object_mut() else { return };
+    for item in paths.values_mut() {
+        if let Some(ops) = item.as_object_mut() {
+            ops.retain(|_, op| op["tags"].get(0).and_then(Value::as_str) != Some(PAGES_TAG));
+        }
+    }
+    paths.retain(|_, item| item.as_object().is_some_and(|ops| !ops.is_empty()));
+    if let Some(tags) = doc["tags"].as_array_mut() {
+        tags.retain(|t| t["name"] != PAGES_TAG);
+    }
+}
+
+fn problem(description: &str) -> Value {
+    json!({"description": description, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}})
+}
+
+/// Component responses shared by many operations, and the operations that can send them.
+fn add_shared_responses(doc: &mut Value) {
+    let mut too_many = problem(
+        "Over a request budget (per client address without a token, per credential with one): wait `Retry-After` \
+         seconds",
+    );
+    too_many["headers"] = json!({"Retry-After": {"description": "Seconds to wait before trying again",
+        "schema": {"type": "integer", "minimum": 1}}});
+    let mut slow = problem("The request's body did not arrive within the node's deadline; the connection is closed");
+    slow["headers"] =
+        json!({"Connection": {"description": "`close`", "schema": {"type": "string", "enum": ["close"]}}});
+    let responses = doc["components"].as_object_mut().map(|c| c.entry("responses").or_insert_with(|| json!({})));
+    if let Some(Value::Object(r)) = responses {
+        r.insert("TooManyRequests".into(), too_many);
+        r.insert("RequestTimeout".into(), slow);
+        r.insert(
+            "Unavailable".into(),
+            problem("The database cannot be reached, or (readiness) the search index is catching up"),
+        );
+        r.insert("Internal".into(), problem("The node failed; its operator's log has the details"));
+    }
+    let Some(paths) = doc["paths"].as_object_mut() else { return };
+    for (path, item) in paths.iter_mut() {
+        let Some(ops) = item.as_object_mut() else { continue };
+        for op in ops.values_mut() {
+            let budgeted = path.starts_with("/api/v1/") || path.starts_with("/federation/");
+            let has_body = op.get("requestBody").is_some();
+            let Some(res) = op["responses"].as_object_mut() else { continue };
+            let mut add = |status: &str, name: &str| {
+                res.entry(status).or_insert_with(|| json!({"$ref": format!("#/components/responses/{name}")}));
+            };
+            if budgeted {
+                add("429", "TooManyRequests");
+            }
+            if has_body {
+                add("408", "RequestTimeout");
+            }
+            if path != "/healthz" {
+                add("503", "Unavailable");
+            }
+            add("500", "Internal");
+        }
+    }
+}
+
+/// From each `POST /api/v1/<kind>` that answers 201 with a record, links to the operations on
+/// `/api/v1/<kind>/{id}`: the new record's id from the body, its ETag as `If-Match`.
+fn add_links(doc: &mut Value) {
+    let Some(paths) = doc["paths"].as_object().cloned() else { return };
+    for (path, item) in &paths {
+        let Some(create) = item.get("post") else { continue };
+        if create["responses"].get("201").is_none() || !path.starts_with("/api/v1/") {
+            continue;
+        }
+        let Some(one) = paths.get(&format!("{path}/{{id}}")) else { continue };
+        let mut links = Map::new();
+        for (method, op) in one.as_object().into_iter().flatten() {
+            let Some(id) = op["operationId"].as_str() else { continue };
+            let mut parameters = json!({"id": "$response.body#/id"});
+            if matches!(method.as_str(), "put" | "delete") {
+                parameters["If-Match"] = json!("$response.header.ETag");
+            }
+            links.insert(
+                id.to_string(),
+                json!({"operationId": id, "parameters": parameters,
+                    "description": format!("`{}` the record just created", method.to_uppercase())}),
+            );
+        }
+        doc["paths"][path]["post"]["responses"]["201"]["links"] = Value::Object(links);
+    }
+}
+
+/// Every `$ref` target in `value`.
+fn refs(value: &Value, out: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(obj) => {
+            if let Some(Value::String(r)) = obj.get("$ref") {
+                out.insert(r.clone());
+            }
+            obj.values().for_each(|v| refs(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+        _ => {}
+    }
+}
+
+/// Drops component schemas that no operation reaches, directly or through other schemas.
+fn prune_schemas(doc: &mut Value) {
+    let mut reached = BTreeSet::new();
+    let mut roots = doc.clone();
+    if let Some(c) = roots["components"].as_object_mut() {
+        c.remove("schemas");
+    }
+    refs(&roots, &mut reached);
+    let schemas = doc["components"]["schemas"].as_object().cloned().unwrap_or_default();
+    let mut todo: Vec<String> = reached.iter().cloned().collect();
+    while let Some(r) = todo.pop() {
+        let Some(name) = r.strip_prefix("#/components/schemas/") else { continue };
+        let mut inner = BTreeSet::new();
+        if let Some(schema) = schemas.get(name) {
+            refs(schema, &mut inner);
+        }
+        for i in inner {
+            if reached.insert(i.clone()) {
+                todo.push(i);
+            }
+        }
+    }
+    if let Some(s) = doc["components"]["schemas"].as_object_mut() {
+        s.retain(|name, _| reached.contains(&format!("#/components/schemas/{name}")));
+    }
+}
