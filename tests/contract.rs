@@ -1,7 +1,8 @@
 //! The contract, checked by the tools integrators use: two OpenAPI linters on the committed
 //! document, the schemathesis fuzzer against a live node, and generated clients.
 
-use crate::support::tools::{npm_bin, root};
+use crate::support::tools::{npm_bin, root, venv_bin};
+use crate::support::{Backend, TestNode};
 use serde_json::Value;
 use std::process::Command;
 
@@ -32,4 +33,44 @@ fn redocly_and_spectral_find_nothing_to_say() {
         .current_dir(&dir));
     assert!(ok, "Spectral: {out}");
     assert!(out.contains("No results"), "Spectral: {out}");
+}
+
+#[test]
+fn a_generated_typescript_client_builds_without_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let types = dir.path().join("smarty.d.ts");
+    let (ok, out) =
+        run(Command::new(npm_bin("openapi-typescript")).arg(root().join("openapi/openapi.json")).arg("-o").arg(&types));
+    assert!(ok, "openapi-typescript: {out}");
+    assert!(!out.contains('⚠'), "openapi-typescript warns: {out}");
+    // A partner's code using the generated types, compiled strictly.
+    std::fs::copy(root().join("tests/contract/client.ts"), dir.path().join("client.ts")).unwrap();
+    let (ok, out) = run(Command::new(npm_bin("tsc"))
+        .args(["--noEmit", "--strict", "--target", "es2022", "--moduleResolution", "node", "client.ts", "smarty.d.ts"])
+        .current_dir(dir.path()));
+    assert!(ok && out.trim().is_empty(), "tsc: {out}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_generated_python_client_creates_reads_updates_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let venv = venv_bin("python").parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", venv.display(), std::env::var("PATH").unwrap_or_default());
+    let out_dir = dir.path().join("client");
+    let (ok, out) = run(Command::new(venv_bin("openapi-python-client"))
+        .args(["generate", "--path"])
+        .arg(root().join("openapi/openapi.json"))
+        .arg("--output-path")
+        .arg(&out_dir)
+        .env("PATH", &path));
+    assert!(ok, "openapi-python-client: {out}");
+    assert!(!out.to_lowercase().contains("warning"), "openapi-python-client warns: {out}");
+
+    let node = TestNode::start(Backend::Sqlite).await;
+    let (ok, out) = run(Command::new(venv_bin("python"))
+        .arg(root().join("tests/contract/python_client.py"))
+        .env("PYTHONPATH", &out_dir)
+        .env("SMARTY_URL", &node.base)
+        .env("SMARTY_TOKEN", &node.editor));
+    assert!(ok && out.contains("ok: created, read, updated and deleted"), "the Python client: {out}");
 }

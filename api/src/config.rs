@@ -201,8 +201,10 @@ pub struct LimitsConfig {
     pub search: Rate,
     /// Catalogue exports without a token, per client address.
     pub export: Rate,
-    /// Federation requests without a token, per client address.
+    /// Federation requests without a token (the feed, keys, node descriptor), per client address.
     pub federation: Rate,
+    /// Liveness and readiness probes, per client address (readiness reads the database).
+    pub probes: Rate,
     /// Requests with a valid token (an API token or a pinned peer's), per credential: partner
     /// systems and peers have their own budget, untouched by anonymous traffic.
     pub authenticated: Rate,
@@ -226,6 +228,7 @@ impl Default for LimitsConfig {
             search: Rate::new(600, 120),
             export: Rate::new(30, 10),
             federation: Rate::new(120, 60),
+            probes: Rate::new(600, 120),
             authenticated: Rate::new(12_000, 2_000),
             request_timeout_secs: 30,
             request_head_timeout_secs: 10,
@@ -237,13 +240,14 @@ impl Default for LimitsConfig {
 
 impl LimitsConfig {
     /// Every budget with its key, for checks and messages.
-    pub fn rates(&self) -> [(&'static str, Rate); 6] {
+    pub fn rates(&self) -> [(&'static str, Rate); 7] {
         [
             ("sign_in", self.sign_in),
             ("auth_failures", self.auth_failures),
             ("search", self.search),
             ("export", self.export),
             ("federation", self.federation),
+            ("probes", self.probes),
             ("authenticated", self.authenticated),
         ]
     }

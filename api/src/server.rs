@@ -60,7 +60,6 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
     if config.public_url.is_none() {
         config.public_url = Some(format!("http://{addr}"));
     }
-    let doc = crate::openapi::document();
     let mut route_table =
         RouteTable::from_openapi(&crate::openapi::routes_document()).with("/openapi.json", &["GET", "HEAD"]);
     let docs = config.docs;
@@ -91,11 +90,13 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
         HttpServer::new(move || {
             let table = route_table.clone();
             let (app, _) = crate::openapi::routes(App::new().into_utoipa_app()).split_for_parts();
-            let swagger = docs.then(|| SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()));
-            let docs_redirect = docs.then(|| web::redirect("/docs", "/docs/"));
-            let app = match (docs_redirect, swagger) {
-                (Some(redirect), Some(ui)) => app.service(redirect).service(ui),
-                _ => app.service(web::resource("/openapi.json").to(crate::openapi::serve_document)),
+            // The API browser reads the same /openapi.json as everybody else.
+            let swagger =
+                docs.then(|| SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/openapi.json")));
+            let app = app.service(web::resource("/openapi.json").to(crate::openapi::serve_document));
+            let app = match swagger {
+                Some(ui) => app.service(web::redirect("/docs", "/docs/")).service(ui),
+                None => app,
             };
             app.app_data(app_state.clone())
                 .app_data(

@@ -3,6 +3,8 @@
 //! This crate owns every SQL statement of the project (DESIGN.md: "SQL lives only in
 //! `schema/`"); the `api` crate talks to the database only through [`store::Store`].
 
+#![warn(missing_docs)]
+
 pub mod content;
 pub mod db;
 pub mod record;

@@ -1,5 +1,6 @@
 //! The record envelope, the same JSON shape in every response (DESIGN.md, "Records").
 
+use crate::vocab::RegionCode;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use utoipa::ToSchema;
@@ -9,15 +10,21 @@ use utoipa::ToSchema;
 #[serde(rename_all = "snake_case")]
 #[schema(example = "case_study")]
 pub enum Kind {
+    /// A good practice: [`crate::CaseStudy`].
     CaseStudy,
+    /// A strategy, programme or law: [`crate::PolicyInstrument`].
     PolicyInstrument,
+    /// A region's plan to improve a policy instrument: [`crate::ActionPlan`].
     ActionPlan,
+    /// A region's Industry 4.0 context: [`crate::RegionProfile`].
     RegionProfile,
 }
 
 impl Kind {
+    /// Every kind, to go through them all.
     pub const ALL: [Kind; 4] = [Kind::CaseStudy, Kind::PolicyInstrument, Kind::ActionPlan, Kind::RegionProfile];
 
+    /// The kind as serialised and stored (`case_study`).
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::CaseStudy => "case_study",
@@ -27,6 +34,7 @@ impl Kind {
         }
     }
 
+    /// The kind serialised as `s`, if any.
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -44,13 +52,18 @@ impl fmt::Display for Kind {
 #[serde(rename_all = "snake_case")]
 #[schema(example = "published")]
 pub enum Status {
+    /// Work in progress: seen only by the node's editors, never federated.
     #[default]
     Draft,
+    /// Public, and offered to peers.
     Published,
+    /// Taken back after publication: seen only by the node's editors; peers receive a
+    /// tombstone.
     Withdrawn,
 }
 
 impl Status {
+    /// The status as serialised and stored (`draft`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Draft => "draft",
@@ -59,6 +72,7 @@ impl Status {
         }
     }
 
+    /// The status serialised as `s`, if any.
     pub fn parse(s: &str) -> Option<Status> {
         [Status::Draft, Status::Published, Status::Withdrawn].into_iter().find(|k| k.as_str() == s)
     }
@@ -69,15 +83,17 @@ impl Status {
 #[serde(deny_unknown_fields)]
 pub struct Record<C> {
     /// UUIDv7 assigned by the origin node.
-    #[schema(example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60")]
+    #[schema(example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60", format = Uuid)]
     pub id: String,
+    /// What the record is; fixed at creation.
     pub kind: Kind,
-    /// Code of the region whose node owns the record.
-    #[schema(example = "leeds")]
+    /// Code of the region whose node owns the record; only that node changes it.
+    #[schema(value_type = RegionCode)]
     pub origin: String,
     /// 1 on create, +1 on every change.
     #[schema(example = 1, minimum = 1)]
     pub version: i64,
+    /// Where the record stands in its life.
     pub status: Status,
     /// RFC 3339, UTC.
     #[schema(example = "2026-11-25T09:30:00.000000Z", format = DateTime)]
@@ -85,5 +101,6 @@ pub struct Record<C> {
     /// RFC 3339, UTC.
     #[schema(example = "2026-11-25T09:30:00.000000Z", format = DateTime)]
     pub updated_at: String,
+    /// The kind-specific content.
     pub content: C,
 }

@@ -33,16 +33,23 @@ pub struct Signature {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
+    /// The record's id, a UUIDv7 assigned by its origin.
     #[schema(example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60")]
     pub id: String,
+    /// The record's kind.
     pub kind: Kind,
+    /// Code of the region whose node owns and signs the record.
     #[schema(example = "leeds")]
     pub origin: String,
+    /// The record's version at this change; a node keeps the highest it has seen.
     #[schema(example = 3)]
     pub version: i64,
+    /// The record's status at this change; always `published` when `deleted` is false.
     pub status: Status,
+    /// When the record was created at its origin (RFC 3339, UTC).
     #[schema(example = "2026-11-25T09:30:00.000000Z")]
     pub created_at: String,
+    /// When the record last changed at its origin (RFC 3339, UTC).
     #[schema(example = "2026-11-26T10:00:00.000000Z")]
     pub updated_at: String,
     /// Present, and true, on tombstones only.
@@ -56,6 +63,7 @@ pub struct Change {
     #[serde(default)]
     #[schema(example = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")]
     pub hash: String,
+    /// The origin's signature over the same bytes; absent only before sealing.
     pub signature: Option<Signature>,
 }
 
@@ -160,8 +168,10 @@ pub struct Jwk {
     pub x: String,
     /// RFC 7638 thumbprint of the key.
     pub kid: String,
+    /// `EdDSA` when present: the only algorithm the key may be used with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alg: Option<String>,
+    /// `sig` when present: the key verifies signatures (JSON member `use`).
     #[serde(default, rename = "use", skip_serializing_if = "Option::is_none")]
     pub key_use: Option<String>,
 }
@@ -169,10 +179,12 @@ pub struct Jwk {
 /// A JWK set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct JwkSet {
+    /// The keys. A node publishes its active key first, then retired keys not yet expired.
     pub keys: Vec<Jwk>,
 }
 
 impl Jwk {
+    /// The JWK of an Ed25519 public key, with its thumbprint as `kid`.
     pub fn from_key(key: &VerifyingKey) -> Jwk {
         let x = URL_SAFE_NO_PAD.encode(key.as_bytes());
         Jwk {

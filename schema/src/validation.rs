@@ -17,14 +17,17 @@ pub struct FieldError {
 #[derive(Debug, Default)]
 pub struct Errors {
     prefix: String,
+    /// The errors so far, in the order found.
     pub list: Vec<FieldError>,
 }
 
 impl Errors {
+    /// Collects errors for fields under `prefix` (`content`); empty for none.
     pub fn new(prefix: &str) -> Self {
         Self { prefix: prefix.to_string(), list: Vec::new() }
     }
 
+    /// Adds `message` for `field`, a path relative to the prefix (`title`, `[2].name`).
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
         let field = if self.prefix.is_empty() {
             field.to_string()
@@ -62,6 +65,7 @@ impl Errors {
         }
     }
 
+    /// `Ok` when no rule failed, else every error.
     pub fn into_result(self) -> Result<(), Vec<FieldError>> {
         if self.list.is_empty() { Ok(()) } else { Err(self.list) }
     }

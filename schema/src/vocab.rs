@@ -4,15 +4,20 @@
 //! value of the type is valid by construction.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
-use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::{PartialSchema, ToSchema};
 
+/// A newtype over `String` whose values are the codes one rule accepts. Its OpenAPI schema is
+/// a named string component: the doc comment is its description, and `$rule` narrows it (a
+/// pattern or the list of codes) to exactly what `parse` accepts.
 macro_rules! code_newtype {
-    ($(#[$doc:meta])* $name:ident, $example:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+    ($(#[doc = $doc:literal])* $name:ident, $example:literal, $rule:expr) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        #[schema(value_type = String, example = $example)]
         pub struct $name(String);
 
         impl TryFrom<String> for $name {
@@ -27,6 +32,7 @@ macro_rules! code_newtype {
             }
         }
         impl $name {
+            /// The code as text.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -36,37 +42,66 @@ macro_rules! code_newtype {
                 f.write_str(&self.0)
             }
         }
+        impl PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                let description = [$($doc),*].map(str::trim).join("\n");
+                let rule: fn(ObjectBuilder) -> ObjectBuilder = $rule;
+                let string = ObjectBuilder::new().schema_type(Type::String).description(Some(description));
+                // `example`, as the derived schemas have it (the contract's tests require it).
+                #[allow(deprecated)]
+                let string = rule(string).example(Some(serde_json::Value::from($example)));
+                string.into()
+            }
+        }
+        impl ToSchema for $name {
+            fn name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($name))
+            }
+        }
     };
 }
 
+/// [`RegionCode::parse`]'s rule as a JSON Schema (ECMA-262) pattern.
+const REGION_CODE_PATTERN: &str = "^[a-z][a-z-]{0,30}[a-z]$";
+/// [`NutsCode::parse`]'s rule as a JSON Schema (ECMA-262) pattern.
+const NUTS_CODE_PATTERN: &str = "^[A-Z]{2}[A-Z0-9]{0,3}$";
+
 code_newtype!(
-    /// A region's code: lowercase ASCII letters and hyphens, 2 to 32 characters (`leeds`).
+    /// A region's code: 2 to 32 lowercase ASCII letters and hyphens, neither starting nor
+    /// ending with a hyphen (`leeds`, `castilla-leon`).
     RegionCode,
-    "leeds"
+    "leeds",
+    |s| s.pattern(Some(REGION_CODE_PATTERN))
 );
 code_newtype!(
-    /// One of the four exchange themes' codes.
+    /// The code of one of the four exchange themes (`GET /api/v1/themes` lists them with their
+    /// labels).
     ThemeCode,
-    "predictive-maintenance"
+    "predictive-maintenance",
+    |s| s.enum_values(Some(THEMES.map(|t| t.code)))
 );
 code_newtype!(
-    /// A NUTS (or ITL) territorial code: two country letters, then up to three digits or
-    /// capital letters (`UKE4`, `ITI1`, `SI0`).
+    /// A NUTS (or ITL) territorial code: two capital letters (the country), then up to three
+    /// digits or capital letters (`UKE4`, `ITI1`, `SI0`).
     NutsCode,
-    "UKE4"
+    "UKE4",
+    |s| s.pattern(Some(NUTS_CODE_PATTERN))
 );
 code_newtype!(
-    /// An ISO 639-1 language code (`en`).
+    /// An ISO 639-1 two-letter language code, in lowercase (`en`, `it`, `pl`).
     LanguageCode,
-    "en"
+    "en",
+    |s| s.enum_values(Some(ISO_639_1.split(' ')))
 );
 code_newtype!(
-    /// An ISO 4217 currency code (`EUR`).
+    /// An active ISO 4217 currency code, in capitals (`EUR`, `GBP`, `PLN`).
     CurrencyCode,
-    "EUR"
+    "EUR",
+    |s| s.enum_values(Some(ISO_4217.split(' ')))
 );
 
 impl RegionCode {
+    /// Accepts 2 to 32 lowercase ASCII letters or hyphens, with a letter at each end.
     pub fn parse(s: &str) -> Result<Self, String> {
         let ok = (2..=32).contains(&s.len())
             && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
@@ -77,6 +112,7 @@ impl RegionCode {
 }
 
 impl ThemeCode {
+    /// Accepts the code of one of the [`THEMES`].
     pub fn parse(s: &str) -> Result<Self, String> {
         if THEMES.iter().any(|t| t.code == s) {
             Ok(Self(s.to_string()))
@@ -88,6 +124,7 @@ impl ThemeCode {
 }
 
 impl NutsCode {
+    /// Accepts two capital ASCII letters followed by up to three digits or capital letters.
     pub fn parse(s: &str) -> Result<Self, String> {
         let b = s.as_bytes();
         let ok = (2..=5).contains(&b.len())
@@ -102,6 +139,7 @@ impl NutsCode {
 }
 
 impl LanguageCode {
+    /// Accepts a code of the ISO 639-1 list, exactly as listed (lowercase).
     pub fn parse(s: &str) -> Result<Self, String> {
         if s.len() == 2 && ISO_639_1.split(' ').any(|c| c == s) {
             Ok(Self(s.to_string()))
@@ -112,6 +150,7 @@ impl LanguageCode {
 }
 
 impl CurrencyCode {
+    /// Accepts a code of the active ISO 4217 list, exactly as listed (capitals).
     pub fn parse(s: &str) -> Result<Self, String> {
         if s.len() == 3 && ISO_4217.split(' ').any(|c| c == s) {
             Ok(Self(s.to_string()))
@@ -126,7 +165,8 @@ impl CurrencyCode {
 #[schema(example = json!({"code": "predictive-maintenance", "label": "Predictive modelling and maintenance",
     "description": "Using sensor data and models to anticipate failures and plan maintenance before breakdowns."}))]
 pub struct Theme {
-    /// Stable code.
+    /// Stable code, used in records' `themes` and in the `theme` filter of listings.
+    #[schema(value_type = ThemeCode)]
     pub code: &'static str,
     /// English label.
     pub label: &'static str,
@@ -185,6 +225,24 @@ mod tests {
         for bad in ["", "U", "uk", "UKE412", "1KE", "UK-4", "UKé"] {
             assert!(NutsCode::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    /// The example and, for closed lists, every listed value of a code's schema.
+    fn schema_values<T: utoipa::PartialSchema>() -> Vec<String> {
+        let schema = serde_json::to_value(T::schema()).unwrap();
+        let listed = schema["enum"].as_array().cloned().unwrap_or_default();
+        let values = listed.iter().chain([&schema["example"]]);
+        values.map(|v| v.as_str().unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn code_schemas_offer_only_valid_codes() {
+        assert!(schema_values::<RegionCode>().iter().all(|c| RegionCode::parse(c).is_ok()));
+        assert!(schema_values::<NutsCode>().iter().all(|c| NutsCode::parse(c).is_ok()));
+        assert_eq!(schema_values::<ThemeCode>().len(), THEMES.len() + 1);
+        assert!(schema_values::<ThemeCode>().iter().all(|c| ThemeCode::parse(c).is_ok()));
+        assert!(schema_values::<LanguageCode>().iter().all(|c| LanguageCode::parse(c).is_ok()));
+        assert!(schema_values::<CurrencyCode>().iter().all(|c| CurrencyCode::parse(c).is_ok()));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! exports and federation requests by client address; refused credentials by client address;
 //! valid credentials (API tokens, pinned peers) by credential, with a budget of their own so
 //! that anonymous abuse from the same address never throttles a partner system or a peer.
-//! A request over budget gets 429 problem+json with `Retry-After`.
+//! Health probes have a budget of their own. A request over budget gets 429 problem+json with
+//! `Retry-After`.
 
 use crate::config::{LimitsConfig, Rate};
 use crate::error::ApiError;
@@ -26,6 +27,7 @@ enum Class {
     Search,
     Export,
     Federation,
+    Probe,
 }
 
 #[derive(Clone)]
@@ -38,6 +40,7 @@ struct Inner {
     search: DefaultKeyedRateLimiter<IpAddr>,
     export: DefaultKeyedRateLimiter<IpAddr>,
     federation: DefaultKeyedRateLimiter<IpAddr>,
+    probes: DefaultKeyedRateLimiter<IpAddr>,
     auth_failures: DefaultKeyedRateLimiter<IpAddr>,
     authenticated: DefaultKeyedRateLimiter<String>,
     trusted_proxies: Vec<IpAddr>,
@@ -67,6 +70,7 @@ impl Limiter {
                 search: limiter(config.search),
                 export: limiter(config.export),
                 federation: limiter(config.federation),
+                probes: limiter(config.probes),
                 auth_failures: limiter(config.auth_failures),
                 authenticated: limiter(config.authenticated),
                 trusted_proxies: config.trusted_proxies.clone(),
@@ -105,7 +109,7 @@ impl Limiter {
     /// Forgets clients that have been quiet long enough to have a full budget again.
     pub fn housekeep(&self) {
         let i = &self.inner;
-        for l in [&i.sign_in, &i.search, &i.export, &i.federation, &i.auth_failures] {
+        for l in [&i.sign_in, &i.search, &i.export, &i.federation, &i.probes, &i.auth_failures] {
             l.retain_recent();
             l.shrink_to_fit();
         }
@@ -121,6 +125,7 @@ impl Limiter {
             Class::Search => check(&i.search, &ip, "searches without a token from this address"),
             Class::Export => check(&i.export, &ip, "exports without a token from this address"),
             Class::Federation => check(&i.federation, &ip, "federation requests without a token from this address"),
+            Class::Probe => check(&i.probes, &ip, "health probes from this address"),
         }
     }
 }
@@ -131,7 +136,8 @@ fn classify(method: &Method, path: &str) -> Option<Class> {
         (&Method::POST, "/sign-in") => Some(Class::SignIn),
         (&Method::GET | &Method::HEAD, "/" | "/api/v1/catalogue/search") => Some(Class::Search),
         (&Method::GET | &Method::HEAD, "/api/v1/catalogue/export") => Some(Class::Export),
-        (_, p) if p.starts_with("/federation/") => Some(Class::Federation),
+        (_, p) if p.starts_with("/federation/") || p.starts_with("/.well-known/") => Some(Class::Federation),
+        (_, "/healthz" | "/readyz") => Some(Class::Probe),
         _ => None,
     }
 }

@@ -34,8 +34,27 @@ pub fn reference_inlined(doc: &mut Value) {
     }
 }
 
+/// `{"allOf": [x]}` with nothing beside it is `x` (utoipa writes it where a schema, not a
+/// reference, is expected, e.g. `propertyNames`; OpenAPI 3.1 takes a reference there).
+fn unwrap_single_all_of(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            let single = o.len() == 1 && o.get("allOf").and_then(Value::as_array).is_some_and(|a| a.len() == 1);
+            if single && let Some(Value::Array(mut items)) = o.remove("allOf") {
+                *v = items.remove(0);
+                unwrap_single_all_of(v);
+                return;
+            }
+            o.values_mut().for_each(unwrap_single_all_of);
+        }
+        Value::Array(a) => a.iter_mut().for_each(unwrap_single_all_of),
+        _ => {}
+    }
+}
+
 /// The API's own document, from the document of every route.
 pub fn api_only(doc: &mut Value) {
+    unwrap_single_all_of(doc);
     remove_pages(doc);
     add_shared_responses(doc);
     add_links(doc);
@@ -84,15 +103,13 @@ fn add_shared_responses(doc: &mut Value) {
     for (path, item) in paths.iter_mut() {
         let Some(ops) = item.as_object_mut() else { continue };
         for op in ops.values_mut() {
-            let budgeted = path.starts_with("/api/v1/") || path.starts_with("/federation/");
             let has_body = op.get("requestBody").is_some();
             let Some(res) = op["responses"].as_object_mut() else { continue };
             let mut add = |status: &str, name: &str| {
                 res.entry(status).or_insert_with(|| json!({"$ref": format!("#/components/responses/{name}")}));
             };
-            if budgeted {
-                add("429", "TooManyRequests");
-            }
+            // Every API route spends from a budget (http/throttle.rs), the probes included.
+            add("429", "TooManyRequests");
             if has_body {
                 add("408", "RequestTimeout");
             }

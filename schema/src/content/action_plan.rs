@@ -3,6 +3,7 @@
 
 use super::common::*;
 use crate::validation::{Errors, FieldError};
+use crate::vocab::LanguageCode;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -12,8 +13,11 @@ use utoipa::ToSchema;
 #[serde(rename_all = "kebab-case")]
 #[schema(example = "new-projects")]
 pub enum ImprovementType {
+    /// The instrument funds new projects.
     NewProjects,
+    /// The instrument's management (governance, selection, monitoring) improves.
     Management,
+    /// The instrument's strategic focus changes.
     StrategicFocus,
 }
 
@@ -22,9 +26,16 @@ pub enum ImprovementType {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "SMEs with sensors installed", "unit": "firms", "baseline": 0, "target": 40}))]
 pub struct Indicator {
+    /// What is measured: 1 to 200 characters, not blank, and unique among the indicators of
+    /// all the plan's actions (monitoring reports refer to indicators by name).
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
+    /// The unit of the values (`firms`, `EUR`, `%`): 1 to 50 characters, not blank.
+    #[schema(min_length = 1, max_length = 50, pattern = r"\S")]
     pub unit: String,
+    /// The value when the action starts.
     pub baseline: f64,
+    /// The value the action aims for.
     pub target: f64,
 }
 
@@ -33,8 +44,10 @@ pub struct Indicator {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"start": "2025-03-01", "end": "2026-12-31"}))]
 pub struct Timeframe {
+    /// First day, a calendar date (`YYYY-MM-DD`).
     #[schema(format = Date)]
     pub start: String,
+    /// Last day, a calendar date (`YYYY-MM-DD`) on or after `start`.
     #[schema(format = Date)]
     pub end: String,
 }
@@ -48,20 +61,40 @@ pub struct Timeframe {
     "funding_sources": ["ERDF"], "improvement_type": "new-projects",
     "indicators": [{"name": "SMEs with sensors installed", "unit": "firms", "baseline": 0, "target": 40}]}))]
 pub struct Action {
+    /// The action's number, by which monitoring reports refer to it: 1 or more, and unique in
+    /// the plan.
+    #[schema(minimum = 1)]
     pub number: u32,
+    /// The action's name: 1 to 300 characters, not blank.
+    #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
     pub title: String,
+    /// What the action does, and how: 1 to 10,000 characters, not blank.
+    #[schema(min_length = 1, max_length = 10000, pattern = r"\S")]
     pub description: String,
-    /// Ids of the case studies (of any region) that inspired the action.
+    /// Ids (UUIDs) of the case studies, of any region, that inspired the action: at most 20.
+    /// When the plan is written at its origin, each must name a case study in the catalogue
+    /// that is published (or was withdrawn after being published); records received from
+    /// peers are not checked.
     #[serde(default)]
+    #[schema(max_items = 20, format = Uuid)]
     pub inspired_by: Vec<String>,
+    /// The organisations that carry the action out: at most 30, each 1 to 300 characters and
+    /// not blank.
     #[serde(default)]
+    #[schema(max_items = 30, min_length = 1, max_length = 300, pattern = r"\S")]
     pub players: Vec<String>,
+    /// When the action runs.
     pub timeframe: Timeframe,
+    /// What the action costs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub costs: Option<Budget>,
+    /// Where the money comes from: at most 20 sources, each 1 to 300 characters and not blank.
     #[serde(default)]
+    #[schema(max_items = 20, min_length = 1, max_length = 300, pattern = r"\S")]
     pub funding_sources: Vec<String>,
+    /// How the action improves the policy instrument.
     pub improvement_type: ImprovementType,
+    /// How the action's progress is measured. Names are unique across the whole plan.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
 }
@@ -71,10 +104,15 @@ pub struct Action {
 #[serde(rename_all = "kebab-case")]
 #[schema(example = "on-track")]
 pub enum ActionStatus {
+    /// Work has not begun.
     NotStarted,
+    /// Under way, as planned.
     OnTrack,
+    /// Under way, behind its timeframe.
     Delayed,
+    /// Done.
     Completed,
+    /// Given up; the report must say why.
     Abandoned,
 }
 
@@ -83,7 +121,10 @@ pub enum ActionStatus {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "SMEs with sensors installed", "value": 12}))]
 pub struct IndicatorValue {
+    /// The name of one of the plan's indicators, exactly as the plan writes it.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
+    /// The indicator's value at the end of the reported period, in the indicator's unit.
     pub value: f64,
 }
 
@@ -92,9 +133,13 @@ pub struct IndicatorValue {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"number": 1, "status": "on-track"}))]
 pub struct ActionProgress {
+    /// The `number` of one of the plan's actions.
+    #[schema(minimum = 1)]
     pub number: u32,
+    /// Where the action stands.
     pub status: ActionStatus,
-    /// Required when the action is abandoned.
+    /// Why the action was given up: required, and not blank, when `status` is `abandoned`;
+    /// optional otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
@@ -105,11 +150,18 @@ pub struct ActionProgress {
 #[schema(example = json!({"period": "2025-S2", "indicators": [{"name": "SMEs with sensors installed", "value": 12}],
     "narrative": "Twelve firms equipped; the second call opens in March.", "actions": [{"number": 1, "status": "on-track"}]}))]
 pub struct MonitoringReport {
-    /// `YYYY-S1` or `YYYY-S2`.
+    /// The half-year reported on: `YYYY-S1` (January to June) or `YYYY-S2` (July to
+    /// December), the year from 2000 to 2100. A plan holds at most one report per period.
+    #[schema(pattern = "^(20[0-9]{2}|2100)-S[12]$")]
     pub period: String,
+    /// Values of the plan's indicators at the end of the period; each `name` must be one of
+    /// the plan's indicators.
     #[serde(default)]
     pub indicators: Vec<IndicatorValue>,
+    /// What happened in the period: 1 to 5,000 characters, not blank.
+    #[schema(min_length = 1, max_length = 5000, pattern = r"\S")]
     pub narrative: String,
+    /// Where the plan's actions stand; each `number` must be one of the plan's actions.
     #[serde(default)]
     pub actions: Vec<ActionProgress>,
 }
@@ -118,25 +170,49 @@ pub struct MonitoringReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"title": "Plan działania Mazowsze 4.0", "policy_instrument": "01900002-0000-7000-8000-000000000001",
-    "summary": "Mazovia adds a retrofit voucher line to its ERDF programme.", "language": "pl", "actions": []}))]
+    "summary": "Mazovia adds a retrofit voucher line to its ERDF programme.", "language": "pl",
+    "actions": [{"number": 1, "title": "Bony na modernizację dla MŚP z branży metalowej",
+        "description": "Wspólna usługa modernizacji starszych maszyn, wzorowana na usłudze z Leeds.",
+        "inspired_by": ["01900004-0000-7000-8000-000000000005"], "players": ["Mazovia Development Agency"],
+        "timeframe": {"start": "2025-03-01", "end": "2026-12-31"}, "costs": {"amount": "450000", "currency": "PLN"},
+        "funding_sources": ["ERDF"], "improvement_type": "new-projects",
+        "indicators": [{"name": "SMEs with sensors installed", "unit": "firms", "baseline": 0, "target": 40}]}],
+    "translations": {"en": {"title": "Mazovia 4.0 action plan",
+        "summary": "Mazovia adds a retrofit voucher line to its ERDF programme."}}}))]
 pub struct ActionPlan {
+    /// The plan's name: 1 to 200 characters, not blank.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: String,
-    /// Id of the policy instrument of this region the plan improves.
+    /// Id (UUID) of the policy instrument the plan improves. When the plan is written at its
+    /// origin, it must name a live policy instrument of that region (a published one when the
+    /// plan is published); records received from peers are not checked.
+    #[schema(format = Uuid)]
     pub policy_instrument: String,
-    /// In English.
+    /// What the plan changes, in English whatever the plan's `language` (not checked): 1 to
+    /// 2,000 characters, not blank.
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     pub summary: String,
     /// ISO 639-1 code of the plan's text.
+    #[schema(value_type = LanguageCode)]
     pub language: String,
-    /// 1 to 50 actions, numbered uniquely.
+    /// The plan's actions: 1 to 50, each with a `number` unique in the plan; indicator names
+    /// are unique across all of them.
+    #[schema(min_items = 1, max_items = 50)]
     pub actions: Vec<Action>,
-    /// Monitoring reports in period order; appended with `POST …/monitoring`.
+    /// Monitoring reports in period order, each period once; appended with
+    /// `POST …/monitoring`. Each report's indicators and actions must be the plan's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub monitoring: Vec<MonitoringReport>,
+    /// The title and summary in other languages, by ISO 639-1 code. At most 10 languages, not
+    /// including the plan's own `language`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schema(value_type = Translations)]
     pub translations: BTreeMap<String, Translation>,
 }
 
 impl ActionPlan {
+    /// Every rule the content breaks, with its field path; references to other records are
+    /// checked by the node, not here.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::new("content");
         e.text(&self.title, "title", 1, 200);
@@ -208,9 +284,10 @@ impl ActionPlan {
 
 fn check_report(e: &mut Errors, r: &MonitoringReport, prefix: &str, numbers: &[u32], indicators: &[String]) {
     let f = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
+    // `get` and not slicing: a multi-byte character at byte 4 must be an error, not a panic.
     let period_ok = r.period.len() == 7
-        && r.period[..4].parse::<u16>().is_ok_and(|y| (2000..=2100).contains(&y))
-        && matches!(&r.period[4..], "-S1" | "-S2");
+        && r.period.get(..4).and_then(|y| y.parse::<u16>().ok()).is_some_and(|y| (2000..=2100).contains(&y))
+        && matches!(r.period.get(4..), Some("-S1" | "-S2"));
     e.check(period_ok, &f("period"), "must be YYYY-S1 or YYYY-S2");
     e.text(&r.narrative, &f("narrative"), 1, 5000);
     for (j, v) in r.indicators.iter().enumerate() {

@@ -4,16 +4,22 @@ use crate::validation::Errors;
 use crate::vocab::{CurrencyCode, LanguageCode, NutsCode, ThemeCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
-use utoipa::ToSchema;
+use std::borrow::Cow;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, Ref, Schema, Type};
+use utoipa::{PartialSchema, ToSchema};
 
 /// Where an initiative takes place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"nuts": "UKE4", "name": "Huddersfield, West Yorkshire"}))]
 pub struct Location {
-    /// NUTS code (2 to 5 characters: country letters, then digits or capital letters).
+    /// NUTS (or ITL) code of the territory: two capital letters for the country, then up to
+    /// three digits or capital letters (`UKE4`).
+    #[schema(value_type = NutsCode)]
     pub nuts: String,
-    /// Place name as locals write it.
+    /// The place's name as locals write it: 1 to 200 characters, not blank.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
 }
 
@@ -22,10 +28,11 @@ pub struct Location {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"start": "2021-03-01", "end": "2024-02-29"}))]
 pub struct Period {
-    /// First day (`YYYY-MM-DD`).
+    /// First day, a calendar date (`YYYY-MM-DD`).
     #[schema(format = Date)]
     pub start: String,
-    /// Last day (`YYYY-MM-DD`), on or after `start`; absent while ongoing.
+    /// Last day, a calendar date (`YYYY-MM-DD`) on or after `start`; absent while the
+    /// initiative is ongoing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(format = Date)]
     pub end: Option<String>,
@@ -36,12 +43,15 @@ pub struct Period {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"amount": "1250000.00", "currency": "EUR"}))]
 pub struct Budget {
-    /// Non-negative decimal amount. Accepted as a JSON string or number; always returned as a
-    /// string so that no precision is lost.
+    /// Non-negative decimal amount: digits, optionally a decimal point and more digits
+    /// (`250000`, `1250.50`; no sign, exponent, spaces or thousands separators), at most 24
+    /// characters. Accepted as a JSON string or a JSON number (taken as its decimal text);
+    /// always returned as a string, so that no precision is lost.
     #[serde(deserialize_with = "decimal_string")]
-    #[schema(value_type = String, example = "1250000.00")]
+    #[schema(value_type = String, example = "1250000.00", max_length = 24, pattern = r"^[0-9]+(\.[0-9]+)?$")]
     pub amount: String,
-    /// ISO 4217 currency code.
+    /// ISO 4217 code of the currency, in capitals (`EUR`).
+    #[schema(value_type = CurrencyCode)]
     pub currency: String,
 }
 
@@ -50,8 +60,13 @@ pub struct Budget {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "Ruth Okafor", "email": "r.okafor@example.org"}))]
 pub struct Contact {
+    /// The contact person's name: 1 to 200 characters, not blank.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
-    #[schema(format = Email)]
+    /// The contact person's email address: at most 254 bytes (UTF-8), no whitespace, something
+    /// before the first `@`, and after it a domain that contains a dot but neither starts nor
+    /// ends with one.
+    #[schema(format = Email, max_length = 254, pattern = r"^[^@\s]+@[^.\s]\S*\.\S*[^.\s]$")]
     pub email: String,
 }
 
@@ -60,10 +75,56 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"title": "Predictive maintenance in the Prato textile district", "summary": "Sensors on 40 looms."}))]
 pub struct Translation {
-    /// 1 to 200 characters.
+    /// The record's title (a policy instrument's `name`) in that language: 1 to 200
+    /// characters, not blank.
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: String,
-    /// 1 to 5,000 characters.
+    /// The record's summary (a policy instrument's description, in short) in that language:
+    /// 1 to 5,000 characters, not blank.
+    #[schema(min_length = 1, max_length = 5000, pattern = r"\S")]
     pub summary: String,
+}
+
+/// How many languages a record's `translations` may hold.
+const MAX_TRANSLATIONS: usize = 10;
+
+/// The OpenAPI schema of a record's `translations`, a map the content keeps as
+/// `BTreeMap<String, Translation>`: keys are ISO 639-1 codes, at most 10 of them.
+/// Documentation only (no value has this type); `check_translations` enforces the rules.
+pub enum Translations {}
+
+impl PartialSchema for Translations {
+    fn schema() -> RefOr<Schema> {
+        let description = "A record's title and summary in other languages, keyed by ISO 639-1 language code: \
+            at most 10 languages, none of them the record's own `language`.";
+        let language = AllOfBuilder::new().item(Ref::from_schema_name(LanguageCode::name()));
+        let object = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(description))
+            .property_names(Some(language))
+            .additional_properties(Some(Ref::from_schema_name(Translation::name())))
+            .max_properties(Some(MAX_TRANSLATIONS));
+        // `example`, as the derived schemas have it (the contract's tests require it).
+        #[allow(deprecated)]
+        let object = object.example(Some(serde_json::json!({"en": {
+            "title": "Predictive maintenance in the Prato textile district",
+            "summary": "Sensors on 40 looms report vibration and temperature to a shared model."
+        }})));
+        object.into()
+    }
+}
+
+impl ToSchema for Translations {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("Translations")
+    }
+
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((LanguageCode::name().into_owned(), LanguageCode::schema()));
+        LanguageCode::schemas(schemas);
+        schemas.push((Translation::name().into_owned(), Translation::schema()));
+        Translation::schemas(schemas);
+    }
 }
 
 pub(crate) fn check_translations(
@@ -71,8 +132,8 @@ pub(crate) fn check_translations(
     translations: &std::collections::BTreeMap<String, Translation>,
     language: &str,
 ) {
-    if translations.len() > 10 {
-        e.add("translations", "must have at most 10 languages");
+    if translations.len() > MAX_TRANSLATIONS {
+        e.add("translations", format!("must have at most {MAX_TRANSLATIONS} languages"));
     }
     for (lang, t) in translations {
         let field = format!("translations.{lang}");

@@ -22,6 +22,7 @@ use serde::de::DeserializeOwned;
 
 /// What every kind of content offers the generic record machinery.
 pub trait RecordContent: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
+    /// The kind of record that holds this content.
     const KIND: Kind;
 
     /// Every rule the content breaks, with its field path (`content.title`).
@@ -73,13 +74,16 @@ impl RecordContent for CaseStudy {
 pub struct Reference {
     /// The referring field's path (`content.actions[0].inspired_by[1]`).
     pub field: String,
+    /// The id the field names.
     pub id: String,
+    /// The kind of record the id must name.
     pub kind: Kind,
     /// Whether the record may be of any region (in the catalogue), or must be this region's.
     pub any_origin: bool,
 }
 
 impl Reference {
+    /// A reference to a record that must be this region's own.
     pub fn own(field: String, id: &str, kind: Kind) -> Reference {
         Reference { field, id: id.to_string(), kind, any_origin: false }
     }
@@ -146,5 +150,56 @@ pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<(), Ve
         Kind::PolicyInstrument => check::<PolicyInstrument>(content),
         Kind::ActionPlan => check::<ActionPlan>(content),
         Kind::RegionProfile => check::<RegionProfile>(content),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::DeserializeOwned;
+    use utoipa::PartialSchema;
+
+    /// The example of a type's OpenAPI schema.
+    fn example_json<T: PartialSchema>() -> serde_json::Value {
+        serde_json::to_value(T::schema()).unwrap()["example"].clone()
+    }
+
+    /// The example of a type's OpenAPI schema, read as that type.
+    fn example<T: PartialSchema + DeserializeOwned>() -> T {
+        serde_json::from_value(example_json::<T>()).unwrap()
+    }
+
+    #[test]
+    fn schema_examples_follow_the_rules() {
+        let mut case: CaseStudy = example();
+        assert_eq!(case.validate(), Ok(()));
+        (case.location, case.period, case.budget) = (example(), example(), Some(example()));
+        case.contact = Some(example());
+        assert_eq!(case.validate(), Ok(()));
+
+        let instrument: PolicyInstrument = example();
+        assert_eq!(instrument.validate(), Ok(()));
+
+        let mut profile: RegionProfile = example();
+        assert_eq!(profile.validate(), Ok(()));
+        profile.stakeholders.push(example());
+        assert_eq!(profile.validate(), Ok(()));
+
+        // The plan's example is in Polish: the translations' example (English) fits it.
+        let mut plan: ActionPlan = example();
+        assert_eq!(plan.validate(), Ok(()));
+        let mut action: Action = example();
+        (action.number, action.timeframe, action.indicators) = (2, example(), vec![]);
+        plan.actions.push(action);
+        plan.translations = serde_json::from_value(example_json::<common::Translations>()).unwrap();
+        plan.translations.insert("it".into(), example());
+        let mut report: MonitoringReport = example();
+        report.actions.push(example());
+        report.indicators.push(example());
+        assert_eq!(plan.validate_report(&report), Ok(()));
+        plan.monitoring.push(report);
+        assert_eq!(plan.validate(), Ok(()));
+        let indicator: Indicator = example();
+        assert_eq!(indicator.name, plan.actions[0].indicators[0].name);
     }
 }

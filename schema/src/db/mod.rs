@@ -1,6 +1,8 @@
 //! One storage codebase for two backends: a diesel `MultiConnection` over SQLite and
 //! PostgreSQL, chosen from the database URL's scheme, with an r2d2 pool.
 
+// diesel's generated table definitions (`table!`): one module per table, a type per column.
+#[allow(missing_docs)]
 pub mod schema;
 
 use diesel::connection::SimpleConnection;
@@ -12,17 +14,28 @@ use std::time::Duration;
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
-/// A connection to either backend. Queries written once against `schema` run on both.
-#[derive(diesel::MultiConnection)]
-pub enum DbConnection {
-    Sqlite(diesel::SqliteConnection),
-    Pg(diesel::PgConnection),
+pub use connection::DbConnection;
+
+// diesel's `MultiConnection` derive adds undocumented public helpers beside the enum
+// (`MultiBackend`, `MultiRow`, …, and methods on `DbConnection`): they stay in this module.
+#[allow(missing_docs)]
+mod connection {
+    /// A connection to either backend. Queries written once against `schema` run on both.
+    #[derive(diesel::MultiConnection)]
+    pub enum DbConnection {
+        /// An SQLite database file.
+        Sqlite(diesel::SqliteConnection),
+        /// A PostgreSQL server.
+        Pg(diesel::PgConnection),
+    }
 }
 
 /// Where the store lives, parsed from a database URL or a plain file path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
+    /// An SQLite database file, created when missing.
     Sqlite(PathBuf),
+    /// A PostgreSQL connection URL (`postgres://…`), as given.
     Postgres(String),
 }
 
@@ -47,6 +60,7 @@ impl DatabaseUrl {
         }
     }
 
+    /// `sqlite` or `postgres`, for logs and status pages.
     pub fn backend_name(&self) -> &'static str {
         match self {
             Self::Sqlite(_) => "sqlite",
@@ -72,10 +86,13 @@ impl DatabaseUrl {
 /// Why the database could not be reached or prepared.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
+    /// The database refused or could not be reached.
     #[error("cannot connect to the database: {0}")]
     Connect(#[from] diesel::ConnectionError),
+    /// A statement failed.
     #[error("database error: {0}")]
     Query(#[from] diesel::result::Error),
+    /// The schema could not be brought up to date (or the pool could not be built).
     #[error("cannot apply migrations: {0}")]
     Migration(String),
 }
@@ -88,10 +105,12 @@ pub struct Manager {
 }
 
 impl Manager {
+    /// A manager for the database at `url`; nothing is opened yet.
     pub fn new(url: DatabaseUrl) -> Self {
         Self { url }
     }
 
+    /// Opens a connection; an SQLite one is set up for one writer beside many readers.
     pub fn connect(&self) -> Result<DbConnection, DbError> {
         match &self.url {
             DatabaseUrl::Sqlite(path) => {
@@ -126,6 +145,7 @@ impl r2d2::ManageConnection for Manager {
     }
 }
 
+/// The pool of connections the store draws from.
 pub type Pool = r2d2::Pool<Manager>;
 
 /// Builds a pool and applies pending migrations on one of its connections.

@@ -23,12 +23,19 @@ struct SeenToken {
 /// What was copied, and the digest both stores agree on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopyReport {
+    /// Record rows, tombstones included.
     pub records: i64,
+    /// The change sequence's last number.
     pub last_seq: i64,
+    /// Peers.
     pub peers: i64,
+    /// API tokens.
     pub tokens: i64,
+    /// Peer token ids remembered against replay.
     pub seen_tokens: i64,
+    /// Peers' rejected records kept for operators.
     pub rejections: i64,
+    /// Retired public keys.
     pub retired_keys: i64,
     /// SHA-256 over every record's id, seq, version, status, deletion and hash, and every
     /// peer's cursor, in order.

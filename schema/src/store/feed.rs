@@ -15,18 +15,23 @@ use std::collections::HashMap;
 /// One page of the changes feed.
 #[derive(Debug)]
 pub struct FeedPage {
+    /// The changes, in sequence order.
     pub changes: Vec<Change>,
     /// Sequence number of the last change served (or `since` when none was).
     pub last_seq: i64,
+    /// Whether more changes follow `last_seq`.
     pub more: bool,
 }
 
 /// What applying a page did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ApplyOutcome {
+    /// Records inserted or replaced.
     pub applied: usize,
     /// Already held at this version (records come back through several peers).
     pub unchanged: usize,
+    /// Records refused (already refused by the caller, or judged here), each noted as a
+    /// rejection.
     pub rejected: usize,
 }
 

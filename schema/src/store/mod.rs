@@ -21,20 +21,28 @@ use diesel::prelude::*;
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// No row matches (no such record, peer or token).
     #[error("not found")]
     NotFound,
     /// The record exists but is at another version than the caller expected.
     #[error("version mismatch: the record is at version {current}")]
-    VersionMismatch { current: i64 },
+    VersionMismatch {
+        /// The version the record is at.
+        current: i64,
+    },
+    /// A row with the same key is already stored.
     #[error("already exists")]
     AlreadyExists,
     /// Another writer changed what this operation was based on.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
+    /// No connection could be had from the pool in time.
     #[error("database pool: {0}")]
     Pool(#[from] r2d2::Error),
+    /// A stored value cannot be read back (bad JSON, unknown kind or role, missing seal).
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
 }
@@ -51,6 +59,7 @@ impl From<diesel::result::Error> for StoreError {
     }
 }
 
+/// The result of a store operation.
 pub type StoreResult<T> = Result<T, StoreError>;
 
 /// A handle on the node's database. Cheap to clone; blocking: call it from a blocking
@@ -68,6 +77,7 @@ impl Store {
         Ok(Self { pool, url: url.clone() })
     }
 
+    /// Where the store lives.
     pub fn url(&self) -> &DatabaseUrl {
         &self.url
     }

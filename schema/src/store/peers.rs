@@ -5,21 +5,31 @@ use crate::db::schema::{peer_rejections, peers};
 use crate::timestamp;
 use diesel::prelude::*;
 
+/// A peer: another region's node whose keys are pinned here, and the state of pulling it.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = peers)]
 pub struct PeerRow {
+    /// The peer's region code.
     pub region: String,
     /// Where to pull from; `None` for a peer whose keys are only pinned.
     pub url: Option<String>,
     /// The pinned JWK set, JSON.
     pub jwks: String,
+    /// When the peer was first pinned (stored timestamp form).
     pub added_at: String,
+    /// Where the next pull resumes in the peer's feed; `None` to read it from the start.
     pub cursor: Option<String>,
+    /// When a sync round with the peer last ran.
     pub last_attempt_at: Option<String>,
+    /// When a sync round with the peer last succeeded.
     pub last_success_at: Option<String>,
+    /// Why the last round failed; `None` after a success.
     pub last_error: Option<String>,
+    /// Rounds failed in a row since the last success.
     pub consecutive_failures: i64,
+    /// Records applied from the peer, in all.
     pub records_received: i64,
+    /// Records from the peer refused, in all.
     pub records_rejected: i64,
     /// The operator allowed pulling this peer over plain http (beyond loopback).
     pub insecure_http: bool,
@@ -29,10 +39,15 @@ pub struct PeerRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = peer_rejections)]
 pub struct Rejection {
+    /// A UUIDv7 of its own.
     pub id: String,
+    /// The peer that sent the record.
     pub region: String,
+    /// When it was refused (stored timestamp form).
     pub at: String,
+    /// The record's id as the peer sent it (control characters removed, at most 100).
     pub record_id: String,
+    /// Why it was refused (control characters removed, at most 500).
     pub reason: String,
 }
 
@@ -74,6 +89,7 @@ impl Store {
         })
     }
 
+    /// Forgets a peer and its rejections (its records stay); `NotFound` when unknown.
     pub fn remove_peer(&self, region: &str) -> StoreResult<()> {
         let mut c = self.conn()?;
         c.transaction(|c| {
@@ -83,11 +99,13 @@ impl Store {
         })
     }
 
+    /// Every peer, by region code.
     pub fn list_peers(&self) -> StoreResult<Vec<PeerRow>> {
         let mut c = self.conn()?;
         Ok(peers::table.order(peers::region).select(PeerRow::as_select()).load(&mut c)?)
     }
 
+    /// The peer of that region, if pinned.
     pub fn get_peer(&self, region: &str) -> StoreResult<Option<PeerRow>> {
         let mut c = self.conn()?;
         Ok(peers::table.find(region).select(PeerRow::as_select()).first(&mut c).optional()?)

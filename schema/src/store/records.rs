@@ -9,29 +9,42 @@ use diesel::prelude::*;
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = records, treat_none_as_null = true)]
 pub struct RecordRow {
+    /// The record's id (UUIDv7).
     pub id: String,
+    /// Its [`Kind`], as stored.
     pub kind: String,
+    /// Code of the region whose node owns the record.
     pub origin: String,
+    /// 1 on create, +1 on every change.
     pub version: i64,
+    /// Its [`Status`], as stored.
     pub status: String,
+    /// When it was created at its origin (stored timestamp form).
     pub created_at: String,
+    /// When it last changed at its origin (stored timestamp form).
     pub updated_at: String,
     /// Public content, JSON.
     pub content: String,
     /// Personal data, JSON: never served publicly, never federated.
     pub private: Option<String>,
+    /// Theme codes in the `|a|b|` form of [`RecordRow::themes_column`], for filtering.
     pub themes: String,
+    /// This node's change sequence number of the row's latest write.
     pub seq: i64,
+    /// A tombstone: deleted here, or (a peer's record) deleted, withdrawn or unpublished at
+    /// its origin.
     pub deleted: bool,
+    /// Whether the record was ever published: then peers receive its later changes too.
     pub published_ever: bool,
+    /// The origin's `sha256:` hash of the change's canonical bytes.
     pub hash: Option<String>,
+    /// The origin's [`crate::signing::Signature`] over those bytes, JSON.
     pub signature: Option<String>,
     /// When a peer's copy was last applied here; `None` for this node's own records.
     pub received_at: Option<String>,
 }
 
 impl RecordRow {
-    /// The public content, as JSON.
     /// Live and published: what anyone allowed to read the catalogue may see.
     pub fn is_public(&self) -> bool {
         !self.deleted && self.status == Status::Published.as_str()
@@ -43,6 +56,7 @@ impl RecordRow {
         self.deleted && self.status == Status::Withdrawn.as_str() && self.origin != local_region
     }
 
+    /// The public content, as JSON.
     pub fn public_content(&self) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::from_str(&self.content)
     }
@@ -68,14 +82,19 @@ impl RecordRow {
 /// A page of a listing, in id order (UUIDv7: creation order), after `after_id`.
 #[derive(Debug, Clone)]
 pub struct ListQuery {
+    /// The kind of records listed.
     pub kind: Kind,
+    /// The region whose records are listed.
     pub origin: String,
     /// Statuses the caller may see.
     pub statuses: Vec<Status>,
+    /// Only records with this theme code.
     pub theme: Option<String>,
     /// Inclusive, in the stored timestamp form.
     pub updated_since: Option<String>,
+    /// Only records after this id (the previous page's last).
     pub after_id: Option<String>,
+    /// The most records the page holds.
     pub limit: i64,
 }
 

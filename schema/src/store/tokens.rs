@@ -10,12 +10,16 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    /// Reads published records (needed when the node does not allow public reading).
     Reader,
+    /// Also writes the region's records, and sees its drafts and personal data.
     Editor,
+    /// Also administers the node (peers and their sync).
     Admin,
 }
 
 impl Role {
+    /// The role named `s` (`reader`, `editor`, `admin`), if any.
     pub fn parse(s: &str) -> Option<Role> {
         match s {
             "reader" => Some(Role::Reader),
@@ -25,6 +29,7 @@ impl Role {
         }
     }
 
+    /// The role's name, as stored.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Reader => "reader",
@@ -40,16 +45,22 @@ impl fmt::Display for Role {
     }
 }
 
+/// A stored API token.
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = api_tokens)]
 pub struct TokenRow {
+    /// The name it was created with, unique; used to revoke it.
     pub name: String,
+    /// Its [`Role`], by name.
     pub role: String,
+    /// A hash of the token; the token itself is never stored.
     pub token_hash: String,
+    /// When it was created (stored timestamp form).
     pub created_at: String,
 }
 
 impl Store {
+    /// Stores a new token; `AlreadyExists` when the name (or hash) is taken.
     pub fn create_token(&self, row: &TokenRow) -> StoreResult<()> {
         let mut c = self.conn()?;
         diesel::insert_into(api_tokens::table).values(row).execute(&mut c)?;
