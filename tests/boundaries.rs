@@ -383,3 +383,18 @@ async fn a_slow_body_is_cut_off() {
     assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert_eq!(node.get("/api/v1/case-studies", Some(&node.editor)).await.json()["items"], json!([]));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anonymous_exports_are_capped_lower() {
+    let node = TestNode::start_configured(Backend::Sqlite, "leeds", &[], "export_max_anonymous = 1").await;
+    for title in ["First practice", "Second practice"] {
+        create(&node, "/api/v1/case-studies", &published(case_study(title))).await;
+    }
+    search_until(&node, "", |b| b["total"] == 2).await;
+    let res = node.get("/api/v1/catalogue/export?format=json", None).await;
+    let problem = res.expect_problem(422, "unprocessable");
+    assert!(problem["detail"].as_str().unwrap().contains("token"), "{problem}");
+    let res = node.get("/api/v1/catalogue/export?format=json", Some(&node.reader)).await;
+    res.expect(200);
+    assert_eq!(res.json().as_array().unwrap().len(), 2);
+}

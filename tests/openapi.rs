@@ -86,3 +86,124 @@ fn every_operation_is_fully_described() {
     let record = &doc["components"]["schemas"]["Page_Record_PolicyInstrument"]["example"]["items"][0];
     assert_eq!(record["kind"], "policy_instrument", "composed examples carry the right kind");
 }
+
+/// Integer schemas that may go without `minimum` and `maximum`, by JSON pointer, each with
+/// why. None: every integer's bounds follow from its Rust type (`i64` counts: 0 to
+/// 9223372036854775807; versions from 1; a `u16` status: 100 to 599).
+const UNBOUNDED_INTEGERS: &[&str] = &[];
+
+/// Calls `f` with the JSON pointer of every object in `v`, examples left out (they are data,
+/// not schemas).
+fn each_object<'a>(v: &'a Value, at: &str, f: &mut impl FnMut(&str, &'a serde_json::Map<String, Value>)) {
+    match v {
+        Value::Object(o) => {
+            f(at, o);
+            for (k, c) in o.iter().filter(|(k, _)| !matches!(k.as_str(), "example" | "examples")) {
+                each_object(c, &format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), f);
+            }
+        }
+        Value::Array(a) => a.iter().enumerate().for_each(|(i, c)| each_object(c, &format!("{at}/{i}"), f)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_property_parameter_and_integer_is_stated() {
+    let doc: Value = serde_json::from_str(COMMITTED).unwrap();
+    let mut faults = Vec::new();
+    // Every property says what it means, beside its reference if it is one: a bare `$ref`
+    // says nothing of its own.
+    each_object(&doc["components"]["schemas"], "#/components/schemas", &mut |at, o| {
+        for (name, p) in o.get("properties").and_then(Value::as_object).into_iter().flatten() {
+            if p["description"].as_str().is_none_or(|d| d.trim().is_empty()) {
+                faults.push(format!("{at}/properties/{name}: no description"));
+            }
+        }
+    });
+    // Every parameter has an example (its own or its schema's), within its schema's bounds.
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for op in item.as_object().unwrap().values() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let p = match p["$ref"].as_str().and_then(|r| r.strip_prefix("#/components/parameters/")) {
+                    Some(name) => &doc["components"]["parameters"][name],
+                    None => p,
+                };
+                let [id, place, name] = [&op["operationId"], &p["in"], &p["name"]].map(|v| v.as_str().unwrap_or("?"));
+                let here = format!("{id} {path}: {place} parameter {name}");
+                let schema = &p["schema"];
+                let example = [&p["example"], &schema["example"]].into_iter().find(|e| !e.is_null()).or_else(|| {
+                    [&p["examples"], &schema["examples"]].into_iter().find_map(|e| match e {
+                        Value::Object(o) => o.values().next().map(|e| &e["value"]),
+                        Value::Array(a) => a.first(),
+                        _ => None,
+                    })
+                });
+                let Some(example) = example else {
+                    faults.push(format!("{here}: no example"));
+                    continue;
+                };
+                if let Some(n) = example.as_f64() {
+                    let low = schema["minimum"].as_f64().is_some_and(|min| n < min);
+                    let high = schema["maximum"].as_f64().is_some_and(|max| n > max);
+                    if low || high {
+                        faults.push(format!("{here}: example {n} out of its schema's bounds"));
+                    }
+                }
+                if let Some(allowed) = schema["enum"].as_array()
+                    && !allowed.contains(example)
+                {
+                    faults.push(format!("{here}: example {example} not one of its schema's values"));
+                }
+            }
+        }
+    }
+    // Every integer, wherever it is (schemas, parameters, headers), has both bounds.
+    each_object(&doc, "#", &mut |at, o| {
+        let integer = match &o.get("type") {
+            Some(Value::String(t)) => t == "integer",
+            Some(Value::Array(ts)) => ts.iter().any(|t| t == "integer"),
+            _ => false,
+        };
+        let bounded = o.get("minimum").is_some_and(Value::is_number) && o.get("maximum").is_some_and(Value::is_number);
+        if integer && !bounded && !UNBOUNDED_INTEGERS.contains(&at) {
+            faults.push(format!("{at}: an integer without minimum and maximum"));
+        }
+    });
+    assert!(faults.is_empty(), "the contract leaves rules unstated:\n{}", faults.join("\n"));
+}
+
+#[test]
+fn request_bodies_refuse_unknown_fields() {
+    let doc: Value = serde_json::from_str(COMMITTED).unwrap();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    // Every schema a request body reaches: its objects say what the node does with a field it
+    // does not know (`#[serde(deny_unknown_fields)]`: refuse it), maps what their values are.
+    let mut todo: Vec<String> = Vec::new();
+    each_object(&doc["paths"], "#/paths", &mut |_, o| {
+        if let Some(body) = o.get("requestBody") {
+            each_object(body, "", &mut |_, o| todo.extend(o.get("$ref").and_then(Value::as_str).map(String::from)));
+        }
+    });
+    let mut seen = std::collections::BTreeSet::new();
+    let mut faults = Vec::new();
+    while let Some(r) = todo.pop() {
+        if !seen.insert(r.clone()) {
+            continue;
+        }
+        let name = r.strip_prefix("#/components/schemas/").unwrap();
+        each_object(&schemas[name], &r, &mut |at, o| {
+            todo.extend(o.get("$ref").and_then(Value::as_str).map(String::from));
+            let object = o.get("type").is_some_and(|t| t == "object") || o.contains_key("properties");
+            let closed = if o.contains_key("properties") {
+                o.get("additionalProperties") == Some(&Value::Bool(false))
+            } else {
+                o.get("additionalProperties").is_some_and(Value::is_object)
+            };
+            if object && !closed {
+                faults.push(format!("{at}: a request's object that does not refuse unknown fields"));
+            }
+        });
+    }
+    assert!(seen.len() >= 10, "only {} schemas reached from request bodies", seen.len());
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}

@@ -11,7 +11,7 @@ mod common;
 
 use common::*;
 use smarty_api::catalogue::Catalogue;
-use smarty_api::catalogue::handlers::parse;
+use smarty_api::catalogue::params::parse;
 use smarty_api::config::Config;
 use smarty_schema::store::{RecordRow, Store};
 use smarty_schema::{Kind, Status, timestamp};

@@ -24,7 +24,8 @@ pub struct Problem {
     pub problem_type: String,
     /// Short, human summary of the kind of problem.
     pub title: String,
-    /// The HTTP status code.
+    /// The HTTP status code of the response.
+    #[schema(minimum = 100, maximum = 599)]
     pub status: u16,
     /// What went wrong with this request, for a human.
     pub detail: String,
@@ -77,6 +78,10 @@ impl ApiError {
     fn parts(&self) -> (StatusCode, &'static str, &'static str) {
         use ApiError::*;
         match self {
+            // Only rules the schema cannot state: the body is valid against the contract.
+            Validation(e) if !e.is_empty() && e.iter().all(|e| e.beyond_schema) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, "rule-violation", "Breaks a rule of the records")
+            }
             Validation(_) => (StatusCode::BAD_REQUEST, "validation", "Invalid request"),
             MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed-json", "Malformed JSON"),
             BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
@@ -144,7 +149,7 @@ impl ApiError {
 
     /// One-field validation error.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
-        ApiError::Validation(vec![FieldError { field: field.into(), message: message.into() }])
+        ApiError::Validation(vec![FieldError::new(field, message)])
     }
 }
 

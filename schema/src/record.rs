@@ -91,7 +91,7 @@ pub struct Record<C> {
     #[schema(value_type = RegionCode)]
     pub origin: String,
     /// 1 on create, +1 on every change.
-    #[schema(example = 1, minimum = 1)]
+    #[schema(example = 1, minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
     pub version: i64,
     /// Where the record stands in its life.
     pub status: Status,

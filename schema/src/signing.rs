@@ -42,7 +42,7 @@ pub struct Change {
     #[schema(example = "leeds")]
     pub origin: String,
     /// The record's version at this change; a node keeps the highest it has seen.
-    #[schema(example = 3)]
+    #[schema(example = 3, minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
     pub version: i64,
     /// The record's status at this change; always `published` when `deleted` is false.
     pub status: Status,

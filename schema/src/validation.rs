@@ -11,6 +11,22 @@ pub struct FieldError {
     pub field: String,
     /// What is wrong, in plain English.
     pub message: String,
+    /// The rule is one the OpenAPI schema cannot state (a reference to another record, an
+    /// order between two fields): a body breaking only such rules is answered 422, not 400.
+    #[serde(skip)]
+    pub beyond_schema: bool,
+}
+
+impl FieldError {
+    /// A rule the schema states (a 400 when broken).
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+        FieldError { field: field.into(), message: message.into(), beyond_schema: false }
+    }
+
+    /// A rule beyond the schema (see [`FieldError::beyond_schema`]).
+    pub fn rule(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+        FieldError { field: field.into(), message: message.into(), beyond_schema: true }
+    }
 }
 
 /// Collects field errors under a path prefix.
@@ -27,16 +43,32 @@ impl Errors {
         Self { prefix: prefix.to_string(), list: Vec::new() }
     }
 
-    /// Adds `message` for `field`, a path relative to the prefix (`title`, `[2].name`).
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        let field = if self.prefix.is_empty() {
+    fn path(&self, field: &str) -> String {
+        if self.prefix.is_empty() {
             field.to_string()
         } else if field.starts_with('[') {
             format!("{}{field}", self.prefix)
         } else {
             format!("{}.{field}", self.prefix)
-        };
-        self.list.push(FieldError { field, message: message.into() });
+        }
+    }
+
+    /// Adds `message` for `field`, a path relative to the prefix (`title`, `[2].name`).
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.list.push(FieldError::new(self.path(field), message));
+    }
+
+    /// Adds a broken rule that the schema cannot state (an order, a uniqueness across
+    /// objects, a reference): see [`FieldError::beyond_schema`].
+    pub fn add_rule(&mut self, field: &str, message: impl Into<String>) {
+        self.list.push(FieldError::rule(self.path(field), message));
+    }
+
+    /// [`Errors::add_rule`] unless `ok`.
+    pub fn check_rule(&mut self, ok: bool, field: &str, message: &str) {
+        if !ok {
+            self.add_rule(field, message);
+        }
     }
 
     /// Adds `message` for `field` unless `ok`.

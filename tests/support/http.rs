@@ -39,10 +39,15 @@ impl Response {
         body
     }
 
-    /// The field names of a validation problem.
+    /// The field names of a validation problem: 400 `validation`, or 422 `rule-violation` when
+    /// every broken rule is one the schema cannot state (a reference, an order of two fields).
     #[track_caller]
     pub fn field_errors(&self) -> Vec<String> {
-        let body = self.expect_problem(400, "validation");
+        let body = if self.status == 422 {
+            self.expect_problem(422, "rule-violation")
+        } else {
+            self.expect_problem(400, "validation")
+        };
         body["errors"]
             .as_array()
             .expect("errors list")

@@ -1,7 +1,8 @@
 //! `GET /api/v1/catalogue/export`: every record matching a search (not a page), streamed as
 //! CSV or as one JSON array. Past the configured maximum, a clear 422 instead of a cut file.
 
-use super::handlers::{CatalogueRecord, parse};
+use super::handlers::CatalogueRecord;
+use super::params::{self, ExportFormat as Format, ExportParams, SearchFilters, parse};
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
@@ -28,12 +29,6 @@ const CSV_HEADER: [&str; 14] = [
     "url",
 ];
 
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Csv,
-    Json,
-}
-
 /// Export a search
 ///
 /// Every record matching the search (same parameters as search, without paging), streamed:
@@ -41,11 +36,7 @@ enum Format {
 /// (one array of full public records).
 #[utoipa::path(
     operation_id = "exportCatalogue", tag = "catalogue",
-    params(
-        ("format" = String, Query, description = "`csv` or `json`", example = "csv"),
-        ("q" = Option<String>, Query, nullable = false, description = "Words to look for, as in search"),
-        ("theme" = Option<Vec<String>>, Query, description = "As in search (repeatable); so are origin, kind, intervention, language, year_from, year_to and sort"),
-    ),
+    params(ExportParams, SearchFilters),
     responses(
         (status = 200, description = "The records", content(
             (String = "text/csv", example = "id,kind,origin,origin_name,title,summary,themes,intervention,language,nuts,start,end,updated_at,url\r\n"),
@@ -60,11 +51,10 @@ enum Format {
 #[get("/catalogue/export")]
 pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let (mut request, format) = parse(req.query_string(), None)?;
-    let format = match format.as_deref() {
-        Some("csv") => Format::Csv,
-        Some("json") => Format::Json,
-        _ => return Err(ApiError::field("format", "must be csv or json")),
-    };
+    let format = format
+        .as_deref()
+        .and_then(params::from_code::<Format>)
+        .ok_or_else(|| ApiError::field("format", "must be csv or json"))?;
     request.offset = 0;
     // Anonymous exports are capped lower: a token holder is somebody the operator knows.
     let anonymous = reader.0.role.is_none();

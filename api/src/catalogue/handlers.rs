@@ -1,92 +1,13 @@
 //! `GET /api/v1/catalogue/search` and `GET /api/v1/catalogue/records/{id}`.
 
-use super::collector::{Filters, Sort};
-use super::search::{SearchRequest, SearchResult};
+use super::params::{Paging, SearchFilters, parse};
+use super::search::SearchResult;
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem, blocking};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Serialize;
-use smarty_schema::validation::Errors;
-use utoipa::{IntoParams, ToSchema};
-
-/// Search parameters. Facet parameters may repeat: OR within a facet, AND across facets.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)] // documents the parameters; they are parsed by `parse`, which allows repeats
-pub struct SearchParams {
-    /// Words to look for (no syntax: everything is searched as plain words). Empty: everything.
-    #[param(example = "predictive maintenance")]
-    q: Option<String>,
-    /// Theme code (repeatable).
-    #[param(example = json!(["smart-logistics"]))]
-    theme: Option<Vec<String>>,
-    /// Origin region code (repeatable).
-    #[param(example = json!(["tuscany"]))]
-    origin: Option<Vec<String>>,
-    /// `case_study` or `policy_instrument` (repeatable).
-    kind: Option<Vec<String>>,
-    /// `policy` or `direct` (repeatable).
-    intervention: Option<Vec<String>>,
-    /// ISO 639-1 language of the record's text (repeatable).
-    language: Option<Vec<String>>,
-    /// Earliest start year.
-    year_from: Option<u64>,
-    /// Latest start year.
-    year_to: Option<u64>,
-    /// `relevance` (default), `updated` (newest first) or `inspired` (the practices most cited
-    /// by action plans first); ties by id.
-    sort: Option<String>,
-    /// Hits to skip (default 0).
-    #[param(minimum = 0, default = 0)]
-    offset: Option<usize>,
-    /// Hits per page, 1 to 100 (default 20).
-    #[param(minimum = 1, maximum = 100, default = 20)]
-    limit: Option<usize>,
-}
-
-/// Parses a catalogue query string; `max_limit` bounds `limit` (search pages; exports have none).
-pub fn parse(query: &str, max_limit: Option<usize>) -> Result<(SearchRequest, Option<String>), ApiError> {
-    let mut req =
-        SearchRequest { q: String::new(), filters: Filters::default(), sort: Sort::Relevance, offset: 0, limit: 20 };
-    let mut format = None;
-    let mut e = Errors::default();
-    let number = |e: &mut Errors, key: &str, v: &str| -> Option<u64> {
-        let n = v.parse().ok();
-        e.check(n.is_some(), key, "must be a whole number");
-        n
-    };
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        let (key, value) = (key.as_ref(), value.into_owned());
-        match key {
-            "q" => req.q = value,
-            "theme" => req.filters.values[0].push(value),
-            "origin" => req.filters.values[1].push(value),
-            "kind" => req.filters.values[2].push(value),
-            "intervention" => req.filters.values[3].push(value),
-            "language" => req.filters.values[4].push(value),
-            "year_from" => req.filters.year_from = number(&mut e, key, &value),
-            "year_to" => req.filters.year_to = number(&mut e, key, &value),
-            "offset" if max_limit.is_some() => req.offset = number(&mut e, key, &value).unwrap_or(0) as usize,
-            "limit" if max_limit.is_some() => req.limit = number(&mut e, key, &value).unwrap_or(0) as usize,
-            "sort" => match value.as_str() {
-                "relevance" => req.sort = Sort::Relevance,
-                "updated" => req.sort = Sort::Updated,
-                "inspired" => req.sort = Sort::Inspired,
-                _ => e.add("sort", "must be relevance, updated or inspired"),
-            },
-            "format" if max_limit.is_none() => format = Some(value),
-            other => e.add(other, "is not a parameter of this address"),
-        }
-    }
-    if let Some(max) = max_limit {
-        e.check((1..=max).contains(&req.limit), "limit", &format!("must be 1 to {max}"));
-    }
-    e.check(req.offset <= 100_000, "offset", "must be at most 100000");
-    e.check(req.q.chars().count() <= 500, "q", "must be at most 500 characters");
-    e.into_result().map_err(ApiError::Validation)?;
-    Ok((req, format))
-}
+use utoipa::ToSchema;
 
 /// Search the catalogue
 ///
@@ -95,7 +16,7 @@ pub fn parse(query: &str, max_limit: Option<usize>) -> Result<(SearchRequest, Op
 /// A word of five letters or more also matches at one edit when the exact words find nothing.
 #[utoipa::path(
     operation_id = "searchCatalogue", tag = "catalogue",
-    params(SearchParams),
+    params(SearchFilters, Paging),
     responses(
         (status = 200, description = "Results", body = SearchResult),
         (status = 400, description = "A parameter is out of range or unknown", body = Problem, content_type = "application/problem+json"),
@@ -117,14 +38,22 @@ pub async fn search(state: web::Data<AppState>, _reader: Reader, req: HttpReques
     "origin_name": "Tuscany", "version": 2, "status": "published", "created_at": "2026-11-20T09:30:00.000000Z",
     "updated_at": "2026-11-25T09:30:00.000000Z", "content": {"title": "Manutenzione predittiva nel distretto tessile di Prato"}}))]
 pub struct CatalogueRecord {
+    /// The record's id, a UUIDv7 assigned by its origin.
     pub id: String,
+    /// The record's kind, a `Kind` value (`case_study`, `policy_instrument`, …).
     pub kind: String,
+    /// Code of the region whose node owns the record.
     pub origin: String,
     /// The origin region's name.
     pub origin_name: String,
+    /// The record's version at its origin: 1 on create, +1 on every change.
+    #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
     pub version: i64,
+    /// Always `published`: the catalogue serves nothing else.
     pub status: String,
+    /// When the record was created at its origin (RFC 3339, UTC).
     pub created_at: String,
+    /// When the record last changed at its origin (RFC 3339, UTC).
     pub updated_at: String,
     /// The record's public content (its kind's schema: `CaseStudy` or `PolicyInstrument`).
     #[schema(value_type = Object)]
@@ -191,7 +120,7 @@ pub async fn record(
 /// Every action of every action plan in the catalogue that cites this case study.
 #[utoipa::path(
     operation_id = "getInfluence", tag = "catalogue",
-    params(("id" = String, Path, description = "Case study id")),
+    params(("id" = String, Path, description = "Case study id (UUID)", example = "01900001-0000-7000-8000-000000000005")),
     responses(
         (status = 200, description = "The citing actions", body = super::lineage::Influence),
         (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),

@@ -49,9 +49,14 @@ pub fn citing_actions(store: &Store) -> StoreResult<Vec<CitingAction>> {
 pub struct InfluenceItem {
     /// The region whose plan cites the practice.
     pub region: String,
+    /// The id of the citing action plan (a catalogue record: `GET /api/v1/catalogue/records/{id}`).
     pub action_plan_id: String,
+    /// The citing action plan's title, in its own language.
     pub action_plan_title: String,
+    /// The citing action's `number` in its plan.
+    #[schema(minimum = 1, maximum = 4_294_967_295_u64)]
     pub action_number: u64,
+    /// The citing action's title, in the plan's language.
     pub action_title: String,
 }
 
@@ -61,7 +66,10 @@ pub struct InfluenceItem {
     "action_plan_id": "01900002-0000-7000-8000-000000000902", "action_plan_title": "Plan działania Mazowsze 4.0",
     "action_number": 1, "action_title": "Bony na retrofit czujników"}]}))]
 pub struct Influence {
+    /// The id of the case study asked about.
     pub record_id: String,
+    /// Every action, of any region's published action plan held here, that cites the case
+    /// study in its `inspired_by`; empty when none does (or the id is unknown).
     pub items: Vec<InfluenceItem>,
 }
 
@@ -85,11 +93,32 @@ pub fn influence(store: &Store, record_id: &str) -> StoreResult<Influence> {
 #[schema(example = json!({"regions": ["tuscany", "leeds"], "matrix": [[1, 2], [0, 1]],
     "by_theme": {"predictive-maintenance": [[1, 1], [0, 0]]}}))]
 pub struct Transfers {
+    /// The partner regions' codes, in the node's configured order: the rows and columns of
+    /// `matrix`.
     pub regions: Vec<String>,
     /// `matrix[i][j]`: actions of `regions[j]` citing at least one practice of `regions[i]`.
+    #[schema(maximum = 9_223_372_036_854_775_807_u64)]
     pub matrix: Vec<Vec<u64>>,
     /// The same, counting only practices of each theme.
+    #[schema(schema_with = by_theme_schema)]
     pub by_theme: BTreeMap<String, Vec<Vec<u64>>>,
+}
+
+/// `by_theme`'s schema, with the bounds of `matrix` on its counts (as an attribute, a
+/// `maximum` would land on the map's keys too).
+fn by_theme_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    let count = ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+        .minimum(Some(0))
+        .maximum(Some(i64::MAX));
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some("The same, counting only practices of each theme."))
+        .property_names(Some(ObjectBuilder::new().schema_type(Type::String)))
+        .additional_properties(Some(ArrayBuilder::new().items(ArrayBuilder::new().items(count))))
+        .build()
 }
 
 pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod handlers;
 pub mod indexer;
 pub mod lineage;
+pub mod params;
 pub mod query;
 pub mod search;
 

@@ -28,17 +28,23 @@ pub struct SearchRequest {
     "snippet": "…fitted low-cost <mark>sensors</mark> to older looms…", "themes": ["predictive-maintenance"], "language": "en",
     "score": 7.42, "updated_at": "2026-11-25T09:30:00.000000Z"}))]
 pub struct Hit {
+    /// The record's id (UUID): `GET /api/v1/catalogue/records/{id}` has the whole record.
     pub id: String,
+    /// The record's kind: `case_study` or `policy_instrument`.
     pub kind: String,
+    /// Code of the record's origin region.
     pub origin: String,
+    /// The record's title, in its own language.
     pub title: String,
     /// An extract of the record's text, HTML-escaped, with matches in `<mark>`.
     pub snippet: String,
+    /// The record's theme codes (`GET /api/v1/themes` lists them).
     pub themes: Vec<String>,
     /// ISO 639-1 language of the record's text.
     pub language: String,
     /// Relevance (BM25); higher is better.
     pub score: f32,
+    /// When the record last changed at its origin (RFC 3339, UTC).
     pub updated_at: String,
 }
 
@@ -48,7 +54,9 @@ pub struct Hit {
     "kind": {"case_study": 1}, "intervention": {"direct": 1}, "language": {"en": 1}, "year": {"2021": 1}}}))]
 pub struct SearchResult {
     /// How many records match (all pages).
+    #[schema(maximum = 9_223_372_036_854_775_807_u64)]
     pub total: u64,
+    /// This page's hits, in the requested order (at most `limit`, after skipping `offset`).
     pub hits: Vec<Hit>,
     /// Per facet, value → count, each computed with every filter except that facet's own.
     #[schema(value_type = Object)]

@@ -16,9 +16,10 @@ use utoipa::{IntoParams, ToSchema};
 #[serde(deny_unknown_fields)]
 pub struct ChangesParams {
     /// The `next` cursor of the previous page; absent to start from the beginning.
+    #[param(example = "MTI0")]
     pub since: Option<String>,
     /// Changes per page, 1 to 1000 (default 500).
-    #[param(minimum = 1, maximum = 1000, default = 500)]
+    #[param(minimum = 1, maximum = 1000, default = 500, example = 500)]
     pub limit: Option<i64>,
 }
 

@@ -13,8 +13,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 #[schema(example = json!({"at": "2026-11-25T02:14:03.120000Z", "record_id": "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60",
     "reason": "hash does not match the record's canonical JSON"}))]
 pub struct RejectionView {
+    /// When the record was refused (RFC 3339, UTC).
     pub at: String,
+    /// The id of the refused record as the peer sent it (`(no id)` when it had none).
     pub record_id: String,
+    /// Why it was refused: the check it failed (hash, signature, origin, validation, …).
     pub reason: String,
 }
 
@@ -24,6 +27,7 @@ pub struct RejectionView {
     "last_attempt_at": "2026-11-25T02:14:03.120000Z", "last_success_at": "2026-11-25T02:14:03.120000Z",
     "last_error": null, "consecutive_failures": 0, "records_received": 14, "records_rejected": 0, "recent_rejections": []}))]
 pub struct PeerStatus {
+    /// The peer's region code.
     pub region: String,
     /// Where this node pulls from; null for a peer whose keys are only pinned.
     pub url: Option<String>,
@@ -31,11 +35,20 @@ pub struct PeerStatus {
     pub pull: bool,
     /// Position in the peer's feed.
     pub cursor: Option<String>,
+    /// When a sync round with the peer last ran (RFC 3339, UTC); null if none has.
     pub last_attempt_at: Option<String>,
+    /// When a sync round with the peer last succeeded (RFC 3339, UTC); null if none has.
     pub last_success_at: Option<String>,
+    /// Why the last round failed; null when it succeeded (or none has run).
     pub last_error: Option<String>,
+    /// Rounds failed in a row since the last success; 0 after a success.
+    #[schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
     pub consecutive_failures: i64,
+    /// Records from the peer applied here, in all.
+    #[schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
     pub records_received: i64,
+    /// Records from the peer refused, in all (the latest are in `recent_rejections`).
+    #[schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
     pub records_rejected: i64,
     /// The latest refused records, newest first.
     pub recent_rejections: Vec<RejectionView>,
@@ -44,6 +57,7 @@ pub struct PeerStatus {
 /// The peers' list.
 #[derive(Serialize, ToSchema)]
 pub struct PeerList {
+    /// Every configured peer, by region code.
     pub items: Vec<PeerStatus>,
 }
 

@@ -21,11 +21,20 @@ pub const FEDERATION_PROTOCOL: &str = "smarty-federation/1";
         "jwks": "https://smarty.leeds.example/.well-known/jwks.json", "openapi": "https://smarty.leeds.example/openapi.json"}
 }))]
 pub struct NodeDescriptor {
+    /// Code of the region this node serves: the `origin` of its own records, and the `aud` a
+    /// peer token for this node must carry.
     pub region: String,
+    /// The region's name, for people.
     pub name: String,
+    /// The node's public base URL (scheme and host, no trailing slash); the endpoints below
+    /// are under it.
     pub public_url: String,
+    /// The version of this API, the `v1` in `/api/v1/`.
     pub api_version: &'static str,
+    /// The federation protocol the node speaks (`smarty-federation/1`): a peer speaking
+    /// another one cannot sync with it.
     pub federation_protocol: &'static str,
+    /// Where a peer finds the node's changes feed, keys and API document.
     pub endpoints: Endpoints,
 }
 
@@ -34,8 +43,12 @@ pub struct NodeDescriptor {
 #[schema(example = json!({"changes": "https://smarty.leeds.example/federation/v1/changes",
     "jwks": "https://smarty.leeds.example/.well-known/jwks.json", "openapi": "https://smarty.leeds.example/openapi.json"}))]
 pub struct Endpoints {
+    /// The signed changes feed peers pull (`GET`, with a peer token).
     pub changes: String,
+    /// The node's public keys (JWK set) that verify its records' signatures and its peer
+    /// tokens.
     pub jwks: String,
+    /// This OpenAPI document.
     pub openapi: String,
 }
 

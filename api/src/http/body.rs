@@ -109,5 +109,5 @@ pub fn field_error(path: &str, e: &serde_json::Error) -> FieldError {
         (_, Some(_)) => "is required".to_string(),
         _ => msg,
     };
-    FieldError { field, message }
+    FieldError::new(field, message)
 }

@@ -8,15 +8,32 @@ pub fn etag(version: i64) -> String {
     format!("\"{version}\"")
 }
 
-/// The version `If-Match` names (`*` names the current one). Missing → 428; something that
-/// names no current version → 412.
+/// The syntax of `If-Match` (RFC 9110 §13.1.1): `*`, or a comma-separated list of entity
+/// tags, each `"…"` or `W/"…"` with visible characters other than `"` inside. The operations'
+/// documents state it as the pattern `^(\*|(W/)?"[!#-~]*"([ \t]*,[ \t]*(W/)?"[!#-~]*")*)$`.
+fn is_etag_list(value: &str) -> bool {
+    let value = value.trim();
+    if value == "*" {
+        return true;
+    }
+    value.split(',').map(|t| t.trim_matches([' ', '\t'])).all(|tag| {
+        let tag = tag.strip_prefix("W/").unwrap_or(tag);
+        tag.len() >= 2
+            && tag.starts_with('"')
+            && tag.ends_with('"')
+            && tag[1..tag.len() - 1].bytes().all(|b| b == b'!' || (b'#'..=b'~').contains(&b))
+    })
+}
+
+/// The version `If-Match` names (`*` names the current one). Missing → 428; not a list of
+/// entity tags → 400; well-formed but naming no current version → 412.
 pub fn if_match(req: &HttpRequest, current: i64) -> Result<i64, ApiError> {
-    let value = req
-        .headers()
-        .get(header::IF_MATCH)
-        .ok_or(ApiError::PreconditionRequired)?
-        .to_str()
-        .map_err(|_| ApiError::PreconditionFailed { current })?;
+    let value = req.headers().get(header::IF_MATCH).ok_or(ApiError::PreconditionRequired)?;
+    // Not `to_str`: it refuses tabs, which the syntax allows around commas.
+    let value = std::str::from_utf8(value.as_bytes())
+        .ok()
+        .filter(|v| is_etag_list(v))
+        .ok_or_else(|| ApiError::BadRequest("If-Match must be * or a list of entity tags such as \"3\".".into()))?;
     let names_current = value.split(',').map(str::trim).any(|tag| {
         let tag = tag.strip_prefix("W/").unwrap_or(tag);
         tag == "*"
@@ -45,4 +62,19 @@ pub fn not_modified(req: &HttpRequest, version: i64) -> bool {
     };
     let ours = etag(version);
     value.split(',').map(str::trim).any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == ours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_etag_list;
+
+    #[test]
+    fn if_match_syntax() {
+        for good in ["*", "\"1\"", "W/\"1\"", "\"1\", \"2\"", "\"abc\"", "\"\""] {
+            assert!(is_etag_list(good), "{good}");
+        }
+        for bad in ["1", "\"1", "\"a\"b\"", "*, \"1\"", "", "W/1", "\"\u{e9}\""] {
+            assert!(!is_etag_list(bad), "{bad}");
+        }
+    }
 }

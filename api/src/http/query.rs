@@ -21,7 +21,7 @@ impl<T: DeserializeOwned> FromRequest for QueryParams<T> {
             let inner = e.into_inner();
             // serde_urlencoded's errors are plain text: wrap them to share the field naming.
             let as_json = <serde_json::Error as serde::de::Error>::custom(inner.to_string());
-            let FieldError { field, message } = field_error(&path, &as_json);
+            let FieldError { field, message, .. } = field_error(&path, &as_json);
             ApiError::field(&field, message)
         }))
     }

@@ -2,7 +2,8 @@
 //! pages taken out (they are not part of the API a client is generated from), the statuses
 //! every operation can send whatever its handler (a request budget, a slow body, the database
 //! being away), links from each create to read, update and delete (the stateful contract
-//! tests follow them), and no component schema that nothing refers to.
+//! tests follow them), a description on every property, and no component schema that nothing
+//! refers to.
 
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
@@ -55,10 +56,63 @@ fn unwrap_single_all_of(v: &mut Value) {
 /// The API's own document, from the document of every route.
 pub fn api_only(doc: &mut Value) {
     unwrap_single_all_of(doc);
+    describe_properties(doc);
     remove_pages(doc);
     add_shared_responses(doc);
     add_links(doc);
     prune_schemas(doc);
+}
+
+/// Gives every property of every component schema a description of its own. utoipa writes a
+/// field's doc comment beside the reference inside `oneOf: [{$ref}, {type: null}]` for an
+/// `Option`, where a reader of the property does not look: it moves up to the property. A
+/// property that is only a reference (the content of a generic envelope, or a field without
+/// a doc comment of its own) gets the description of the schema it references.
+fn describe_properties(doc: &mut Value) {
+    fn described(schema: &Map<String, Value>) -> bool {
+        schema.get("description").and_then(Value::as_str).is_some_and(|d| !d.trim().is_empty())
+    }
+    fn variants(property: &mut Map<String, Value>) -> impl Iterator<Item = &mut Map<String, Value>> {
+        let lists = property.iter_mut().filter(|(k, _)| matches!(k.as_str(), "oneOf" | "anyOf"));
+        lists.filter_map(|(_, v)| v.as_array_mut()).flatten().filter_map(Value::as_object_mut)
+    }
+    fn describe(property: &mut Map<String, Value>, schemas: &Map<String, Value>) {
+        if described(property) {
+            return;
+        }
+        // The field's own words, beside the reference of a nullable one.
+        let own = variants(property).filter(|v| v.contains_key("$ref")).find_map(|v| v.remove("description"));
+        // Else the words of what it references: itself, or its one referenced variant.
+        let referenced = || {
+            let mut targets: Vec<String> =
+                variants(property).filter_map(|v| v.get("$ref")?.as_str().map(String::from)).collect();
+            targets.extend(property.get("$ref").and_then(Value::as_str).map(String::from));
+            let [target] = &targets[..] else { return None };
+            let schema = schemas.get(target.strip_prefix("#/components/schemas/")?)?.as_object()?;
+            described(schema).then(|| schema["description"].clone())
+        };
+        if let Some(description) = own.or_else(referenced) {
+            property.insert("description".into(), description);
+        }
+    }
+    fn walk(v: &mut Value, schemas: &Map<String, Value>) {
+        match v {
+            Value::Object(o) => {
+                if let Some(Value::Object(properties)) = o.get_mut("properties") {
+                    properties.values_mut().filter_map(Value::as_object_mut).for_each(|p| describe(p, schemas));
+                }
+                // Examples are data: a member of theirs named `properties` is not a schema's.
+                let schema_parts = o.iter_mut().filter(|(k, _)| !matches!(k.as_str(), "example" | "examples"));
+                schema_parts.for_each(|(_, c)| walk(c, schemas));
+            }
+            Value::Array(a) => a.iter_mut().for_each(|c| walk(c, schemas)),
+            _ => {}
+        }
+    }
+    let schemas = doc["components"]["schemas"].as_object().cloned().unwrap_or_default();
+    if let Some(Value::Object(all)) = doc["components"].get_mut("schemas") {
+        all.values_mut().for_each(|s| walk(s, &schemas));
+    }
 }
 
 fn remove_pages(doc: &mut Value) {
@@ -84,8 +138,10 @@ fn add_shared_responses(doc: &mut Value) {
         "Over a request budget (per client address without a token, per credential with one): wait `Retry-After` \
          seconds",
     );
+    // The node waits at most for one request's refill (a minute at the lowest budget, 1 per
+    // minute); a day bounds it whatever the budgets become.
     too_many["headers"] = json!({"Retry-After": {"description": "Seconds to wait before trying again",
-        "schema": {"type": "integer", "minimum": 1}}});
+        "schema": {"type": "integer", "minimum": 1, "maximum": 86_400, "example": 30}}});
     let mut slow = problem("The request's body did not arrive within the node's deadline; the connection is closed");
     slow["headers"] =
         json!({"Connection": {"description": "`close`", "schema": {"type": "string", "enum": ["close"]}}});

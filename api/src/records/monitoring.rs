@@ -21,8 +21,8 @@ use smarty_schema::{ActionPlan, Record};
 #[utoipa::path(
     operation_id = "addMonitoringReport", tag = "action-plans",
     params(
-        ("id" = String, Path, description = "Action plan id"),
-        ("If-Match" = String, Header, description = "ETag of the plan's current version", example = "\"1\""),
+        ("id" = String, Path, description = "Action plan id (UUID)", example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60"),
+        ("If-Match" = String, Header, pattern = r#"^(\*|(W/)?"[!#-~]*"([ \t]*,[ \t]*(W/)?"[!#-~]*")*)$"#, description = "ETag of the plan's current version (`*`: whichever is current); not an entity-tag list: 400", example = "\"1\""),
     ),
     request_body(content = MonitoringReport, content_type = "application/json"),
     responses(
@@ -33,6 +33,9 @@ use smarty_schema::{ActionPlan, Record};
         (status = 404, description = "No such action plan of this region", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "This period is already reported", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match names another version", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Valid against the schema, but breaks a rule it cannot state (a reference to a record that does not exist, an end before its start, a number used twice): field errors in `errors`", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body larger than 256 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiToken" = []))
@@ -43,8 +46,10 @@ pub async fn report(
     _editor: Editor,
     id: web::Path<String>,
     req: HttpRequest,
-    body: JsonBody<MonitoringReport>,
+    // Judged after the token (extractors run together).
+    body: Result<JsonBody<MonitoringReport>, ApiError>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body?;
     let id = id.into_inner();
     let row = service::own_live_row::<ActionPlan>(&state, id.clone()).await?;
     let expected = if_match(&req, row.version)?;

@@ -48,7 +48,7 @@ pub fn missing(
                 } else {
                     format!("no {noun} of this region has this id")
                 };
-                errors.push(FieldError { field: r.field.clone(), message });
+                errors.push(FieldError::rule(r.field.clone(), message));
             }
         }
     }

@@ -38,6 +38,8 @@ macro_rules! record_routes {
                     (status = 403, description = "The token's role cannot write", body = Problem, content_type = "application/problem+json"),
                     (status = 413, description = "Body larger than 256 KiB", body = Problem, content_type = "application/problem+json"),
                     (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
+                    (status = 409, description = "Region profiles only: the region already has its profile (replace it instead)", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Valid against the schema, but breaks a rule it cannot state (a reference to a record that does not exist, an end before its start, a number used twice): field errors in `errors`", body = Problem, content_type = "application/problem+json"),
                 ),
                 security(("apiToken" = []))
             )]
@@ -45,9 +47,11 @@ macro_rules! record_routes {
             pub async fn create(
                 state: web::Data<AppState>,
                 _editor: Editor,
-                body: JsonBody<RecordInput<$content>>,
+                // Extractors run together: a body error must not answer before the token is
+                // judged (an unknown caller learns nothing about validation).
+                body: Result<JsonBody<RecordInput<$content>>, ApiError>,
             ) -> Result<HttpResponse, ApiError> {
-                service::create(&state, body.0).await
+                service::create(&state, body?.0).await
             }
 
             #[utoipa::path(
@@ -65,9 +69,9 @@ macro_rules! record_routes {
             pub async fn list(
                 state: web::Data<AppState>,
                 reader: Reader,
-                params: QueryParams<ListParams>,
+                params: Result<QueryParams<ListParams>, ApiError>,
             ) -> Result<HttpResponse, ApiError> {
-                service::list::<$content>(&state, &reader.0, params.0).await
+                service::list::<$content>(&state, &reader.0, params?.0).await
             }
 
             #[utoipa::path(
@@ -75,7 +79,7 @@ macro_rules! record_routes {
                 description = "Drafts, withdrawn records and contacts are visible to editors only; to anyone else they answer 404.",
                 params(
                     ("id" = String, Path, description = "Record id (UUID)", example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60"),
-                    ("If-None-Match" = Option<String>, Header, nullable = false, description = "An ETag the client holds: 304 if still current"),
+                    ("If-None-Match" = Option<String>, Header, nullable = false, description = "An ETag the client holds: 304 if still current", example = "\"1\""),
                 ),
                 responses(
                     (status = 200, description = "The record", body = Record<$content>, headers(
@@ -101,7 +105,7 @@ macro_rules! record_routes {
                 description = "Replaces the content (and the status, if given) as a new version. `If-Match` must carry the current ETag: a stale one is answered 412 and nothing changes.",
                 params(
                     ("id" = String, Path, description = "Record id (UUID)", example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60"),
-                    ("If-Match" = String, Header, description = "ETag of the version being replaced", example = "\"1\""),
+                    ("If-Match" = String, Header, pattern = r#"^(\*|(W/)?"[!#-~]*"([ \t]*,[ \t]*(W/)?"[!#-~]*")*)$"#, description = "ETag of the version being replaced (`*`: whichever is current); not an entity-tag list: 400", example = "\"1\""),
                 ),
                 request_body(content = RecordInput<$content>, content_type = "application/json"),
                 responses(
@@ -112,6 +116,7 @@ macro_rules! record_routes {
                     (status = 403, description = "The token's role cannot write", body = Problem, content_type = "application/problem+json"),
                     (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
                     (status = 412, description = "If-Match names another version", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Valid against the schema, but breaks a rule it cannot state (a reference to a record that does not exist, an end before its start, a number used twice): field errors in `errors`", body = Problem, content_type = "application/problem+json"),
                     (status = 413, description = "Body larger than 256 KiB", body = Problem, content_type = "application/problem+json"),
                     (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
                     (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
@@ -124,9 +129,9 @@ macro_rules! record_routes {
                 _editor: Editor,
                 id: web::Path<String>,
                 req: HttpRequest,
-                body: JsonBody<RecordInput<$content>>,
+                body: Result<JsonBody<RecordInput<$content>>, ApiError>,
             ) -> Result<HttpResponse, ApiError> {
-                service::update(&state, &req, id.into_inner(), body.0).await
+                service::update(&state, &req, id.into_inner(), body?.0).await
             }
 
             #[utoipa::path(
@@ -134,10 +139,11 @@ macro_rules! record_routes {
                 description = "Deletes the record: it becomes a tombstone in the change sequence (peers learn of the deletion) and later reads answer 404.",
                 params(
                     ("id" = String, Path, description = "Record id (UUID)", example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60"),
-                    ("If-Match" = String, Header, description = "ETag of the current version", example = "\"1\""),
+                    ("If-Match" = String, Header, pattern = r#"^(\*|(W/)?"[!#-~]*"([ \t]*,[ \t]*(W/)?"[!#-~]*")*)$"#, description = "ETag of the current version (`*`: whichever is current); not an entity-tag list: 400", example = "\"1\""),
                 ),
                 responses(
                     (status = 204, description = "Deleted"),
+                    (status = 400, description = "If-Match is not a list of entity tags", body = Problem, content_type = "application/problem+json"),
                     (status = 401, description = "No token, or an unknown or revoked one", body = Problem, content_type = "application/problem+json"),
                     (status = 403, description = "The token's role cannot write", body = Problem, content_type = "application/problem+json"),
                     (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),

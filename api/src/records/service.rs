@@ -147,9 +147,10 @@ pub async fn update_record<C: RecordContent>(
     input: RecordInput<C>,
 ) -> Result<Record<C>, ApiError> {
     let row = own_live_row::<C>(state, id).await?;
-    let expected = expected(row.version)?;
     let current_status = Status::parse(&row.status).ok_or_else(|| corrupt(&row))?;
+    // What is wrong with the request itself comes before whether it is still current.
     check_content(state, &input.content, input.status.unwrap_or(current_status)).await?;
+    let expected = expected(row.version)?;
     let record = Record {
         id: row.id,
         kind: C::KIND,

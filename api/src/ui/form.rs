@@ -285,11 +285,11 @@ mod tests {
         assert!(content.get("budget").is_none(), "empty optional fields are left out");
         let back = from_content("case_study", &content);
         assert_eq!(back["links"], vec!["https://a.example\nhttps://b.example".to_string()]);
-        let error = FieldError { field: "content.links[1]".into(), message: "m".into() };
+        let error = FieldError::new("content.links[1]", "m");
         assert_eq!(field_of("case_study", &error), Some("links"));
-        let error = FieldError { field: "content.location.nuts".into(), message: "m".into() };
+        let error = FieldError::new("content.location.nuts", "m");
         assert_eq!(field_of("case_study", &error), Some("location.nuts"));
-        let error = FieldError { field: "content.translations.en".into(), message: "m".into() };
+        let error = FieldError::new("content.translations.en", "m");
         assert_eq!(field_of("case_study", &error), Some("translations.en.title"));
     }
 }

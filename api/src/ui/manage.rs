@@ -240,12 +240,12 @@ async fn save(
             form_page(state, session, kind, id.as_deref(), version, &values, &errors, StatusCode::BAD_REQUEST).await
         }
         Err(ApiError::PreconditionFailed { current }) => {
-            let errors = [FieldError {
-                field: "version".into(),
-                message: format!(
+            let errors = [FieldError::new(
+                "version",
+                format!(
                     "Someone saved this record meanwhile (it is now at version {current}): reload the form to see their changes."
                 ),
-            }];
+            )];
             form_page(state, session, kind, id.as_deref(), version, &values, &errors, StatusCode::CONFLICT).await
         }
         Err(other) => Err(other),

@@ -3,7 +3,7 @@
 use super::{Layout, Session, kind_label, page, render, theme_label};
 use crate::auth::policy;
 use crate::catalogue::collector::{FACETS, Sort};
-use crate::catalogue::handlers::parse;
+use crate::catalogue::params::parse;
 use crate::catalogue::search::SearchResult;
 use crate::error::{ApiError, blocking};
 use crate::state::AppState;

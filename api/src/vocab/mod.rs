@@ -12,6 +12,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// A list of vocabulary entries.
 #[derive(Serialize, ToSchema)]
 pub struct Items<T> {
+    /// Every entry, in the vocabulary's own order (not paged).
     pub items: Vec<T>,
 }
 

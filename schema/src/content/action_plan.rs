@@ -63,7 +63,8 @@ pub struct Timeframe {
 pub struct Action {
     /// The action's number, by which monitoring reports refer to it: 1 or more, and unique in
     /// the plan.
-    #[schema(minimum = 1)]
+    #[schema(minimum = 1, maximum = 4_294_967_295_u64)]
+    #[serde(deserialize_with = "integral")]
     pub number: u32,
     /// The action's name: 1 to 300 characters, not blank.
     #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
@@ -134,7 +135,8 @@ pub struct IndicatorValue {
 #[schema(example = json!({"number": 1, "status": "on-track"}))]
 pub struct ActionProgress {
     /// The `number` of one of the plan's actions.
-    #[schema(minimum = 1)]
+    #[schema(minimum = 1, maximum = 4_294_967_295_u64)]
+    #[serde(deserialize_with = "integral")]
     pub number: u32,
     /// Where the action stands.
     pub status: ActionStatus,
@@ -218,7 +220,7 @@ impl ActionPlan {
         e.text(&self.title, "title", 1, 200);
         e.text(&self.summary, "summary", 1, 2000);
         check_language(&mut e, &self.language, "language");
-        e.check(uuid::Uuid::parse_str(&self.policy_instrument).is_ok(), "policy_instrument", "must be a record id");
+        e.check(is_record_id(&self.policy_instrument), "policy_instrument", "must be a record id");
         if self.actions.is_empty() || self.actions.len() > 50 {
             e.add("actions", "must have 1 to 50 actions");
         }
@@ -226,8 +228,9 @@ impl ActionPlan {
         let mut indicator_names = Vec::new();
         for (i, a) in self.actions.iter().enumerate() {
             let f = |name: &str| format!("actions[{i}].{name}");
-            e.check(
-                a.number >= 1 && !numbers.contains(&a.number),
+            e.check(a.number >= 1, &f("number"), "must be a positive number, unique in the plan");
+            e.check_rule(
+                a.number < 1 || !numbers.contains(&a.number),
                 &f("number"),
                 "must be a positive number, unique in the plan",
             );
@@ -238,7 +241,7 @@ impl ActionPlan {
                 e.add(&f("inspired_by"), "must have at most 20 items");
             }
             for (j, id) in a.inspired_by.iter().enumerate() {
-                e.check(uuid::Uuid::parse_str(id).is_ok(), &f(&format!("inspired_by[{j}]")), "must be a record id");
+                e.check(is_record_id(id), &f(&format!("inspired_by[{j}]")), "must be a record id");
             }
             check_list(&mut e, &a.players, &f("players"), 30, 300);
             check_period(
@@ -253,7 +256,7 @@ impl ActionPlan {
             for (j, ind) in a.indicators.iter().enumerate() {
                 let g = |name: &str| format!("actions[{i}].indicators[{j}].{name}");
                 e.text(&ind.name, &g("name"), 1, 200);
-                e.check(!indicator_names.contains(&ind.name), &g("name"), "is used twice in the plan");
+                e.check_rule(!indicator_names.contains(&ind.name), &g("name"), "is used twice in the plan");
                 indicator_names.push(ind.name.clone());
                 e.text(&ind.unit, &g("unit"), 1, 50);
                 e.check(ind.baseline.is_finite() && ind.target.is_finite(), &g("target"), "must be numbers");
@@ -263,7 +266,7 @@ impl ActionPlan {
         for (i, report) in self.monitoring.iter().enumerate() {
             check_report(&mut e, report, &format!("monitoring[{i}]"), &numbers, &indicator_names);
             if previous.is_some_and(|p| p >= report.period.as_str()) {
-                e.add(&format!("monitoring[{i}].period"), "reports must be in period order, each period once");
+                e.add_rule(&format!("monitoring[{i}].period"), "reports must be in period order, each period once");
             }
             previous = Some(&report.period);
         }
@@ -291,14 +294,18 @@ fn check_report(e: &mut Errors, r: &MonitoringReport, prefix: &str, numbers: &[u
     e.check(period_ok, &f("period"), "must be YYYY-S1 or YYYY-S2");
     e.text(&r.narrative, &f("narrative"), 1, 5000);
     for (j, v) in r.indicators.iter().enumerate() {
-        e.check(indicators.contains(&v.name), &f(&format!("indicators[{j}].name")), "is not an indicator of the plan");
+        e.check_rule(
+            indicators.contains(&v.name),
+            &f(&format!("indicators[{j}].name")),
+            "is not an indicator of the plan",
+        );
         e.check(v.value.is_finite(), &f(&format!("indicators[{j}].value")), "must be a number");
     }
     for (j, a) in r.actions.iter().enumerate() {
-        e.check(numbers.contains(&a.number), &f(&format!("actions[{j}].number")), "is not an action of the plan");
+        e.check_rule(numbers.contains(&a.number), &f(&format!("actions[{j}].number")), "is not an action of the plan");
         let abandoned_without_reason =
             a.status == ActionStatus::Abandoned && a.reason.as_deref().is_none_or(|r| r.trim().is_empty());
-        e.check(
+        e.check_rule(
             !abandoned_without_reason,
             &f(&format!("actions[{j}].reason")),
             "is required when an action is abandoned",

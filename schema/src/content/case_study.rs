@@ -98,7 +98,7 @@ pub struct CaseStudy {
     /// Public pages about the practice: at most 20 absolute `http` or `https` URLs, each at
     /// most 2,000 bytes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schema(max_items = 20, format = "uri", max_length = 2000, pattern = "^[Hh][Tt][Tt][Pp][Ss]?://")]
+    #[schema(max_items = 20, format = "uri", max_length = 2000, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$")]
     pub links: Vec<String>,
     /// What the practice cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -156,7 +156,7 @@ impl CaseStudy {
         }
         check_list(&mut e, &self.funding_sources, "funding_sources", 20, 300);
         for (i, id) in self.policy_instruments.iter().enumerate() {
-            e.check(uuid::Uuid::parse_str(id).is_ok(), &format!("policy_instruments[{i}]"), "must be a record id");
+            e.check(is_record_id(id), &format!("policy_instruments[{i}]"), "must be a record id");
         }
         if let Some(c) = &self.contact {
             check_contact(&mut e, c, "contact");

@@ -140,7 +140,7 @@ pub(crate) fn check_translations(
         if LanguageCode::parse(lang).is_err() {
             e.add(&field, "must be keyed by an ISO 639-1 language code");
         } else if lang == language {
-            e.add(&field, "is the record's own language");
+            e.add_rule(&field, "is the record's own language");
         }
         e.text(&t.title, &format!("{field}.title"), 1, 200);
         e.text(&t.summary, &format!("{field}.summary"), 1, 5000);
@@ -160,6 +160,31 @@ fn decimal_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     })
 }
 
+/// The largest whole number a JSON number carries exactly (2^53 - 1).
+pub(crate) const MAX_EXACT_INTEGER: u64 = 9_007_199_254_740_991;
+
+/// A whole number, sent as `3` or `3.0` (JSON Schema's `integer` is both), that fits `T` and
+/// is exact in JSON (at most 2^53 - 1).
+pub(crate) fn integral<'de, D: Deserializer<'de>, T: TryFrom<u64>>(d: D) -> Result<T, D::Error> {
+    whole_number(&serde_json::Number::deserialize(d)?)
+}
+
+/// [`integral`] for an optional field (`null` or absent is none).
+pub(crate) fn integral_opt<'de, D: Deserializer<'de>, T: TryFrom<u64>>(d: D) -> Result<Option<T>, D::Error> {
+    Option::<serde_json::Number>::deserialize(d)?.map(|n| whole_number(&n)).transpose()
+}
+
+fn whole_number<E: serde::de::Error, T: TryFrom<u64>>(n: &serde_json::Number) -> Result<T, E> {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked whole and in range
+    let whole = n.as_u64().or_else(|| {
+        n.as_f64().filter(|f| f.fract() == 0.0 && (0.0..=MAX_EXACT_INTEGER as f64).contains(f)).map(|f| f as u64)
+    });
+    whole
+        .filter(|v| *v <= MAX_EXACT_INTEGER)
+        .and_then(|v| T::try_from(v).ok())
+        .ok_or_else(|| E::custom(format!("expected a whole number from 0 to {MAX_EXACT_INTEGER}, not {n}")))
+}
+
 pub(crate) fn check_location(e: &mut Errors, l: &Location, field: &str) {
     if let Err(m) = NutsCode::parse(&l.nuts) {
         e.add(&format!("{field}.nuts"), m);
@@ -168,13 +193,13 @@ pub(crate) fn check_location(e: &mut Errors, l: &Location, field: &str) {
 }
 
 pub(crate) fn check_period(e: &mut Errors, p: &Period, field: &str) {
-    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let date = |s: &str| is_iso_date(s).then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()).flatten();
     let start = date(&p.start);
     e.check(start.is_some(), &format!("{field}.start"), "must be a date, YYYY-MM-DD");
     if let Some(end) = &p.end {
         match (start, date(end)) {
             (_, None) => e.add(&format!("{field}.end"), "must be a date, YYYY-MM-DD"),
-            (Some(s), Some(en)) if en < s => e.add(&format!("{field}.end"), "must not be before start"),
+            (Some(s), Some(en)) if en < s => e.add_rule(&format!("{field}.end"), "must not be before start"),
             _ => {}
         }
     }
@@ -224,8 +249,26 @@ pub(crate) fn check_themes(e: &mut Errors, themes: &[String], field: &str, min: 
     }
 }
 
+/// Exactly `YYYY-MM-DD` (chrono alone also takes `2021-3-1` and `+2021-03-01`).
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
+
+/// A record id as this node writes them: a hyphenated UUID (the uuid crate alone also takes
+/// the simple, braced and URN forms).
+pub(crate) fn is_record_id(s: &str) -> bool {
+    s.len() == 36 && uuid::Uuid::parse_str(s).is_ok()
+}
+
 pub(crate) fn check_url(e: &mut Errors, u: &str, field: &str) {
+    // The url crate forgives leading spaces, tabs and newlines inside; a stored link must not
+    // need forgiving. The schema's pattern says the same: http(s):// first, no spaces.
+    let scheme = u.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+        || u.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("http://"));
     let ok = u.len() <= 2000
+        && scheme
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
         && url::Url::parse(u).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
     e.check(ok, field, "must be an http or https URL");
 }

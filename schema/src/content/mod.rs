@@ -137,11 +137,10 @@ impl RecordContent for PolicyInstrument {
 /// references to other records (they may arrive later, or through another peer).
 pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<(), Vec<FieldError>> {
     fn check<C: RecordContent>(content: &serde_json::Value) -> Result<(), Vec<FieldError>> {
-        let typed = C::deserialize(content)
-            .map_err(|e| vec![FieldError { field: "content".into(), message: e.to_string() }])?;
+        let typed = C::deserialize(content).map_err(|e| vec![FieldError::new("content", e.to_string())])?;
         let mut private = typed.clone();
         if private.take_private().is_some() {
-            return Err(vec![FieldError { field: "content".into(), message: "carries personal data".into() }]);
+            return Err(vec![FieldError::new("content", "carries personal data")]);
         }
         typed.validate()
     }

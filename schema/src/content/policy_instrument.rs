@@ -74,7 +74,7 @@ pub struct PolicyInstrument {
     pub themes: Vec<String>,
     /// The instrument's public page: an absolute `http` or `https` URL of at most 2,000 bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(format = "uri", max_length = 2000, pattern = "^[Hh][Tt][Tt][Pp][Ss]?://")]
+    #[schema(format = "uri", max_length = 2000, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$")]
     pub url: Option<String>,
     /// The name (as `title`) and a summary in other languages, by ISO 639-1 code. At most 10
     /// languages, not including the record's own `language`.

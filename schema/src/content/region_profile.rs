@@ -43,8 +43,9 @@ pub struct RegionProfile {
     #[serde(default)]
     #[schema(max_items = 30, min_length = 1, max_length = 200, pattern = r"\S")]
     pub key_sectors: Vec<String>,
-    /// How many manufacturing SMEs the region has.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// How many manufacturing SMEs the region has (a whole number, exact in JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "integral_opt")]
+    #[schema(minimum = 0, maximum = 9_007_199_254_740_991_u64)]
     pub manufacturing_smes: Option<u64>,
     /// The programmes that support SMEs' digitalisation in the region: at most 30, each 1 to
     /// 300 characters and not blank.
@@ -54,7 +55,7 @@ pub struct RegionProfile {
     /// Links to mapping reports: at most 20 absolute `http` or `https` URLs, each at most
     /// 2,000 bytes.
     #[serde(default)]
-    #[schema(max_items = 20, format = "uri", max_length = 2000, pattern = "^[Hh][Tt][Tt][Pp][Ss]?://")]
+    #[schema(max_items = 20, format = "uri", max_length = 2000, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$")]
     pub mapping_reports: Vec<String>,
     /// Organisations of the stakeholder group and their roles, at most 100; no personal data.
     #[serde(default)]
