@@ -51,6 +51,25 @@ fn configuration_errors_name_the_problem() {
         .unwrap();
     assert!(!out.status.success(), "SMARTY_* overrides the file");
     assert!(String::from_utf8_lossy(&out.stderr).contains("mysql"));
+
+    // Each error says what to do: the key and its line, the valid codes, the file to point at.
+    let stderr = |args: &[&str]| {
+        let out = cli(args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let line = text.lines().position(|l| l.starts_with("pool_size")).unwrap() + 1;
+    std::fs::write(&config, text.replace("pool_size = 8", "pool_size = \"eight\"")).unwrap();
+    let said = stderr(&["token", "list", "--config", config.to_str().unwrap()]);
+    assert!(said.contains(&format!("line {line}")) && said.contains("eight"), "{said}");
+    std::fs::write(&config, text.replace("region = \"slovenia\"", "region = \"atlantis\"")).unwrap();
+    let said = stderr(&["token", "list", "--config", config.to_str().unwrap()]);
+    assert!(said.contains("atlantis") && said.contains("tuscany, mazovia"), "{said}");
+    let said = stderr(&["token", "list", "--config", data]);
+    assert!(said.contains("is a folder") && said.contains("smarty.toml"), "{said}");
+    let missing = dir.path().join("nowhere.toml");
+    let said = stderr(&["token", "list", "--config", missing.to_str().unwrap()]);
+    assert!(said.contains("SMARTY_CONFIG") && said.contains("smarty init"), "{said}");
 }
 
 #[test]

@@ -281,29 +281,88 @@ const ENV_KEYS: [&str; 13] = [
 const NUMERIC_KEYS: [&str; 4] = ["pool_size", "export_max", "export_max_anonymous", "key_retention_days"];
 const BOOLEAN_KEYS: [&str; 2] = ["public_read", "docs"];
 
+/// What is wrong with a configuration, said so that the operator knows what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "no configuration at {path}: point --config (or SMARTY_CONFIG) at a node's smarty.toml, or create a node with \
+         `smarty init --region CODE --data-dir DIR`"
+    )]
+    Missing { path: PathBuf },
+    #[error("{path} is a folder: point --config at the smarty.toml inside it ({path}/smarty.toml)")]
+    Folder { path: PathBuf },
+    #[error("cannot read configuration {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    /// TOML syntax, an unknown key or a wrong type, with the line where the file says so.
+    #[error("invalid configuration {path}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    Syntax { path: PathBuf, line: Option<usize>, message: String },
+    #[error("{var} must be {expected}, not {value:?}")]
+    Env { var: String, expected: &'static str, value: String },
+    #[error("region {region:?} is not among the configured regions: use one of {known} (or add it to [[regions]])")]
+    UnknownRegion { region: String, known: String },
+    /// A key whose value breaks a rule.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Commands report configuration problems as text, like every other failure at the edge.
+impl From<ConfigError> for String {
+    fn from(e: ConfigError) -> String {
+        e.to_string()
+    }
+}
+
+/// The line (1-based) of a byte offset in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes().iter().take(offset).filter(|b| **b == b'\n').count() + 1
+}
+
 impl Config {
     /// Reads the file, applies environment overrides and checks the result.
-    pub fn load(path: &Path) -> Result<Config, String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read configuration {}: {e}", path.display()))?;
-        let mut table: toml::Table =
-            toml::from_str(&text).map_err(|e| format!("invalid configuration {}: {e}", path.display()))?;
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        if path.is_dir() {
+            return Err(ConfigError::Folder { path: path.to_path_buf() });
+        }
+        let text = std::fs::read_to_string(path).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => ConfigError::Missing { path: path.to_path_buf() },
+            _ => ConfigError::Read { path: path.to_path_buf(), source },
+        })?;
+        let syntax = |e: &toml::de::Error| ConfigError::Syntax {
+            path: path.to_path_buf(),
+            line: e.span().map(|s| line_of(&text, s.start)),
+            message: e.message().to_string(),
+        };
+        let mut table: toml::Table = toml::from_str(&text).map_err(|e| syntax(&e))?;
         for key in ENV_KEYS {
-            if let Ok(value) = std::env::var(format!("SMARTY_{}", key.to_uppercase())) {
-                let value =
-                    match key {
-                        k if BOOLEAN_KEYS.contains(&k) => toml::Value::Boolean(parse_bool(k, &value)?),
-                        k if NUMERIC_KEYS.contains(&k) => toml::Value::Integer(value.parse().map_err(|_| {
-                            format!("SMARTY_{} must be a whole number, not {value:?}", k.to_uppercase())
-                        })?),
-                        _ => toml::Value::String(value),
-                    };
+            let var = format!("SMARTY_{}", key.to_uppercase());
+            if let Ok(value) = std::env::var(&var) {
+                let value = match key {
+                    k if BOOLEAN_KEYS.contains(&k) => {
+                        toml::Value::Boolean(parse_bool(&value).ok_or(ConfigError::Env {
+                            var,
+                            expected: "true or false",
+                            value,
+                        })?)
+                    }
+                    k if NUMERIC_KEYS.contains(&k) => {
+                        toml::Value::Integer(value.parse().map_err(|_| ConfigError::Env {
+                            var,
+                            expected: "a whole number",
+                            value,
+                        })?)
+                    }
+                    _ => toml::Value::String(value),
+                };
                 table.insert(key.to_string(), value);
             }
         }
-        let mut config: Config = table
-            .try_into()
-            .map_err(|e: toml::de::Error| format!("invalid configuration {}: {}", path.display(), e.message()))?;
+        let mut config: Config = table.try_into().map_err(|e: toml::de::Error| {
+            // A table has no positions: when the file alone says the same, say where.
+            match toml::from_str::<Config>(&text) {
+                Err(in_file) if in_file.message() == e.message() => syntax(&in_file),
+                _ => ConfigError::Syntax { path: path.to_path_buf(), line: None, message: e.message().to_string() },
+            }
+        })?;
         config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         if config.base_dir.as_os_str().is_empty() {
             config.base_dir = PathBuf::from(".");
@@ -312,39 +371,43 @@ impl Config {
         Ok(config)
     }
 
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), ConfigError> {
+        let invalid = ConfigError::Invalid;
         for r in &self.regions {
-            RegionCode::parse(&r.code).map_err(|m| format!("region code {:?} {m}", r.code))?;
-            NutsCode::parse(&r.nuts).map_err(|m| format!("region {}: nuts {m}", r.code))?;
+            RegionCode::parse(&r.code).map_err(|m| invalid(format!("region code {:?} {m}", r.code)))?;
+            NutsCode::parse(&r.nuts).map_err(|m| invalid(format!("region {}: nuts {m}", r.code)))?;
             for l in &r.languages {
-                LanguageCode::parse(l).map_err(|m| format!("region {}: language {l:?} {m}", r.code))?;
+                LanguageCode::parse(l).map_err(|m| invalid(format!("region {}: language {l:?} {m}", r.code)))?;
             }
         }
         if !self.regions.iter().any(|r| r.code == self.region) {
-            return Err(format!("region {:?} is not among the configured regions", self.region));
+            let known: Vec<&str> = self.regions.iter().map(|r| r.code.as_str()).collect();
+            return Err(ConfigError::UnknownRegion { region: self.region.clone(), known: known.join(", ") });
         }
-        self.sync.daily_time()?;
+        self.sync.daily_time().map_err(invalid)?;
         if !(1..=1000).contains(&self.sync.page_size) {
-            return Err("sync.page_size must be 1 to 1000".into());
+            return Err(invalid("sync.page_size must be 1 to 1000".into()));
         }
         if self.sync.concurrency == 0 {
-            return Err("sync.concurrency must be at least 1".into());
+            return Err(invalid("sync.concurrency must be at least 1".into()));
         }
         for (name, rate) in self.limits.rates() {
             if rate.per_minute == 0 || rate.burst == 0 {
-                return Err(format!("limits.{name}: per_minute and burst must be at least 1"));
+                return Err(invalid(format!("limits.{name}: per_minute and burst must be at least 1")));
             }
         }
         if self.limits.request_timeout_secs == 0 || self.limits.request_head_timeout_secs == 0 {
-            return Err("limits.request_timeout_secs and request_head_timeout_secs must be at least 1".into());
+            return Err(invalid("limits.request_timeout_secs and request_head_timeout_secs must be at least 1".into()));
         }
         if self.sync.idle_timeout_secs == 0 || self.sync.max_pages_per_round == 0 || self.sync.round_timeout_secs == 0 {
-            return Err("sync.idle_timeout_secs, max_pages_per_round and round_timeout_secs must be at least 1".into());
+            return Err(invalid(
+                "sync.idle_timeout_secs, max_pages_per_round and round_timeout_secs must be at least 1".into(),
+            ));
         }
         if !(1..=64).contains(&self.pool_size) {
-            return Err("pool_size must be 1 to 64".into());
+            return Err(invalid("pool_size must be 1 to 64".into()));
         }
-        self.database()?;
+        self.database().map_err(invalid)?;
         Ok(())
     }
 
@@ -383,11 +446,11 @@ impl Config {
     }
 }
 
-fn parse_bool(key: &str, s: &str) -> Result<bool, String> {
+fn parse_bool(s: &str) -> Option<bool> {
     match s.to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "on" => Ok(true),
-        "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err(format!("SMARTY_{} must be true or false, not {s:?}", key.to_uppercase())),
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
     }
 }
 

@@ -117,7 +117,7 @@ pub fn run() -> ExitCode {
 }
 
 fn load(path: &std::path::Path) -> Result<Config, String> {
-    Config::load(path)
+    Ok(Config::load(path)?)
 }
 
 /// Warnings only unless RUST_LOG says otherwise: the demo's own output is the table.

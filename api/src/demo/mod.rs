@@ -133,7 +133,7 @@ fn prepare(dir: &Path, region: &str, port: u16) -> Result<Config, String> {
     let node_dir = dir.join(region);
     let config_file = node_dir.join("smarty.toml");
     if config_file.exists() {
-        return Config::load(&config_file);
+        return Ok(Config::load(&config_file)?);
     }
     create(InitArgs {
         region: region.into(),
