@@ -294,3 +294,18 @@ pub fn form_csrf(html: &str) -> String {
     let at = html.find("name=\"csrf\" value=\"").expect("a form with a csrf field") + "name=\"csrf\" value=\"".len();
     html[at..].split('"').next().unwrap().to_string()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_browser_runs_under_its_content_security_policy() {
+    let node = TestNode::start(Backend::Sqlite).await;
+    let b = Browser::start().await;
+    b.client.goto(&node.url("/docs/")).await.unwrap();
+    // Swagger UI draws the document's title with its scripts, from /openapi.json: if the CSP
+    // blocked its scripts, its styles or its fetch of the contract, the title never appears.
+    let title = text_of(&b, ".swagger-ui .info .title").await;
+    assert!(title.contains("Smarty Exchange node API"), "{title}");
+    let operations = b.client.find_all(Locator::Css(".opblock")).await.unwrap();
+    assert!(operations.len() >= 20, "only {} operations drawn", operations.len());
+    b.screenshot("api-browser").await;
+    b.client.clone().close().await.unwrap();
+}
