@@ -24,7 +24,14 @@ pub fn of_row(fields: &Fields, row: &RecordRow) -> Option<TantivyDocument> {
     if row.deleted || row.status != "published" {
         return None;
     }
-    let content: Value = serde_json::from_str(&row.content).ok()?;
+    let content: Value = match serde_json::from_str(&row.content) {
+        Ok(c) => c,
+        Err(e) => {
+            // A corrupt row is not searchable, and the operator hears of it.
+            tracing::error!(record = %row.id, error = %e, "stored content is not JSON; not indexed");
+            return None;
+        }
+    };
     let text = |v: &Value| -> Vec<String> {
         match v {
             Value::String(s) => vec![s.clone()],

@@ -23,7 +23,13 @@ pub struct CitingAction {
 pub fn citing_actions(store: &Store) -> StoreResult<Vec<CitingAction>> {
     let mut out = Vec::new();
     for plan in store.public_records_of_kind(Kind::ActionPlan)? {
-        let content: Value = serde_json::from_str(&plan.content).unwrap_or_default();
+        let content: Value = match serde_json::from_str(&plan.content) {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::error!(record = %plan.id, error = %e, "stored action plan is not JSON; its citations are left out");
+                continue;
+            }
+        };
         let plan_title = content["title"].as_str().unwrap_or("").to_string();
         for action in content["actions"].as_array().into_iter().flatten() {
             out.push(CitingAction {

@@ -242,7 +242,8 @@ pub fn sealed_row<C: RecordContent>(
 pub fn from_row<C: RecordContent>(row: RecordRow, with_private: bool) -> Result<Record<C>, ApiError> {
     let mut content: C = serde_json::from_str(&row.content).map_err(|e| corrupt_because(&row, e))?;
     if let Some(p) = row.private.as_deref().filter(|_| with_private) {
-        content.restore_private(serde_json::from_str(p).map_err(|e| corrupt_because(&row, e))?);
+        let private = serde_json::from_str(p).map_err(|e| corrupt_because(&row, e))?;
+        content.restore_private(private).map_err(|e| corrupt_because(&row, e))?;
     }
     Ok(Record {
         kind: C::KIND,

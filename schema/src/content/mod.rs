@@ -42,7 +42,9 @@ pub trait RecordContent: Serialize + DeserializeOwned + Clone + Send + Sync + 's
     }
 
     /// Puts personal data taken by [`RecordContent::take_private`] back, for editors.
-    fn restore_private(&mut self, _private: serde_json::Value) {}
+    fn restore_private(&mut self, _private: serde_json::Value) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
 }
 
 impl RecordContent for CaseStudy {
@@ -62,10 +64,13 @@ impl RecordContent for CaseStudy {
     fn take_private(&mut self) -> Option<serde_json::Value> {
         self.contact.take().map(|c| serde_json::json!({ "contact": c }))
     }
-    fn restore_private(&mut self, private: serde_json::Value) {
+    fn restore_private(&mut self, private: serde_json::Value) -> Result<(), serde_json::Error> {
+        // A stored contact that does not parse is a corrupt row, not a missing contact: the
+        // next save would otherwise erase it.
         if let Some(c) = private.get("contact") {
-            self.contact = serde_json::from_value(c.clone()).ok();
+            self.contact = Some(serde_json::from_value(c.clone())?);
         }
+        Ok(())
     }
 }
 
