@@ -1,9 +1,12 @@
 //! The sync client: pulls each peer's feed page by page, verifies every record against its
 //! origin's pinned keys, and applies each page together with the peer's cursor.
 
+mod error;
 mod fetch;
 pub mod schedule;
 mod verify;
+
+pub use error::SyncError;
 
 use super::keys::NodeKeys;
 use crate::config::Config;
@@ -53,16 +56,16 @@ impl Syncer {
 
     /// One round: every pulled peer (or just `only`), concurrently up to the configured bound.
     /// One failing peer never stops the others.
-    pub async fn round(&self, only: Option<&str>) -> Result<Vec<(String, Result<PeerReport, String>)>, String> {
+    pub async fn round(&self, only: Option<&str>) -> Result<Vec<(String, Result<PeerReport, SyncError>)>, SyncError> {
         let store = self.inner.store.clone();
-        let peers = tokio::task::spawn_blocking(move || store.list_peers()).await.map_err(|e| e.to_string())?;
-        let peers: Vec<PeerRow> = peers.map_err(|e| e.to_string())?.into_iter().filter(|p| p.url.is_some()).collect();
+        let peers = tokio::task::spawn_blocking(move || store.list_peers()).await??;
+        let peers: Vec<PeerRow> = peers.into_iter().filter(|p| p.url.is_some()).collect();
         let peers: Vec<PeerRow> = match only {
             None => peers,
             Some(code) => {
                 let one: Vec<PeerRow> = peers.into_iter().filter(|p| p.region == code).collect();
                 if one.is_empty() {
-                    return Err(format!("{code} is not a peer this node pulls from"));
+                    return Err(SyncError::NotAPeer(code.to_string()));
                 }
                 one
             }
@@ -104,9 +107,9 @@ impl Syncer {
         Instant::now() + Duration::from_secs(self.inner.config.sync.round_timeout_secs)
     }
 
-    async fn sync_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, String> {
+    async fn sync_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, SyncError> {
         if !self.running().insert(peer.region.clone()) {
-            return Err(format!("a sync of {} is already running", peer.region));
+            return Err(SyncError::AlreadyRunning(peer.region.clone()));
         }
         let region = peer.region.clone();
         let result = self.run_peer(peer, deadline).await;
@@ -115,11 +118,12 @@ impl Syncer {
     }
 
     /// Pulls every page of one peer, then records the outcome in the peer's status.
-    async fn run_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, String> {
-        let result = self.pull(&peer, deadline).await.map_err(|e| fetch::sanitise(&e, 500));
+    async fn run_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, SyncError> {
+        let result = self.pull(&peer, deadline).await;
         let store = self.inner.store.clone();
         let region = peer.region.clone();
-        let error = result.as_ref().err().cloned();
+        // What a peer said reaches the status only sanitised and bounded.
+        let error = result.as_ref().err().map(|e| fetch::sanitise(&e.to_string(), 500));
         let recorded = tokio::task::spawn_blocking(move || store.record_sync_attempt(&region, error.as_deref())).await;
         if let Err(e) = recorded.map_err(|e| e.to_string()).and_then(|r| r.map_err(|e| e.to_string())) {
             tracing::error!(peer = %peer.region, error = %e, "cannot record the sync outcome");
@@ -133,53 +137,60 @@ impl Syncer {
         result
     }
 
-    async fn pull(&self, peer: &PeerRow, deadline: Instant) -> Result<PeerReport, String> {
+    async fn pull(&self, peer: &PeerRow, deadline: Instant) -> Result<PeerReport, SyncError> {
         let cfg = &self.inner.config.sync;
         if Instant::now() >= deadline {
-            return Err(format!(
+            return Err(SyncError::Bounded(format!(
                 "the round's time (sync.round_timeout_secs = {} s) ran out first",
                 cfg.round_timeout_secs
-            ));
+            )));
         }
         let trust = Arc::new(self.trust().await?);
-        let url = peer.url.as_deref().ok_or("the peer has no URL")?;
-        let parsed = url::Url::parse(url).map_err(|e| format!("the peer's URL {url} is not a URL: {e}"))?;
+        let url = peer.url.as_deref().ok_or_else(|| SyncError::Url("the peer has no URL".into()))?;
+        let parsed =
+            url::Url::parse(url).map_err(|e| SyncError::Url(format!("the peer's URL {url} is not a URL: {e}")))?;
         if !transport_allowed(&parsed, peer.insecure_http) {
-            return Err(format!("{url} is plain http to another machine; use https (or peers add --insecure-http)"));
+            return Err(SyncError::Url(format!(
+                "{url} is plain http to another machine; use https (or peers add --insecure-http)"
+            )));
         }
         let mut budget = fetch::Budget::new(Duration::from_secs(cfg.failure_budget_secs), deadline);
         let mut cursor = peer.cursor.clone();
         let mut report = PeerReport::default();
         loop {
             if report.pages >= cfg.max_pages_per_round as usize {
-                return Err(format!(
+                return Err(SyncError::Bounded(format!(
                     "stopped after {} pages (sync.max_pages_per_round); the rest follows next round",
                     report.pages
-                ));
+                )));
             }
             if Instant::now() >= budget.deadline {
-                return Err(format!(
+                return Err(SyncError::Bounded(format!(
                     "stopped after {} pages: the round's time (sync.round_timeout_secs = {} s) ran out",
                     report.pages, cfg.round_timeout_secs
-                ));
+                )));
             }
-            let body = fetch::page(&self.inner, &peer.region, url, cursor.as_deref(), &mut budget).await?;
+            let body = fetch::page(&self.inner, &peer.region, url, cursor.as_deref(), &mut budget)
+                .await
+                .map_err(SyncError::Fetch)?;
             let local = self.inner.config.region.clone();
             let trust = trust.clone();
             let page = tokio::task::spawn_blocking(move || verify::page(&body, &trust, &local))
-                .await
-                .map_err(|e| e.to_string())??;
+                .await?
+                .map_err(SyncError::Page)?;
             // A peer must not steer the loop: a page holds at most what was asked for, and
             // "more" must come with a cursor that moves on.
             let asked = cfg.page_size as usize;
             if page.changes.len() + page.rejected.len() > asked {
-                return Err(format!(
+                return Err(SyncError::Bounded(format!(
                     "the page holds {} changes, more than the {asked} asked for",
                     page.changes.len() + page.rejected.len()
-                ));
+                )));
             }
             if page.more && (page.next.is_empty() || cursor.as_deref() == Some(page.next.as_str())) {
-                return Err("the peer says there is more but its next cursor does not move on".into());
+                return Err(SyncError::Bounded(
+                    "the peer says there is more but its next cursor does not move on".into(),
+                ));
             }
             let store = self.inner.store.clone();
             let (region, local, expected) = (peer.region.clone(), self.inner.config.region.clone(), cursor.clone());
@@ -187,9 +198,8 @@ impl Syncer {
             let outcome = tokio::task::spawn_blocking(move || {
                 store.apply_remote(&region, &local, expected.as_deref(), &next, &page.changes, &page.rejected)
             })
-            .await
-            .map_err(|e| e.to_string())?
-            .map_err(|e| format!("cannot apply a page: {e}"))?;
+            .await?
+            .map_err(SyncError::Apply)?;
             report.pages += 1;
             report.applied += outcome.applied;
             report.unchanged += outcome.unchanged;
@@ -203,14 +213,15 @@ impl Syncer {
 
     /// Every pinned key of every peer, by region: records are verified with their origin's
     /// keys, whichever peer served them.
-    async fn trust(&self) -> Result<Trust, String> {
+    async fn trust(&self) -> Result<Trust, SyncError> {
         let store = self.inner.store.clone();
-        let peers = tokio::task::spawn_blocking(move || store.list_peers()).await.map_err(|e| e.to_string())?;
+        let peers = tokio::task::spawn_blocking(move || store.list_peers()).await??;
         let mut trust: Trust = HashMap::new();
-        for p in peers.map_err(|e| e.to_string())? {
+        for p in peers {
+            let pinned = |message: String| SyncError::PinnedKeys { region: p.region.clone(), message };
             let set: smarty_schema::signing::JwkSet =
-                serde_json::from_str(&p.jwks).map_err(|e| format!("pinned keys of {}: {e}", p.region))?;
-            trust.insert(p.region.clone(), set.verifying_keys()?);
+                serde_json::from_str(&p.jwks).map_err(|e| pinned(e.to_string()))?;
+            trust.insert(p.region.clone(), set.verifying_keys().map_err(pinned)?);
         }
         Ok(trust)
     }

@@ -1,0 +1,42 @@
+//! Why a pull from a peer failed. The peer's status keeps the message (sanitised), so each
+//! says what happened and which setting bounds it.
+
+use smarty_schema::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("{0} is not a peer this node pulls from")]
+    NotAPeer(String),
+    #[error("a sync of {0} is already running")]
+    AlreadyRunning(String),
+    /// The peer's URL is missing, malformed, or plain http to another machine.
+    #[error("{0}")]
+    Url(String),
+    /// The network or the peer's answer: unreachable, timed out, an error status, a
+    /// redirect, a body over the cap, cut off (fetch.rs says which).
+    #[error("{0}")]
+    Fetch(String),
+    /// The body is not a changes page.
+    #[error("{0}")]
+    Page(String),
+    /// The peer tried to steer the loop (pages larger than asked, a cursor that does not move
+    /// on), or a page or time budget ran out.
+    #[error("{0}")]
+    Bounded(String),
+    #[error("pinned keys of {region}: {message}")]
+    PinnedKeys { region: String, message: String },
+    #[error("cannot apply a page: {0}")]
+    Apply(StoreError),
+    #[error("cannot read the peers: {0}")]
+    Store(#[from] StoreError),
+    /// A blocking task failed (a panic in verification or the store).
+    #[error("internal error: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// Commands and the scheduler report sync failures as text.
+impl From<SyncError> for String {
+    fn from(e: SyncError) -> String {
+        e.to_string()
+    }
+}
