@@ -64,7 +64,7 @@ pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest
         state.config.export_max
     };
     let catalogue = state.catalogue.clone();
-    let (total, ids) = web::block(move || catalogue.matching_ids(&request, max)).await?.map_err(ApiError::Internal)?;
+    let (total, ids) = web::block(move || catalogue.matching_ids(&request, max)).await??;
     if total as usize > max {
         let hint = if anonymous && max < state.config.export_max {
             format!(" With an API token, up to {} can be exported.", state.config.export_max)

@@ -28,7 +28,7 @@ use utoipa::ToSchema;
 pub async fn search(state: web::Data<AppState>, _reader: Reader, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let (request, _) = parse(req.query_string(), Some(100))?;
     let catalogue = state.catalogue.clone();
-    let result = web::block(move || catalogue.search(&request)).await?.map_err(ApiError::Internal)?;
+    let result = web::block(move || catalogue.search(&request)).await??;
     Ok(HttpResponse::Ok().json(result))
 }
 

@@ -3,6 +3,7 @@
 //! exactly where the last commit left off.
 
 use super::document;
+use super::error::IndexError;
 use super::fields::{Fields, SCHEMA_VERSION, register_analysers};
 use serde::{Deserialize, Serialize};
 use smarty_schema::store::Store;
@@ -44,8 +45,9 @@ impl Catalogue {
     /// Opens the index in `dir`. With `rebuild_if_needed`, an index that is missing, corrupt
     /// or of another schema version is replaced by an empty one that the indexer fills from
     /// the store; without it such an index is an error.
-    pub fn open(dir: &Path, store: Store, rebuild_if_needed: bool) -> Result<Catalogue, String> {
+    pub fn open(dir: &Path, store: Store, rebuild_if_needed: bool) -> Result<Catalogue, IndexError> {
         let (schema, fields) = Fields::schema();
+        let folder = |source| IndexError::Folder { path: dir.to_path_buf(), source };
         let existing = open_existing(dir).and_then(|(index, seq)| {
             let last = store.last_seq().map_err(|e| e.to_string())?;
             // An index ahead of its store belongs to a store since restored from a backup.
@@ -64,19 +66,16 @@ impl Catalogue {
                     tracing::info!(dir = %dir.display(), "building the search index from the store");
                 }
                 if dir.exists() {
-                    std::fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+                    std::fs::remove_dir_all(dir).map_err(folder)?;
                 }
-                std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-                let directory = MmapDirectory::open(dir).map_err(|e| e.to_string())?;
-                (Index::create(directory, schema, Default::default()).map_err(|e| e.to_string())?, 0, true)
+                std::fs::create_dir_all(dir).map_err(folder)?;
+                let directory = MmapDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+                (Index::create(directory, schema, Default::default())?, 0, true)
             }
-            Err(why) => {
-                return Err(format!("the search index in {} is unusable ({why}): run smarty reindex", dir.display()));
-            }
+            Err(why) => return Err(IndexError::Unusable { dir: dir.to_path_buf(), why }),
         };
         register_analysers(&index);
-        let reader =
-            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| e.to_string())?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(Catalogue {
             index,
             reader,
@@ -99,7 +98,7 @@ impl Catalogue {
     }
 
     /// Starts the indexer on its own thread; it runs for the life of the process.
-    pub fn spawn_indexer(self: &Arc<Self>) -> Result<(), String> {
+    pub fn spawn_indexer(self: &Arc<Self>) -> Result<(), IndexError> {
         let mut writer = self.writer()?;
         let this = self.clone();
         std::thread::Builder::new()
@@ -116,45 +115,43 @@ impl Catalogue {
                     }
                 }
             })
-            .map_err(|e| e.to_string())?;
+            .map_err(IndexError::Thread)?;
         Ok(())
     }
 
     /// Indexes everything up to the store's current sequence, then returns (`smarty reindex`).
-    pub fn catch_up(&self) -> Result<(), String> {
+    pub fn catch_up(&self) -> Result<(), IndexError> {
         let mut writer = self.writer()?;
         while self.step(&mut writer)? > 0 {}
         Ok(())
     }
 
     /// Fails when another process (a running node) holds the index's writer lock.
-    pub fn catch_up_check_lock(&self) -> Result<(), String> {
+    pub fn catch_up_check_lock(&self) -> Result<(), IndexError> {
         self.writer().map(drop)
     }
 
-    fn writer(&self) -> Result<IndexWriter, String> {
+    fn writer(&self) -> Result<IndexWriter, IndexError> {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(2);
         self.index.writer_with_num_threads(threads, 128 * 1024 * 1024).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => {
-                format!("the index in {} is in use by a running node", self.dir.display())
-            }
-            other => other.to_string(),
+            tantivy::TantivyError::LockFailure(..) => IndexError::InUse(self.dir.clone()),
+            other => IndexError::Tantivy(other),
         })
     }
 
     /// Applies the changes since the index's position, committing at least every second and
     /// every `COMMIT_EVERY` records; returns how many were read.
-    fn step(&self, writer: &mut IndexWriter) -> Result<usize, String> {
+    fn step(&self, writer: &mut IndexWriter) -> Result<usize, IndexError> {
         let started = std::time::Instant::now();
         let mut position = self.position();
         let mut read = 0;
         loop {
-            let rows = self.store.records_since(position, BATCH).map_err(|e| e.to_string())?;
+            let rows = self.store.records_since(position, BATCH)?;
             let Some(last) = rows.last().map(|r| r.seq) else { break };
             for row in &rows {
                 writer.delete_term(Term::from_field_text(self.fields.id, &row.id));
                 if let Some(doc) = document::of_row(&self.fields, row) {
-                    writer.add_document(doc).map_err(|e| e.to_string())?;
+                    writer.add_document(doc)?;
                 }
             }
             read += rows.len();
@@ -169,10 +166,10 @@ impl Catalogue {
         }
         let payload =
             serde_json::to_string(&Payload { schema_version: SCHEMA_VERSION, seq: position }).expect("serialises");
-        let mut commit = writer.prepare_commit().map_err(|e| e.to_string())?;
+        let mut commit = writer.prepare_commit()?;
         commit.set_payload(&payload);
-        commit.commit().map_err(|e| e.to_string())?;
-        self.reader.reload().map_err(|e| e.to_string())?;
+        commit.commit()?;
+        self.reader.reload()?;
         self.position.store(position, Ordering::Release);
         Ok(read)
     }

@@ -4,6 +4,7 @@
 
 pub mod collector;
 mod document;
+pub mod error;
 mod export;
 pub mod fields;
 pub mod handlers;

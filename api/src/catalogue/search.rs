@@ -3,6 +3,7 @@
 
 use super::collector::{FACETS, Filters, SearchCollector, Sort};
 use super::document::stored_text;
+use super::error::IndexError;
 use super::indexer::Catalogue;
 use super::query;
 use serde::Serialize;
@@ -65,19 +66,18 @@ pub struct SearchResult {
 
 impl Catalogue {
     /// Runs a search. Snippets come from the store, the truth, for the hits of this page.
-    pub fn search(&self, req: &SearchRequest) -> Result<SearchResult, String> {
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResult, IndexError> {
         let searcher = self.reader.searcher();
         let (collected, query) = self.collect(&searcher, req, req.offset + req.limit)?;
         let page: Vec<_> = collected.top.into_iter().skip(req.offset).collect();
         let docs: Vec<TantivyDocument> =
-            page.iter().map(|(_, _, addr)| searcher.doc(*addr)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            page.iter().map(|(_, _, addr)| searcher.doc(*addr)).collect::<Result<_, _>>()?;
         let ids: Vec<String> = docs.iter().map(|d| first(d, self.fields.id)).collect();
         // The index lags the store: a hit whose record is no longer published (back to
         // draft, withdrawn, deleted) is dropped here, so not one byte of a draft is served.
         let texts: HashMap<String, String> = self
             .store
-            .records_by_id(&ids)
-            .map_err(|e| e.to_string())?
+            .records_by_id(&ids)?
             .into_iter()
             .filter(smarty_schema::store::RecordRow::is_public)
             .map(|r| (r.id.clone(), snippet_source(&r.content)))
@@ -115,15 +115,14 @@ impl Catalogue {
     }
 
     /// Ids of every match in order, at most `max + 1` of them (so the caller can tell "more").
-    pub fn matching_ids(&self, req: &SearchRequest, max: usize) -> Result<(u64, Vec<String>), String> {
+    pub fn matching_ids(&self, req: &SearchRequest, max: usize) -> Result<(u64, Vec<String>), IndexError> {
         let searcher = self.reader.searcher();
         let (collected, _) = self.collect(&searcher, req, max + 1)?;
         let ids = collected
             .top
             .iter()
             .map(|(_, _, addr)| searcher.doc::<TantivyDocument>(*addr).map(|d| first(&d, self.fields.id)))
-            .collect::<Result<_, _>>()
-            .map_err(|e| e.to_string())?;
+            .collect::<Result<_, _>>()?;
         Ok((collected.total, ids))
     }
 
@@ -133,9 +132,9 @@ impl Catalogue {
         searcher: &Searcher,
         req: &SearchRequest,
         keep: usize,
-    ) -> Result<(super::collector::Collected, Box<dyn tantivy::query::Query>), String> {
+    ) -> Result<(super::collector::Collected, Box<dyn tantivy::query::Query>), IndexError> {
         let inspired = if req.sort == Sort::Inspired {
-            Arc::new(super::lineage::inspired_counts(&self.store).map_err(|e| e.to_string())?)
+            Arc::new(super::lineage::inspired_counts(&self.store)?)
         } else {
             Arc::default()
         };
@@ -147,12 +146,12 @@ impl Catalogue {
             inspired,
         };
         let exact = query::build(&self.index, &self.fields, &req.q, false);
-        let found = searcher.search(&*exact, &collector).map_err(|e| e.to_string())?;
+        let found = searcher.search(&*exact, &collector)?;
         if found.total > 0 || !query::has_long_word(&req.q) {
             return Ok((found, exact));
         }
         let fuzzy = query::build(&self.index, &self.fields, &req.q, true);
-        let found = searcher.search(&*fuzzy, &collector).map_err(|e| e.to_string())?;
+        let found = searcher.search(&*fuzzy, &collector)?;
         Ok((found, fuzzy))
     }
 }

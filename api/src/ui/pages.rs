@@ -84,7 +84,7 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     let (request, _) = parse(&with_limit, Some(100))?;
     let catalogue = state.catalogue.clone();
     let search = request.clone();
-    let result: SearchResult = web::block(move || catalogue.search(&search)).await?.map_err(ApiError::Internal)?;
+    let result: SearchResult = web::block(move || catalogue.search(&search)).await??;
 
     let region_name = |code: &str| state.config.region_name(code);
     let legends = ["Theme", "Region", "Kind", "Intervention", "Language", "Year"];
