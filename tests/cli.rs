@@ -96,3 +96,22 @@ async fn health_vocabularies_and_readiness() {
     assert_eq!(codes, ["tuscany", "mazovia", "lapland", "leeds", "slovenia", "castilla-leon", "catalonia"]);
     assert_eq!(regions["items"][3]["nuts"], "UKE4");
 }
+
+#[tokio::test]
+async fn search_prints_plain_text() {
+    let node = TestNode::start(Backend::Sqlite).await;
+    let mut content = crate::support::samples::case_study("Prato's looms & mills");
+    content["summary"] = serde_json::json!("The district's \"smart\" looms <tested> on site.");
+    let body = crate::support::samples::published(content);
+    node.client().post("/api/v1/case-studies", Some(&node.editor), &body).await.expect(201);
+    crate::support::search_until(&node, "q=looms", |b| b["total"] == 1).await;
+    // Piped (as here), the output is the text itself: no HTML entities, no terminal codes.
+    let out = node.smarty_async(&["search", "looms"]).await;
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Prato's looms & mills"), "{text}");
+    assert!(text.contains("district's \"smart\" looms <tested>"), "{text}");
+    assert!(!text.contains("&#") && !text.contains("&amp;") && !text.contains('\u{1b}'), "{text}");
+    let help = String::from_utf8(crate::support::node::cli(&["search", "--help"]).stdout).unwrap();
+    assert!(help.contains("action_plan") && help.contains("region_profile"), "{help}");
+}

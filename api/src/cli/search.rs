@@ -17,7 +17,7 @@ pub struct SearchArgs {
     /// Only records of this origin region (repeatable)
     #[arg(long)]
     origin: Vec<String>,
-    /// Only this kind: case_study or policy_instrument (repeatable)
+    /// Only this kind: case_study, policy_instrument, action_plan or region_profile (repeatable)
     #[arg(long)]
     kind: Vec<String>,
     /// Newest first instead of most relevant first
@@ -51,17 +51,21 @@ pub fn search(args: SearchArgs, config: &Config) -> Result<(), String> {
         return Ok(());
     }
     println!("{} result(s)", result.total);
+    // Matches in bold on a terminal; plain text when piped.
+    let (bold, plain) =
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
     for hit in &result.hits {
-        let snippet = hit.snippet.replace("<mark>", "\x1b[1m").replace("</mark>", "\x1b[0m");
+        let snippet = hit.snippet.replace("<mark>", bold).replace("</mark>", plain);
         println!("\n{}  [{} · {} · {}]", hit.title, hit.origin, hit.kind, hit.themes.join(", "));
-        println!("  {}", unescape(&snippet));
+        println!("  {}", plain_text(&snippet));
         println!("  id {}", hit.id);
     }
     Ok(())
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+/// The snippet is HTML-escaped for pages: the terminal gets the text itself.
+fn plain_text(s: &str) -> String {
+    htmlescape::decode_html(s).unwrap_or_else(|_| s.to_string())
 }
 
 /// Rebuilds the index from the store; the server must be stopped.
