@@ -60,13 +60,13 @@ impl FromRequest for Caller {
             };
             let hash = token::hash(presented);
             let store = state.store.clone();
-            let key = hash.clone();
-            match blocking(move || store.token_role(&key)).await? {
-                Some((name, role)) => {
-                    state.limits.authenticated(&hash)?;
+            let looked_up = blocking(move || store.token_role(&hash).map(|role| (hash, role))).await?;
+            match looked_up {
+                (hash, Some((name, role))) => {
+                    state.limits.authenticated(hash)?;
                     Ok(Caller { token_name: Some(name), role: Some(role) })
                 }
-                None => Err(refused("The token is unknown or has been revoked.")),
+                (_, None) => Err(refused("The token is unknown or has been revoked.")),
             }
         })
     }

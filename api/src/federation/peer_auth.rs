@@ -44,7 +44,7 @@ impl FromRequest for Peer {
             match verify(&state, &token, &method, &htu).await {
                 Ok(peer) => {
                     // A pinned peer has a budget of its own, untouched by anonymous traffic.
-                    state.limits.authenticated(&format!("peer:{}", peer.region))?;
+                    state.limits.authenticated(format!("peer:{}", peer.region))?;
                     Ok(peer)
                 }
                 Err(e @ ApiError::Unauthorized(_)) => Err(state.limits.refused(&req, e)),

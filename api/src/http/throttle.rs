@@ -95,15 +95,17 @@ impl Limiter {
     /// A token was refused: counts against the client's address; past the budget the answer
     /// becomes 429 instead of the 401.
     pub fn refused(&self, req: &HttpRequest, error: ApiError) -> ApiError {
-        match check(&self.inner.auth_failures, &self.client_ip(req), "refused credentials from this address") {
-            Ok(()) => error,
-            Err(too_many) => too_many,
-        }
+        self.note_refusal(req).err().unwrap_or(error)
+    }
+
+    /// Spends one refusal from the client address's budget; `Err` (429) once it is spent.
+    pub fn note_refusal(&self, req: &HttpRequest) -> Result<(), ApiError> {
+        check(&self.inner.auth_failures, &self.client_ip(req), "refused credentials from this address")
     }
 
     /// A valid credential (a token's hash, or `peer:<region>`) spends from its own budget.
-    pub fn authenticated(&self, credential: &str) -> Result<(), ApiError> {
-        check(&self.inner.authenticated, &credential.to_string(), "requests with this credential")
+    pub fn authenticated(&self, credential: String) -> Result<(), ApiError> {
+        check(&self.inner.authenticated, &credential, "requests with this credential")
     }
 
     /// Forgets clients that have been quiet long enough to have a full budget again.

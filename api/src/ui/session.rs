@@ -209,10 +209,7 @@ pub async fn sign_in(
             .finish()),
         other => {
             // A wrong key spends from the address's budget of refused credentials too.
-            let verdict = state.limits.refused(&req, ApiError::NotFound);
-            if matches!(verdict, ApiError::TooManyRequests { .. }) {
-                return Err(verdict);
-            }
+            state.limits.note_refusal(&req)?;
             let error = match other {
                 Some(_) => "This token may read but not edit: sign in with an editor's token.",
                 None => "This token is unknown or has been revoked.",
