@@ -13,8 +13,9 @@ use common::*;
 use smarty_api::catalogue::Catalogue;
 use smarty_api::catalogue::params::parse;
 use smarty_api::config::Config;
-use smarty_schema::store::{RecordRow, Store};
-use smarty_schema::{Kind, Status, timestamp};
+use smarty_api::federation::keys::NodeKeys;
+use smarty_schema::store::{Store, Write};
+use smarty_schema::{Kind, Record, Status, timestamp};
 use std::time::Instant;
 
 const QUERIES: usize = 1000;
@@ -39,6 +40,7 @@ fn run(size: usize) {
     let config_path = init(dir.path(), "leeds");
     let config = Config::load(std::path::Path::new(&config_path)).unwrap();
     let store = Store::open(&config.database().unwrap(), 2).unwrap();
+    let keys = NodeKeys::load(&config).unwrap();
 
     // The store first: the index is built from it, as a node builds it.
     let mut generator = Generator::new(11);
@@ -46,29 +48,21 @@ fn run(size: usize) {
     let start = Instant::now();
     let mut text_bytes = 0usize;
     for batch in (0..size).step_by(INSERT_BATCH) {
-        let rows: Vec<RecordRow> = (batch..(batch + INSERT_BATCH).min(size))
+        let rows: Vec<Write> = (batch..(batch + INSERT_BATCH).min(size))
             .map(|i| {
                 let content = generator.case_study(i);
-                let json = serde_json::to_string(&content).unwrap();
-                text_bytes += json.len();
-                RecordRow {
+                text_bytes += serde_json::to_string(&content).unwrap().len();
+                let record = Record {
                     id: uuid::Uuid::now_v7().to_string(),
-                    kind: Kind::CaseStudy.as_str().into(),
+                    kind: Kind::CaseStudy,
                     origin: ORIGINS[Generator::language_of(i)].into(),
                     version: 1,
-                    status: Status::Published.as_str().into(),
+                    status: Status::Published,
                     created_at: now.clone(),
                     updated_at: now.clone(),
-                    themes: RecordRow::themes_column(&content.themes),
-                    content: json,
-                    private: None,
-                    seq: 0,
-                    deleted: false,
-                    published_ever: true,
-                    hash: None,
-                    signature: None,
-                    received_at: None,
-                }
+                    content,
+                };
+                Write::local(&record, false, &keys.signing, keys.kid())
             })
             .collect();
         store.insert_records(&rows).unwrap();

@@ -12,8 +12,7 @@ use common::*;
 use smarty_api::config::Config;
 use smarty_api::federation::keys::NodeKeys;
 use smarty_api::federation::sync::Syncer;
-use smarty_api::records::service::sealed_row;
-use smarty_schema::store::Store;
+use smarty_schema::store::{Store, Write};
 use smarty_schema::{Kind, Record, Status, timestamp};
 use std::time::Instant;
 
@@ -40,10 +39,10 @@ fn main() {
                 updated_at: now.clone(),
                 content: generator.case_study(i),
             };
-            sealed_row(&keys, &record, false).unwrap()
+            Write::local(&record, false, &keys.signing, keys.kid())
         })
         .collect();
-    let bytes: usize = rows.iter().map(|r| r.content.len()).sum();
+    let bytes: usize = rows.iter().filter_map(|w| w.change.content.as_ref()).map(|c| c.to_string().len()).sum();
     Store::open(&config.database().unwrap(), 1).unwrap().insert_records(&rows).unwrap();
 
     // Baseline: the same records into a fresh store, one transaction.

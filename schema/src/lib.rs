@@ -14,7 +14,7 @@ pub mod timestamp;
 pub mod validation;
 pub mod vocab;
 
-pub use content::{ActionPlan, CaseStudy, PolicyInstrument, RecordContent, RegionProfile};
+pub use content::{ActionPlan, AnyContent, CaseStudy, PolicyInstrument, RecordContent, RegionProfile};
 pub use record::{Kind, Record, Status};
 pub use validation::FieldError;
 

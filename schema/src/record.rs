@@ -104,3 +104,34 @@ pub struct Record<C> {
     /// The kind-specific content.
     pub content: C,
 }
+
+impl<C> Record<C> {
+    /// The envelope alone, and the content.
+    pub fn into_parts(self) -> (Record<()>, C) {
+        let envelope = Record {
+            id: self.id,
+            kind: self.kind,
+            origin: self.origin,
+            version: self.version,
+            status: self.status,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            content: (),
+        };
+        (envelope, self.content)
+    }
+
+    /// The same envelope around other content.
+    pub fn with_content<D>(self, content: D) -> Record<D> {
+        Record {
+            id: self.id,
+            kind: self.kind,
+            origin: self.origin,
+            version: self.version,
+            status: self.status,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            content,
+        }
+    }
+}

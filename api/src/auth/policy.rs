@@ -2,7 +2,7 @@
 //! that shows a record, a reference to one or a part of one asks it here.
 
 use crate::state::AppState;
-use smarty_schema::store::RecordRow;
+use smarty_schema::store::StoredRecord;
 
 /// Who is reading, as far as reading goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,7 +20,7 @@ pub fn may_browse(state: &AppState, viewer: Viewer) -> bool {
 }
 
 /// May this viewer see this record, in its current state?
-pub fn may_see(state: &AppState, viewer: Viewer, row: &RecordRow) -> bool {
+pub fn may_see(state: &AppState, viewer: Viewer, row: &StoredRecord) -> bool {
     if row.is_public() {
         return may_browse(state, viewer);
     }

@@ -9,7 +9,7 @@ use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use futures_util::StreamExt;
-use serde_json::Value;
+use smarty_schema::store::StoredRecord;
 
 const BATCH: usize = 500;
 const CSV_HEADER: [&str; 14] = [
@@ -96,7 +96,7 @@ pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest
             let mut out = Vec::new();
             for (j, id) in batch.iter().enumerate() {
                 // The index lags the store: only what is published now leaves the node.
-                let Some(row) = by_id.remove(id).filter(smarty_schema::store::RecordRow::is_public) else { continue };
+                let Some(row) = by_id.remove(id).filter(StoredRecord::is_public) else { continue };
                 let record = CatalogueRecord::of(&state, row).map_err(actix_web::Error::from)?;
                 match format {
                     Format::Csv => out.extend(csv_line(&csv_row(&state, &record))),
@@ -141,29 +141,21 @@ fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn csv_row(state: &AppState, r: &CatalogueRecord) -> Vec<String> {
-    let text = |pointer: &str| r.content.pointer(pointer).and_then(Value::as_str).unwrap_or("").to_string();
-    let title = if r.kind == "policy_instrument" { text("/name") } else { text("/title") };
-    let summary = if r.kind == "policy_instrument" { text("/description") } else { text("/summary") };
-    let themes: Vec<&str> = r
-        .content
-        .get("themes")
-        .and_then(Value::as_array)
-        .map(|t| t.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let nuts = if r.kind == "policy_instrument" { text("/territory") } else { text("/location/nuts") };
+    let c = &r.content;
+    let period = c.period();
     vec![
         r.id.clone(),
-        r.kind.clone(),
+        r.kind.to_string(),
         r.origin.clone(),
         r.origin_name.clone(),
-        title,
-        summary,
-        themes.join(";"),
-        text("/intervention"),
-        text("/language"),
-        nuts,
-        text("/period/start"),
-        text("/period/end"),
+        c.title().to_string(),
+        c.summary().to_string(),
+        c.themes().join(";"),
+        c.intervention().map_or("", |i| i.as_str()).to_string(),
+        c.language().to_string(),
+        c.nuts().unwrap_or("").to_string(),
+        period.map_or("", |p| p.start.as_str()).to_string(),
+        period.and_then(|p| p.end.as_deref()).unwrap_or("").to_string(),
         r.updated_at.clone(),
         format!("{}/api/v1/catalogue/records/{}", state.config.public_base(), r.id),
     ]

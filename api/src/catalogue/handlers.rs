@@ -7,6 +7,8 @@ use crate::error::{ApiError, Problem, blocking};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Serialize;
+use smarty_schema::store::StoredRecord;
+use smarty_schema::{AnyContent, Kind, Status};
 use utoipa::ToSchema;
 
 /// Search the catalogue
@@ -40,8 +42,8 @@ pub async fn search(state: web::Data<AppState>, _reader: Reader, req: HttpReques
 pub struct CatalogueRecord {
     /// The record's id, a UUIDv7 assigned by its origin.
     pub id: String,
-    /// The record's kind, a `Kind` value (`case_study`, `policy_instrument`, …).
-    pub kind: String,
+    /// The record's kind.
+    pub kind: Kind,
     /// Code of the region whose node owns the record.
     pub origin: String,
     /// The origin region's name.
@@ -50,30 +52,34 @@ pub struct CatalogueRecord {
     #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
     pub version: i64,
     /// Always `published`: the catalogue serves nothing else.
-    pub status: String,
+    pub status: Status,
     /// When the record was created at its origin (RFC 3339, UTC).
     pub created_at: String,
     /// When the record last changed at its origin (RFC 3339, UTC).
     pub updated_at: String,
-    /// The record's public content (its kind's schema: `CaseStudy` or `PolicyInstrument`).
+    /// The record's public content, by its kind's schema (`CaseStudy`, `PolicyInstrument`,
+    /// `ActionPlan`, `RegionProfile`); an action plan's actions carry `citations`.
     #[schema(value_type = Object)]
-    pub content: serde_json::Value,
+    pub content: AnyContent,
 }
 
 impl CatalogueRecord {
-    pub fn of(state: &AppState, row: smarty_schema::store::RecordRow) -> Result<Self, ApiError> {
-        let origin_name = state.config.region_name(&row.origin);
+    /// The catalogue's view of a public record, with its origin's name.
+    pub fn of(state: &AppState, stored: StoredRecord) -> Result<Self, ApiError> {
+        let origin_name = state.config.region_name(&stored.origin);
+        let id = stored.id.clone();
+        let r =
+            stored.into_public_record().ok_or_else(|| ApiError::Internal(format!("record {id} keeps no content")))?;
         Ok(CatalogueRecord {
-            content: serde_json::from_str(&row.content)
-                .map_err(|e| ApiError::Internal(format!("record {}: {e}", row.id)))?,
-            id: row.id,
-            kind: row.kind,
-            origin: row.origin,
+            id: r.id,
+            kind: r.kind,
+            origin: r.origin,
             origin_name,
-            version: row.version,
-            status: row.status,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
+            version: r.version,
+            status: r.status,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            content: r.content,
         })
     }
 }
@@ -106,11 +112,10 @@ pub async fn record(
         return Err(ApiError::NotFound);
     }
     let mut record = CatalogueRecord::of(&state, row)?;
-    if record.kind == "action_plan" {
+    if let AnyContent::ActionPlan(plan) = record.content {
         let (store, region) = (state.store.clone(), state.config.region.clone());
-        let mut content = record.content;
-        record.content =
-            blocking(move || super::lineage::add_citations(&store, &region, &mut content).map(|_| content)).await?;
+        let plan = blocking(move || super::lineage::with_citations(&store, &region, plan)).await?;
+        record.content = AnyContent::ActionPlan(plan);
     }
     Ok(HttpResponse::Ok().json(record))
 }

@@ -146,15 +146,20 @@ impl Catalogue {
         let mut position = self.position();
         let mut read = 0;
         loop {
-            let rows = self.store.records_since(position, BATCH)?;
-            let Some(last) = rows.last().map(|r| r.seq) else { break };
+            let since = self.store.records_since(position, BATCH)?;
+            let Some(last) = since.last_seq else { break };
+            // A row that cannot be read any more is not searchable either.
+            for id in &since.unreadable {
+                writer.delete_term(Term::from_field_text(self.fields.id, id));
+            }
+            let rows = since.records;
             for row in &rows {
                 writer.delete_term(Term::from_field_text(self.fields.id, &row.id));
-                if let Some(doc) = document::of_row(&self.fields, row) {
+                if let Some(doc) = document::of_record(&self.fields, row) {
                     writer.add_document(doc)?;
                 }
             }
-            read += rows.len();
+            read += rows.len() + since.unreadable.len();
             position = last;
             if read >= COMMIT_EVERY || started.elapsed() >= Duration::from_secs(1) {
                 break;

@@ -3,9 +3,9 @@
 //! count, since the transfer happened.
 
 use serde::Serialize;
-use serde_json::Value;
-use smarty_schema::Kind;
-use smarty_schema::store::{RecordRow, Store, StoreResult};
+use smarty_schema::content::{Citation, CitationStatus};
+use smarty_schema::store::{Store, StoreResult, StoredRecord};
+use smarty_schema::{ActionPlan, AnyContent, Kind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use utoipa::ToSchema;
 
@@ -14,7 +14,7 @@ pub struct CitingAction {
     pub plan_id: String,
     pub plan_title: String,
     pub plan_origin: String,
-    pub number: u64,
+    pub number: u32,
     pub title: String,
     pub cites: Vec<String>,
 }
@@ -22,26 +22,16 @@ pub struct CitingAction {
 /// Every action of every published action plan held.
 pub fn citing_actions(store: &Store) -> StoreResult<Vec<CitingAction>> {
     let mut out = Vec::new();
-    for plan in store.public_records_of_kind(Kind::ActionPlan)? {
-        let content: Value = match serde_json::from_str(&plan.content) {
-            Ok(c) => c,
-            Err(e) => {
-                tracing::error!(record = %plan.id, error = %e, "stored action plan is not JSON; its citations are left out");
-                continue;
-            }
-        };
-        let plan_title = content["title"].as_str().unwrap_or("").to_string();
-        for action in content["actions"].as_array().into_iter().flatten() {
+    for record in store.public_records_of_kind(Kind::ActionPlan)? {
+        let Some(AnyContent::ActionPlan(plan)) = &record.content else { continue };
+        for action in &plan.actions {
             out.push(CitingAction {
-                plan_id: plan.id.clone(),
-                plan_title: plan_title.clone(),
-                plan_origin: plan.origin.clone(),
-                number: action["number"].as_u64().unwrap_or(0),
-                title: action["title"].as_str().unwrap_or("").to_string(),
-                cites: action["inspired_by"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
-                    .unwrap_or_default(),
+                plan_id: record.id.clone(),
+                plan_title: plan.title.clone(),
+                plan_origin: record.origin.clone(),
+                number: action.number,
+                title: action.title.clone(),
+                cites: action.inspired_by.clone(),
             });
         }
     }
@@ -87,7 +77,7 @@ pub fn influence(store: &Store, record_id: &str) -> StoreResult<Influence> {
             region: a.plan_origin,
             action_plan_id: a.plan_id,
             action_plan_title: a.plan_title,
-            action_number: a.number,
+            action_number: a.number.into(),
             action_title: a.title,
         })
         .collect();
@@ -136,9 +126,9 @@ pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
         .records_by_id(&cited)?
         .into_iter()
         // Drafts never published do not count: they are nobody's business outside their node.
-        .filter(|r| r.kind == Kind::CaseStudy.as_str() && r.published_ever)
-        .map(|r: RecordRow| {
-            let themes = r.themes.split('|').filter(|t| !t.is_empty()).map(String::from).collect();
+        .filter(|r| r.kind == Kind::CaseStudy && r.published_ever)
+        .map(|r: StoredRecord| {
+            let themes = r.content.as_ref().map(|c| c.themes().to_vec()).unwrap_or_default();
             (r.id, (r.origin, themes))
         })
         .collect();
@@ -186,59 +176,29 @@ pub fn inspired_counts(store: &Store) -> StoreResult<HashMap<u128, u64>> {
     Ok(counts)
 }
 
-/// A cited practice as a plan's action shows it.
-#[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": "01900001-0000-7000-8000-000000000005", "origin": "tuscany",
-    "title": "Manutenzione predittiva a Prato", "status": "withdrawn"}))]
-pub struct CitationView {
-    pub id: String,
-    pub origin: String,
-    pub title: String,
-    /// `available` (in the catalogue), `withdrawn`, or `unknown` (not held by this node yet).
-    pub status: &'static str,
+/// The plan with `citations` on each action. A citation shows a title only when the practice
+/// is published here, or is a peer's withdrawal (which keeps the title it had when published);
+/// a practice of this region that is back to draft shows none.
+pub fn with_citations(store: &Store, local_region: &str, mut plan: ActionPlan) -> StoreResult<ActionPlan> {
+    let ids: Vec<String> = plan.actions.iter().flat_map(|a| a.inspired_by.iter().cloned()).collect();
+    let held: HashMap<String, StoredRecord> =
+        store.records_by_id(&ids)?.into_iter().map(|r| (r.id.clone(), r)).collect();
+    for action in &mut plan.actions {
+        let citations = action.inspired_by.iter().map(|id| citation(held.get(id), id, local_region)).collect();
+        action.citations = Some(citations);
+    }
+    Ok(plan)
 }
 
-/// Adds `citations` to each action of an action plan's content. A citation shows a title only
-/// when the practice is published here, or is a peer's withdrawal (which keeps the title it
-/// had when published); a practice of this region that is back to draft shows none.
-pub fn add_citations(store: &Store, local_region: &str, content: &mut Value) -> StoreResult<()> {
-    let Some(actions) = content.get_mut("actions").and_then(Value::as_array_mut) else { return Ok(()) };
-    let ids: Vec<String> = actions
-        .iter()
-        .flat_map(|a| a["inspired_by"].as_array().cloned().unwrap_or_default())
-        .filter_map(|v| v.as_str().map(String::from))
-        .collect();
-    let rows: HashMap<String, RecordRow> = store.records_by_id(&ids)?.into_iter().map(|r| (r.id.clone(), r)).collect();
-    for action in actions {
-        let citations: Vec<CitationView> = action["inspired_by"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|v| v.as_str())
-            .map(|id| match rows.get(id) {
-                Some(r) if r.is_public() || r.is_withdrawal_tombstone(local_region) => CitationView {
-                    id: id.to_string(),
-                    origin: r.origin.clone(),
-                    title: serde_json::from_str::<Value>(&r.content)
-                        .ok()
-                        .and_then(|c| c["title"].as_str().map(String::from))
-                        .unwrap_or_default(),
-                    status: if r.is_public() { "available" } else { "withdrawn" },
-                },
-                // Published once, not now: withdrawn, and nothing of its current text.
-                Some(r) if r.published_ever => CitationView {
-                    id: id.to_string(),
-                    origin: r.origin.clone(),
-                    title: String::new(),
-                    status: "withdrawn",
-                },
-                _ => {
-                    CitationView { id: id.to_string(), origin: String::new(), title: String::new(), status: "unknown" }
-                }
-            })
-            .collect();
-        action["citations"] = serde_json::to_value(citations).unwrap_or_default();
-    }
-    Ok(())
+fn citation(held: Option<&StoredRecord>, id: &str, local_region: &str) -> Citation {
+    let (origin, title, status) = match held {
+        Some(r) if r.is_public() => (r.origin.clone(), r.title().to_string(), CitationStatus::Available),
+        Some(r) if r.is_withdrawal_tombstone(local_region) => {
+            (r.origin.clone(), r.title().to_string(), CitationStatus::Withdrawn)
+        }
+        // Published once, not now: withdrawn, and nothing of its current text.
+        Some(r) if r.published_ever => (r.origin.clone(), String::new(), CitationStatus::Withdrawn),
+        _ => (String::new(), String::new(), CitationStatus::Unknown),
+    };
+    Citation { id: id.to_string(), origin, title, status }
 }

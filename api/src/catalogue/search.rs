@@ -7,6 +7,8 @@ use super::error::IndexError;
 use super::indexer::Catalogue;
 use super::query;
 use serde::Serialize;
+use smarty_schema::AnyContent;
+use smarty_schema::store::StoredRecord;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use tantivy::snippet::SnippetGenerator;
@@ -79,8 +81,8 @@ impl Catalogue {
             .store
             .records_by_id(&ids)?
             .into_iter()
-            .filter(smarty_schema::store::RecordRow::is_public)
-            .map(|r| (r.id.clone(), snippet_source(&r.content)))
+            .filter(StoredRecord::is_public)
+            .filter_map(|r| Some((r.id.clone(), snippet_source(r.content.as_ref()?))))
             .collect();
         let mut total = collected.total;
         let mut generators: HashMap<String, Option<SnippetGenerator>> = HashMap::new();
@@ -161,11 +163,11 @@ fn first(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
 }
 
 /// The text snippets are cut from: summary, then description.
-fn snippet_source(content: &str) -> String {
-    let v: serde_json::Value = serde_json::from_str(content).unwrap_or_default();
-    let part = |k: &str| v.get(k).and_then(|s| s.as_str()).unwrap_or("").to_string();
-    let summary = part("summary");
-    if summary.is_empty() { part("description") } else { format!("{summary}\n{}", part("description")) }
+fn snippet_source(content: &AnyContent) -> String {
+    match content.description() {
+        Some(description) => format!("{}\n{description}", content.summary()),
+        None => content.summary().to_string(),
+    }
 }
 
 fn snippet(generator: Option<&SnippetGenerator>, text: &str) -> String {

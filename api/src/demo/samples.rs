@@ -30,7 +30,7 @@ const PLANS: [(&str, &str); 7] = [
 /// Loads the region's action plan and profile into a node that has no action plan yet.
 pub fn load_plans_once(config: &Config, store: &Store) -> Result<usize, String> {
     let own = store.own_records(&config.region).map_err(|e| e.to_string())?;
-    if own.iter().any(|r| r.kind == smarty_schema::Kind::ActionPlan.as_str()) {
+    if own.iter().any(|r| r.kind == smarty_schema::Kind::ActionPlan) {
         return Ok(0);
     }
     let Some((_, text)) = PLANS.iter().find(|(r, _)| *r == config.region) else { return Ok(0) };

@@ -11,8 +11,10 @@ use actix_web::{FromRequest, HttpRequest, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use smarty_schema::signing::JwkSet;
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -58,39 +60,80 @@ fn unauthorized(check: &str) -> ApiError {
     ApiError::Unauthorized(format!("Peer token refused: {check}."))
 }
 
-fn segment(token: &str, i: usize) -> Result<Map<String, Value>, ApiError> {
+/// A peer token's JOSE header, as far as the checks go.
+#[derive(Deserialize)]
+struct Header {
+    typ: Option<String>,
+    alg: Option<String>,
+    kid: Option<String>,
+    /// Members that would take keys from the token itself: present means refused.
+    #[serde(flatten)]
+    others: BTreeMap<String, IgnoredAny>,
+}
+
+/// A peer token's claims, each optional so that a missing one is named.
+#[derive(Deserialize)]
+struct Claims {
+    iss: Option<String>,
+    aud: Option<Audience>,
+    exp: Option<NumericDate>,
+    iat: Option<NumericDate>,
+    jti: Option<String>,
+    htm: Option<String>,
+    htu: Option<String>,
+}
+
+/// `aud`: one region, alone or in a list of one.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Audience {
+    One(String),
+    List(Vec<String>),
+}
+
+/// A NumericDate claim, or whatever else was sent in its place (to say so).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum NumericDate {
+    Seconds(i64),
+    NotANumber(IgnoredAny),
+}
+
+/// The JSON object in segment `i` of a compact JWS.
+fn segment<T: DeserializeOwned>(token: &str, i: usize) -> Result<T, ApiError> {
     let part = token.split('.').nth(i).ok_or_else(|| unauthorized("the token is not a JWS compact serialisation"))?;
     let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| unauthorized("a token segment is not base64url"))?;
-    match serde_json::from_slice(&bytes) {
-        Ok(Value::Object(m)) => Ok(m),
-        _ => Err(unauthorized("a token segment is not a JSON object")),
-    }
+    let Ok(serde_json::Value::Object(object)) = serde_json::from_slice(&bytes) else {
+        return Err(unauthorized("a token segment is not a JSON object"));
+    };
+    serde_json::from_value(serde_json::Value::Object(object))
+        .map_err(|e| unauthorized(&format!("a token member has the wrong type ({e})")))
 }
 
 async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Result<Peer, ApiError> {
     if token.split('.').count() != 3 {
         return Err(unauthorized("the token is not a JWS compact serialisation"));
     }
-    let header = segment(token, 0)?;
-    if header.get("typ").and_then(Value::as_str) != Some(TOKEN_TYPE) {
+    let header: Header = segment(token, 0)?;
+    if header.typ.as_deref() != Some(TOKEN_TYPE) {
         return Err(unauthorized(&format!("typ must be {TOKEN_TYPE}")));
     }
-    match header.get("alg").and_then(Value::as_str) {
+    match header.alg.as_deref() {
         Some("EdDSA") => {}
         other => {
             return Err(unauthorized(&format!("alg {} is not accepted: EdDSA only", other.unwrap_or("(missing)"))));
         }
     }
     for member in ["jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "crit"] {
-        if header.contains_key(member) {
+        if header.others.contains_key(member) {
             return Err(unauthorized(&format!(
                 "the header carries {member}: keys are pinned, never taken from a token"
             )));
         }
     }
-    let kid = header.get("kid").and_then(Value::as_str).ok_or_else(|| unauthorized("kid is missing"))?.to_string();
-    let claims = segment(token, 1)?;
-    let iss = claims.get("iss").and_then(Value::as_str).ok_or_else(|| unauthorized("iss is missing"))?.to_string();
+    let kid = header.kid.ok_or_else(|| unauthorized("kid is missing"))?;
+    let claims: Claims = segment(token, 1)?;
+    let iss = claims.iss.ok_or_else(|| unauthorized("iss is missing"))?;
 
     // An unknown issuer, an unknown kid and a bad signature get one answer: telling them
     // apart would tell anyone which regions this node pins.
@@ -107,21 +150,22 @@ async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Resul
     validation.validate_exp = false;
     validation.validate_aud = false;
     validation.required_spec_claims.clear();
-    jsonwebtoken::decode::<Value>(token, &key, &validation).map_err(|_| not_verified())?;
+    jsonwebtoken::decode::<IgnoredAny>(token, &key, &validation).map_err(|_| not_verified())?;
 
-    let aud_ok = match claims.get("aud") {
-        Some(Value::String(a)) => *a == state.config.region,
-        Some(Value::Array(list)) => list.len() == 1 && list[0] == state.config.region.as_str(),
-        _ => false,
+    let aud_ok = match &claims.aud {
+        Some(Audience::One(a)) => *a == state.config.region,
+        Some(Audience::List(list)) => list.len() == 1 && list[0] == state.config.region,
+        None => false,
     };
     if !aud_ok {
         return Err(unauthorized(&format!("aud must be {}", state.config.region)));
     }
-    let number = |name: &str| match claims.get(name) {
+    let number = |name: &str, claim: Option<NumericDate>| match claim {
         None => Err(unauthorized(&format!("{name} is missing"))),
-        Some(v) => v.as_i64().ok_or_else(|| unauthorized(&format!("{name} must be a NumericDate (a number)"))),
+        Some(NumericDate::Seconds(n)) => Ok(n),
+        Some(NumericDate::NotANumber(_)) => Err(unauthorized(&format!("{name} must be a NumericDate (a number)"))),
     };
-    let (exp, iat) = (number("exp")?, number("iat")?);
+    let (exp, iat) = (number("exp", claims.exp)?, number("iat", claims.iat)?);
     let now = chrono::Utc::now().timestamp();
     if exp - iat > MAX_LIFETIME_SECS || exp < iat {
         return Err(unauthorized(&format!("the lifetime exp - iat must be 0 to {MAX_LIFETIME_SECS} s")));
@@ -132,12 +176,12 @@ async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Resul
     if iat > now + LEEWAY_SECS {
         return Err(unauthorized("iat is in the future"));
     }
-    let jti = claims.get("jti").and_then(Value::as_str).filter(|j| !j.is_empty() && j.len() <= 200);
-    let jti = jti.ok_or_else(|| unauthorized("jti is missing"))?.to_string();
-    if claims.get("htm").and_then(Value::as_str) != Some(method) {
+    let jti = claims.jti.filter(|j| !j.is_empty() && j.len() <= 200);
+    let jti = jti.ok_or_else(|| unauthorized("jti is missing"))?;
+    if claims.htm.as_deref() != Some(method) {
         return Err(unauthorized(&format!("htm must be {method}, the method of this request")));
     }
-    if claims.get("htu").and_then(Value::as_str) != Some(htu) {
+    if claims.htu.as_deref() != Some(htu) {
         return Err(unauthorized(&format!("htu must be {htu}, the URL of this request")));
     }
     let store = state.store.clone();

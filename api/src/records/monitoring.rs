@@ -51,9 +51,9 @@ pub async fn report(
 ) -> Result<HttpResponse, ApiError> {
     let body = body?;
     let id = id.into_inner();
-    let row = service::own_live_row::<ActionPlan>(&state, id.clone()).await?;
-    let expected = if_match(&req, row.version)?;
-    let mut plan: Record<ActionPlan> = service::from_row(row, true)?;
+    let current = service::own_live::<ActionPlan>(&state, id.clone()).await?;
+    let expected = if_match(&req, current.version)?;
+    let mut plan: Record<ActionPlan> = service::typed(current, true)?;
     let report = body.0;
     plan.content.validate_report(&report).map_err(ApiError::Validation)?;
     if plan.content.monitoring.iter().any(|m| m.period == report.period) {

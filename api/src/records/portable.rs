@@ -1,12 +1,11 @@
 //! The node's own records as a portable JSON array: what `smarty import` reads and
 //! `smarty export` writes. Imports are validated like API writes, all or nothing.
 
-use super::service::sealed_row;
 use crate::federation::keys::NodeKeys;
 use crate::http::body::field_error;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use smarty_schema::store::{RecordRow, Store};
+use smarty_schema::store::{Store, Write};
 use smarty_schema::{
     ActionPlan, CaseStudy, Kind, PolicyInstrument, Record, RecordContent, RegionProfile, Status, timestamp,
 };
@@ -30,7 +29,7 @@ pub struct PortableRecord {
 
 /// Checks a whole file and returns the rows to write, or every problem found, each naming
 /// the record (position and id) and the field.
-pub fn prepare_import(text: &str, region: &str, keys: &NodeKeys, store: &Store) -> Result<Vec<RecordRow>, Vec<String>> {
+pub fn prepare_import(text: &str, region: &str, keys: &NodeKeys, store: &Store) -> Result<Vec<Write>, Vec<String>> {
     let items: Vec<Value> =
         serde_json::from_str(text).map_err(|e| vec![format!("the file is not a JSON array of records: {e}")])?;
     let mut problems = Vec::new();
@@ -97,7 +96,7 @@ fn row<C: RecordContent>(
     keys: &NodeKeys,
     store: &Store,
     ids_in_file: &HashSet<String>,
-) -> Result<RecordRow, Vec<String>> {
+) -> Result<Write, Vec<String>> {
     let content: C = serde_path_to_error::deserialize(r.content.clone()).map_err(|e| {
         let path = format!("content.{}", e.path());
         let error = field_error(&path, &serde_json::Error::io(std::io::Error::other(e.inner().to_string())));
@@ -135,21 +134,22 @@ fn row<C: RecordContent>(
         updated_at: now.to_string(),
         content,
     };
-    sealed_row(keys, &record, false).map_err(|e| vec![e.to_string()])
+    Ok(Write::local(&record, false, &keys.signing, keys.kid()))
 }
 
 /// The node's own live records, contacts included, as a portable array.
 pub fn export(store: &Store, region: &str) -> Result<Vec<PortableRecord>, String> {
     let rows = store.own_records(region).map_err(|e| e.to_string())?;
     rows.into_iter()
-        .map(|row| {
-            let content = row.content_with_private().map_err(|e| e.to_string())?;
+        .map(|record| {
+            let content =
+                record.content_for_editors().ok_or_else(|| format!("record {} keeps no content", record.id))?;
             Ok(PortableRecord {
-                id: Some(row.id),
-                kind: Kind::parse(&row.kind).ok_or("unknown kind in the store")?,
-                origin: Some(row.origin),
-                status: Status::parse(&row.status).ok_or("unknown status in the store")?,
-                content,
+                content: serde_json::to_value(content).map_err(|e| e.to_string())?,
+                id: Some(record.id),
+                kind: record.kind,
+                origin: Some(record.origin),
+                status: record.status,
             })
         })
         .collect()

@@ -3,15 +3,13 @@
 use super::wire::{ListParams, Page, RecordInput};
 use crate::auth::Caller;
 use crate::error::{ApiError, blocking};
-use crate::federation::keys::NodeKeys;
 use crate::http::precondition::{etag, if_match, not_modified};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use smarty_schema::signing::Change;
-use smarty_schema::store::{ListQuery, RecordRow};
+use smarty_schema::store::{ListQuery, StoredRecord, Write};
 use smarty_schema::validation::Errors;
 use smarty_schema::vocab::ThemeCode;
 use smarty_schema::{Kind, Record, RecordContent, Status, timestamp};
@@ -40,7 +38,7 @@ pub async fn create_record<C: RecordContent>(state: &AppState, input: RecordInpu
     if C::KIND == Kind::RegionProfile {
         let (store, region) = (state.store.clone(), state.config.region.clone());
         let own = blocking(move || store.own_records(&region)).await?;
-        if let Some(existing) = own.iter().find(|r| r.kind == Kind::RegionProfile.as_str()) {
+        if let Some(existing) = own.iter().find(|r| r.kind == Kind::RegionProfile) {
             return Err(ApiError::Conflict(format!(
                 "This region already has its profile ({}): replace it instead.",
                 existing.id
@@ -58,9 +56,9 @@ pub async fn create_record<C: RecordContent>(state: &AppState, input: RecordInpu
         updated_at: now,
         content: input.content,
     };
-    let row = to_row(state, &record, false)?;
+    let write = sealed(state, &record, false);
     let store = state.store.clone();
-    blocking(move || store.insert_record(&row)).await?;
+    blocking(move || store.insert_record(&write)).await?;
     Ok(record)
 }
 
@@ -70,14 +68,14 @@ pub async fn get<C: RecordContent>(
     id: String,
     req: &HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let row = own_live_row::<C>(state, id).await?;
-    if row.status != Status::Published.as_str() && !caller.is_editor() {
+    let stored = own_live::<C>(state, id).await?;
+    if stored.status != Status::Published && !caller.is_editor() {
         return Err(ApiError::NotFound);
     }
-    if not_modified(req, row.version) {
-        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag(row.version))).finish());
+    if not_modified(req, stored.version) {
+        return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag(stored.version))).finish());
     }
-    let record: Record<C> = from_row(row, caller.is_editor())?;
+    let record: Record<C> = typed(stored, caller.is_editor())?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(record.version))).json(record))
 }
 
@@ -124,7 +122,7 @@ pub async fn list<C: RecordContent>(
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next_cursor = more.then(|| URL_SAFE_NO_PAD.encode(&rows.last().expect("limit ≥ 1").id));
-    let items = rows.into_iter().map(|r| from_row::<C>(r, caller.is_editor())).collect::<Result<_, _>>()?;
+    let items = rows.into_iter().map(|r| typed::<C>(r, caller.is_editor())).collect::<Result<_, _>>()?;
     Ok(HttpResponse::Ok().json(Page::<Record<C>> { items, next_cursor }))
 }
 
@@ -146,24 +144,23 @@ pub async fn update_record<C: RecordContent>(
     expected: impl FnOnce(i64) -> Result<i64, ApiError>,
     input: RecordInput<C>,
 ) -> Result<Record<C>, ApiError> {
-    let row = own_live_row::<C>(state, id).await?;
-    let current_status = Status::parse(&row.status).ok_or_else(|| corrupt(&row))?;
+    let current = own_live::<C>(state, id).await?;
     // What is wrong with the request itself comes before whether it is still current.
-    check_content(state, &input.content, input.status.unwrap_or(current_status)).await?;
-    let expected = expected(row.version)?;
+    check_content(state, &input.content, input.status.unwrap_or(current.status)).await?;
+    let expected = expected(current.version)?;
     let record = Record {
-        id: row.id,
+        id: current.id,
         kind: C::KIND,
-        origin: row.origin,
+        origin: current.origin,
         version: expected + 1,
-        status: input.status.unwrap_or(current_status),
-        created_at: row.created_at,
+        status: input.status.unwrap_or(current.status),
+        created_at: current.created_at,
         updated_at: timestamp::now(),
         content: input.content,
     };
-    let row = to_row(state, &record, false)?;
+    let write = sealed(state, &record, false);
     let store = state.store.clone();
-    blocking(move || store.update_record(&row, expected)).await?;
+    blocking(move || store.update_record(&write, expected)).await?;
     Ok(record)
 }
 
@@ -172,23 +169,23 @@ pub async fn delete<C: RecordContent>(
     req: &HttpRequest,
     id: String,
 ) -> Result<HttpResponse, ApiError> {
-    let row = own_live_row::<C>(state, id).await?;
-    let expected = if_match(req, row.version)?;
-    let mut record: Record<C> = from_row(row, false)?;
+    let current = own_live::<C>(state, id).await?;
+    let expected = if_match(req, current.version)?;
+    let mut record: Record<C> = typed(current, false)?;
     record.version = expected + 1;
     record.updated_at = timestamp::now();
-    let tombstone = to_row(state, &record, true)?;
+    let tombstone = sealed(state, &record, true);
     let store = state.store.clone();
     blocking(move || store.update_record(&tombstone, expected)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
 /// The live record of this kind and this region with that id, or 404.
-pub async fn own_live_row<C: RecordContent>(state: &AppState, id: String) -> Result<RecordRow, ApiError> {
+pub async fn own_live<C: RecordContent>(state: &AppState, id: String) -> Result<StoredRecord, ApiError> {
     let store = state.store.clone();
-    let row = blocking(move || store.get_record(&id)).await?.ok_or(ApiError::NotFound)?;
-    let ours = row.kind == C::KIND.as_str() && row.origin == state.config.region && !row.deleted;
-    if ours { Ok(row) } else { Err(ApiError::NotFound) }
+    let stored = blocking(move || store.get_record(&id)).await?.ok_or(ApiError::NotFound)?;
+    let ours = stored.kind == C::KIND && stored.origin == state.config.region && !stored.deleted;
+    if ours { Ok(stored) } else { Err(ApiError::NotFound) }
 }
 
 /// Every rule the content breaks, including references to records this region lacks (or, for
@@ -204,63 +201,15 @@ async fn check_content<C: RecordContent>(state: &AppState, content: &C, status: 
     if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
 }
 
-fn to_row<C: RecordContent>(state: &AppState, record: &Record<C>, deleted: bool) -> Result<RecordRow, ApiError> {
-    sealed_row(&state.keys, record, deleted).map_err(|e| ApiError::Internal(e.to_string()))
+/// The store's write of a record's new state, sealed with this node's key.
+fn sealed<C: RecordContent>(state: &AppState, record: &Record<C>, deleted: bool) -> Write {
+    Write::local(record, deleted, &state.keys.signing, state.keys.kid())
 }
 
-/// The stored row of a record's new state, sealed with this node's key. A tombstone keeps
-/// no content and no personal data.
-pub fn sealed_row<C: RecordContent>(
-    keys: &NodeKeys,
-    record: &Record<C>,
-    deleted: bool,
-) -> Result<RecordRow, serde_json::Error> {
-    let mut public = record.clone();
-    let private = public.content.take_private().map(|p| p.to_string());
-    let mut change = Change::of_record(&public, deleted);
-    change.seal(&keys.signing, keys.kid());
-    Ok(RecordRow {
-        id: record.id.clone(),
-        kind: record.kind.as_str().into(),
-        origin: record.origin.clone(),
-        version: record.version,
-        status: record.status.as_str().into(),
-        created_at: record.created_at.clone(),
-        updated_at: record.updated_at.clone(),
-        content: if deleted { "{}".into() } else { serde_json::to_string(&public.content)? },
-        private: if deleted { None } else { private },
-        themes: RecordRow::themes_column(if deleted { &[] } else { public.content.themes() }),
-        seq: 0,
-        deleted,
-        published_ever: false,
-        hash: Some(change.hash.clone()),
-        signature: Some(serde_json::to_string(&change.signature)?),
-        received_at: None,
-    })
-}
-
-pub fn from_row<C: RecordContent>(row: RecordRow, with_private: bool) -> Result<Record<C>, ApiError> {
-    let mut content: C = serde_json::from_str(&row.content).map_err(|e| corrupt_because(&row, e))?;
-    if let Some(p) = row.private.as_deref().filter(|_| with_private) {
-        let private = serde_json::from_str(p).map_err(|e| corrupt_because(&row, e))?;
-        content.restore_private(private).map_err(|e| corrupt_because(&row, e))?;
-    }
-    Ok(Record {
-        kind: C::KIND,
-        status: Status::parse(&row.status).ok_or_else(|| corrupt(&row))?,
-        id: row.id,
-        origin: row.origin,
-        version: row.version,
-        created_at: row.created_at,
-        updated_at: row.updated_at,
-        content,
-    })
-}
-
-fn corrupt(row: &RecordRow) -> ApiError {
-    ApiError::Internal(format!("record {} has an unreadable status {:?}", row.id, row.status))
-}
-
-fn corrupt_because(row: &RecordRow, e: serde_json::Error) -> ApiError {
-    ApiError::Internal(format!("record {} has unreadable stored JSON: {e}", row.id))
+/// A live record of kind `C` as its API serves it.
+pub fn typed<C: RecordContent>(stored: StoredRecord, with_private: bool) -> Result<Record<C>, ApiError> {
+    let id = stored.id.clone();
+    stored
+        .into_record(with_private)
+        .ok_or_else(|| ApiError::Internal(format!("record {id} holds no {} content", C::KIND)))
 }

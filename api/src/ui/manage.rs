@@ -74,11 +74,12 @@ pub async fn list(
     let rows = blocking(move || store.own_records(&region)).await?;
     let records = rows
         .into_iter()
-        .map(|r| {
-            let content: Value = serde_json::from_str(&r.content).unwrap_or_default();
-            let title =
-                content.get("title").or_else(|| content.get("name")).and_then(Value::as_str).unwrap_or("").to_string();
-            ListRow { title, kind: kind_label(&r.kind), status: r.status, version: r.version, id: r.id }
+        .map(|r| ListRow {
+            title: r.title().to_string(),
+            kind: kind_label(r.kind.as_str()),
+            status: r.status.as_str().to_string(),
+            version: r.version,
+            id: r.id,
         })
         .collect();
     let notice = query.saved.as_ref().map(|t| format!("Saved “{t}”."));
@@ -169,13 +170,15 @@ pub async fn edit_form(
     if row.deleted || row.origin != state.config.region {
         return Err(ApiError::NotFound);
     }
-    let kind = Kind::parse(&row.kind).ok_or(ApiError::NotFound)?;
+    let kind = row.kind;
     if matches!(kind, Kind::ActionPlan | Kind::RegionProfile) {
         return Err(not_in_forms());
     }
-    let content = row.content_with_private().map_err(|e| ApiError::Internal(e.to_string()))?;
+    let content = row.content_for_editors().ok_or(ApiError::NotFound)?;
+    // The form's fields are the API body's, by path: it reads the content as the API writes it.
+    let content = serde_json::to_value(content).map_err(|e| ApiError::Internal(e.to_string()))?;
     let mut values = form::from_content(kind.as_str(), &content);
-    values.insert("status".into(), vec![row.status.clone()]);
+    values.insert("status".into(), vec![row.status.as_str().to_string()]);
     form_page(&state, &session, kind, Some(&row.id), Some(row.version), &values, &[], StatusCode::OK).await
 }
 
@@ -266,8 +269,7 @@ async fn store_content<C: RecordContent>(
         None => service::create_record(state, input).await?,
         Some(id) => service::update_record(state, id, expect_version(version), input).await?,
     };
-    let json = serde_json::to_value(&record.content).unwrap_or_default();
-    Ok(json.get("title").or_else(|| json.get("name")).and_then(Value::as_str).unwrap_or("").to_string())
+    Ok(record.content.into_any().title().to_string())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -303,12 +305,8 @@ async fn form_page(
         blocking(move || store.own_records(&region))
             .await?
             .into_iter()
-            .filter(|r| r.kind == Kind::PolicyInstrument.as_str())
-            .map(|r| {
-                let name =
-                    serde_json::from_str::<Value>(&r.content).ok().and_then(|c| c["name"].as_str().map(String::from));
-                (r.id, name.unwrap_or_default())
-            })
+            .filter(|r| r.kind == Kind::PolicyInstrument)
+            .map(|r| (r.id.clone(), r.title().to_string()))
             .collect()
     } else {
         Vec::new()

@@ -5,6 +5,7 @@
 mod form;
 mod manage;
 mod pages;
+mod record_page;
 mod session;
 
 use crate::state::AppState;
@@ -76,7 +77,7 @@ pub async fn stylesheet() -> HttpResponse {
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(stylesheet)
         .service(pages::search)
-        .service(pages::record)
+        .service(record_page::record)
         .service(pages::regions)
         .service(pages::transfers)
         .service(session::sign_in_form)
@@ -92,6 +93,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Human labels of theme codes.
 pub fn theme_label(code: &str) -> String {
     smarty_schema::vocab::THEMES.iter().find(|t| t.code == code).map_or(code.to_string(), |t| t.label.to_string())
+}
+
+/// The text with its first letter in capitals.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
 pub fn kind_label(kind: &str) -> &'static str {

@@ -98,6 +98,36 @@ pub struct Action {
     /// How the action's progress is measured. Names are unique across the whole plan.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// The cited practices as the catalogue shows them: filled by the catalogue when it
+    /// serves the plan, never written by clients, never signed.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    #[schema(ignore)]
+    pub citations: Option<Vec<Citation>>,
+}
+
+/// A practice an action cites, as the catalogue shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// The cited case study's id.
+    pub id: String,
+    /// Its origin's code; empty when this node does not hold it.
+    pub origin: String,
+    /// Its title when it is in the catalogue, or a peer's withdrawal; else empty.
+    pub title: String,
+    /// Whether it can be read here.
+    pub status: CitationStatus,
+}
+
+/// Where a cited practice stands, seen from this node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CitationStatus {
+    /// In the catalogue.
+    Available,
+    /// Published once, not any more.
+    Withdrawn,
+    /// Not held by this node (yet).
+    Unknown,
 }
 
 /// Where an action stands in a monitoring report.

@@ -70,6 +70,16 @@ pub struct Contact {
     pub email: String,
 }
 
+/// The personal data of a record, stored apart from its content: only editors of the origin
+/// node see it, and it never federates.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Private {
+    /// A case study's contact person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+}
+
 /// A title and summary in another language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,17 +1,19 @@
 //! Kind-specific record content.
 
 mod action_plan;
+mod any;
 mod case_study;
 pub mod common;
 mod policy_instrument;
 mod region_profile;
 
 pub use action_plan::{
-    Action, ActionPlan, ActionProgress, ActionStatus, ImprovementType, Indicator, IndicatorValue, MonitoringReport,
-    Timeframe,
+    Action, ActionPlan, ActionProgress, ActionStatus, Citation, CitationStatus, ImprovementType, Indicator,
+    IndicatorValue, MonitoringReport, Timeframe,
 };
+pub use any::AnyContent;
 pub use case_study::{CaseStudy, Intervention};
-pub use common::{Budget, Contact, Location, Period, Translation};
+pub use common::{Budget, Contact, Location, Period, Private, Translation};
 pub use policy_instrument::{InstrumentType, PolicyInstrument};
 pub use region_profile::{RegionProfile, Stakeholder};
 
@@ -37,14 +39,33 @@ pub trait RecordContent: Serialize + DeserializeOwned + Clone + Send + Sync + 's
     }
 
     /// Takes the personal data out of the content, to be stored apart from it.
-    fn take_private(&mut self) -> Option<serde_json::Value> {
+    fn take_private(&mut self) -> Option<Private> {
         None
     }
 
     /// Puts personal data taken by [`RecordContent::take_private`] back, for editors.
-    fn restore_private(&mut self, _private: serde_json::Value) -> Result<(), serde_json::Error> {
-        Ok(())
-    }
+    fn restore_private(&mut self, _private: Private) {}
+
+    /// The content as content of any kind.
+    fn into_any(self) -> AnyContent;
+
+    /// The content, if `any` is of this kind.
+    fn from_any(any: AnyContent) -> Option<Self>;
+}
+
+/// `into_any` and `from_any` for a content type and its [`AnyContent`] variant.
+macro_rules! any_variant {
+    ($variant:ident) => {
+        fn into_any(self) -> AnyContent {
+            AnyContent::$variant(self)
+        }
+        fn from_any(any: AnyContent) -> Option<Self> {
+            match any {
+                AnyContent::$variant(c) => Some(c),
+                _ => None,
+            }
+        }
+    };
 }
 
 impl RecordContent for CaseStudy {
@@ -61,17 +82,15 @@ impl RecordContent for CaseStudy {
         ids.map(|(i, id)| Reference::own(format!("content.policy_instruments[{i}]"), id, Kind::PolicyInstrument))
             .collect()
     }
-    fn take_private(&mut self) -> Option<serde_json::Value> {
-        self.contact.take().map(|c| serde_json::json!({ "contact": c }))
+    fn take_private(&mut self) -> Option<Private> {
+        self.contact.take().map(|c| Private { contact: Some(c) })
     }
-    fn restore_private(&mut self, private: serde_json::Value) -> Result<(), serde_json::Error> {
-        // A stored contact that does not parse is a corrupt row, not a missing contact: the
-        // next save would otherwise erase it.
-        if let Some(c) = private.get("contact") {
-            self.contact = Some(serde_json::from_value(c.clone())?);
+    fn restore_private(&mut self, private: Private) {
+        if private.contact.is_some() {
+            self.contact = private.contact;
         }
-        Ok(())
     }
+    any_variant!(CaseStudy);
 }
 
 /// A reference from one record to another.
@@ -96,6 +115,7 @@ impl Reference {
 
 impl RecordContent for ActionPlan {
     const KIND: Kind = Kind::ActionPlan;
+    any_variant!(ActionPlan);
 
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         ActionPlan::validate(self)
@@ -118,6 +138,7 @@ impl RecordContent for ActionPlan {
 
 impl RecordContent for RegionProfile {
     const KIND: Kind = Kind::RegionProfile;
+    any_variant!(RegionProfile);
 
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         RegionProfile::validate(self)
@@ -129,6 +150,7 @@ impl RecordContent for RegionProfile {
 
 impl RecordContent for PolicyInstrument {
     const KIND: Kind = Kind::PolicyInstrument;
+    any_variant!(PolicyInstrument);
 
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         PolicyInstrument::validate(self)
@@ -138,16 +160,17 @@ impl RecordContent for PolicyInstrument {
     }
 }
 
-/// Validates content of `kind` received from a peer: the same rules as a local write, except
-/// references to other records (they may arrive later, or through another peer).
-pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<(), Vec<FieldError>> {
-    fn check<C: RecordContent>(content: &serde_json::Value) -> Result<(), Vec<FieldError>> {
+/// Reads and validates content of `kind` received from a peer: the same rules as a local
+/// write, except references to other records (they may arrive later, or through another peer).
+pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<AnyContent, Vec<FieldError>> {
+    fn check<C: RecordContent>(content: &serde_json::Value) -> Result<AnyContent, Vec<FieldError>> {
         let typed = C::deserialize(content).map_err(|e| vec![FieldError::new("content", e.to_string())])?;
         let mut private = typed.clone();
         if private.take_private().is_some() {
             return Err(vec![FieldError::new("content", "carries personal data")]);
         }
-        typed.validate()
+        typed.validate()?;
+        Ok(typed.into_any())
     }
     match kind {
         Kind::CaseStudy => check::<CaseStudy>(content),

@@ -4,6 +4,7 @@
 use super::peers::KEPT_REJECTIONS;
 use super::peers::{Rejection, add_rejections};
 use super::records::RecordRow;
+use super::stored::{StoredRecord, Write};
 use super::{Store, StoreError, StoreResult, next_seq};
 use crate::db::schema::{peers, records};
 use crate::record::Status;
@@ -21,6 +22,19 @@ pub struct FeedPage {
     pub last_seq: i64,
     /// Whether more changes follow `last_seq`.
     pub more: bool,
+}
+
+/// Records changed after a sequence number.
+#[derive(Debug)]
+pub struct Since {
+    /// The records read, in sequence order.
+    pub records: Vec<StoredRecord>,
+    /// Ids of rows that could not be read as records (logged and counted): whatever was
+    /// derived from them is stale.
+    pub unreadable: Vec<String>,
+    /// The sequence number of the last row read, readable or not (`None` when none was):
+    /// where the next read starts, so a corrupt row is not read again.
+    pub last_seq: Option<i64>,
 }
 
 /// What applying a page did.
@@ -56,14 +70,18 @@ impl Store {
 
     /// Every record changed after `since`, in sequence order, whatever its status: for
     /// consumers that derive views from the store (the search index).
-    pub fn records_since(&self, since: i64, limit: i64) -> StoreResult<Vec<RecordRow>> {
+    pub fn records_since(&self, since: i64, limit: i64) -> StoreResult<Since> {
         let mut c = self.conn()?;
-        Ok(records::table
+        let rows: Vec<RecordRow> = records::table
             .filter(records::seq.gt(since))
             .order(records::seq.asc())
             .limit(limit)
             .select(RecordRow::as_select())
-            .load(&mut c)?)
+            .load(&mut c)?;
+        let last_seq = rows.last().map(|r| r.seq);
+        let mut unreadable = Vec::new();
+        let records = self.readable(rows, &mut unreadable);
+        Ok(Since { records, unreadable, last_seq })
     }
 
     /// The sequence number of the latest change to a record (the sequence itself may be ahead:
@@ -74,14 +92,17 @@ impl Store {
     }
 
     /// Records by id, in no particular order (missing ids are left out).
-    pub fn records_by_id(&self, ids: &[String]) -> StoreResult<Vec<RecordRow>> {
+    pub fn records_by_id(&self, ids: &[String]) -> StoreResult<Vec<StoredRecord>> {
         let mut c = self.conn()?;
-        Ok(records::table.filter(records::id.eq_any(ids)).select(RecordRow::as_select()).load(&mut c)?)
+        let rows = records::table.filter(records::id.eq_any(ids)).select(RecordRow::as_select()).load(&mut c)?;
+        Ok(self.readable(rows, &mut Vec::new()))
     }
 
-    /// The change a record row stands for, as its origin signed it.
+    /// The change a record stands for, as its origin signed it.
     pub fn change_of(&self, id: &str) -> StoreResult<Option<Change>> {
-        self.get_record(id)?.filter(|r| r.published_ever).map(|r| change_from_row(&r)).transpose()
+        let mut c = self.conn()?;
+        let row = records::table.find(id).select(RecordRow::as_select()).first(&mut c).optional()?;
+        row.filter(|r| r.published_ever).map(|r| change_from_row(&r)).transpose()
     }
 
     /// Applies a page of verified changes from `peer` and moves its cursor from
@@ -93,7 +114,7 @@ impl Store {
         local_region: &str,
         expected_cursor: Option<&str>,
         next_cursor: &str,
-        changes: &[Change],
+        changes: &[Write],
         rejected: &[(String, String)],
     ) -> StoreResult<ApplyOutcome> {
         self.write(|c, _| {
@@ -106,7 +127,7 @@ impl Store {
             let mut rejections: Vec<Rejection> =
                 rejected.iter().map(|(id, reason)| rejection(peer, &now, id, reason)).collect();
             // What the page's records are held as, in one query.
-            let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
+            let ids: Vec<&str> = changes.iter().map(Write::id).collect();
             let mut held: HashMap<String, Held> = records::table
                 .filter(records::id.eq_any(&ids))
                 .select(Held::as_select())
@@ -114,7 +135,8 @@ impl Store {
                 .into_iter()
                 .map(|h| (h.id.clone(), h))
                 .collect();
-            for change in changes {
+            for write in changes {
+                let change = &write.change;
                 let verdict = match held.get(&change.id) {
                     current if change.origin == local_region => match current {
                         Some(h) if h.hash.as_deref() == Some(change.hash.as_str()) => Verdict::Unchanged,
@@ -136,7 +158,7 @@ impl Store {
                     Verdict::Unchanged => outcome.unchanged += 1,
                     Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &change.id, &reason)),
                     Verdict::Insert | Verdict::Replace => {
-                        let row = row_from_change(change, next_seq(c)?)?;
+                        let row = write.row(next_seq(c)?, true)?;
                         if matches!(verdict, Verdict::Replace) && change.deleted && change.status == Status::Withdrawn {
                             // A withdrawal: the record leaves the catalogue, but the citations
                             // of action plans still show what was withdrawn.
@@ -237,35 +259,6 @@ pub(crate) fn change_from_row(r: &RecordRow) -> StoreResult<Change> {
         content,
         hash: r.hash.clone().ok_or_else(|| corrupt("no hash"))?,
         signature: Some(signature),
-    })
-}
-
-fn row_from_change(change: &Change, seq: i64) -> StoreResult<RecordRow> {
-    let themes: Vec<String> = change
-        .content
-        .as_ref()
-        .and_then(|c| c.get("themes"))
-        .and_then(|t| serde_json::from_value(t.clone()).ok())
-        .unwrap_or_default();
-    let content = change.content.as_ref().map_or_else(|| "{}".to_string(), std::string::ToString::to_string);
-    Ok(RecordRow {
-        id: change.id.clone(),
-        kind: change.kind.as_str().into(),
-        origin: change.origin.clone(),
-        version: change.version,
-        status: change.status.as_str().into(),
-        created_at: change.created_at.clone(),
-        updated_at: change.updated_at.clone(),
-        content,
-        private: None,
-        themes: RecordRow::themes_column(&themes),
-        seq,
-        deleted: change.deleted,
-        // Everything received was published at its origin: it is offered on to other peers.
-        published_ever: true,
-        hash: Some(change.hash.clone()),
-        signature: Some(serde_json::to_string(&change.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?),
-        received_at: Some(timestamp::now()),
     })
 }
 

@@ -6,13 +6,15 @@ mod keys;
 mod peers;
 mod records;
 mod replay;
+mod stored;
 mod tokens;
 
 pub use copy::CopyReport;
-pub use feed::{ApplyOutcome, FeedPage};
+pub use feed::{ApplyOutcome, FeedPage, Since};
 pub use keys::RetiredKey;
 pub use peers::{PeerRow, Rejection};
-pub use records::{ListQuery, RecordRow};
+pub use records::ListQuery;
+pub use stored::{StoredRecord, Write};
 pub use tokens::{Role, TokenRow};
 
 use crate::db::{self, DatabaseUrl, DbConnection, DbError, Pool};
@@ -68,13 +70,21 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub struct Store {
     pool: Pool,
     url: DatabaseUrl,
+    /// Rows read that could not be turned into records, since the store was opened.
+    corrupt: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
     /// Opens (creating an SQLite file if needed) and migrates the store.
     pub fn open(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
         let pool = db::open_pool(url, pool_size)?;
-        Ok(Self { pool, url: url.clone() })
+        Ok(Self { pool, url: url.clone(), corrupt: Default::default() })
+    }
+
+    /// How many stored rows could not be read as records since the store was opened (each
+    /// was logged, and left out of what was read).
+    pub fn corrupt_rows(&self) -> u64 {
+        self.corrupt.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Where the store lives.

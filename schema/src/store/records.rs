@@ -1,78 +1,42 @@
 //! Records: local writes, reads and listing.
 
+use super::stored::{StoredRecord, Write};
 use super::{Store, StoreError, StoreResult};
 use crate::db::schema::records;
 use crate::record::{Kind, Status};
 use diesel::prelude::*;
 
-/// A stored record: read as it is, written with `seq` and `published_ever` set by the store.
+/// A record's row, as stored. Private to the store: readers get a [`StoredRecord`], writers
+/// give a [`Write`].
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = records, treat_none_as_null = true)]
-pub struct RecordRow {
-    /// The record's id (UUIDv7).
+pub(crate) struct RecordRow {
     pub id: String,
     /// Its [`Kind`], as stored.
     pub kind: String,
-    /// Code of the region whose node owns the record.
     pub origin: String,
-    /// 1 on create, +1 on every change.
     pub version: i64,
     /// Its [`Status`], as stored.
     pub status: String,
-    /// When it was created at its origin (stored timestamp form).
     pub created_at: String,
-    /// When it last changed at its origin (stored timestamp form).
     pub updated_at: String,
-    /// Public content, JSON.
+    /// Public content, JSON (`{}` for a tombstone that keeps none).
     pub content: String,
     /// Personal data, JSON: never served publicly, never federated.
     pub private: Option<String>,
     /// Theme codes in the `|a|b|` form of [`RecordRow::themes_column`], for filtering.
     pub themes: String,
-    /// This node's change sequence number of the row's latest write.
     pub seq: i64,
-    /// A tombstone: deleted here, or (a peer's record) deleted, withdrawn or unpublished at
-    /// its origin.
     pub deleted: bool,
-    /// Whether the record was ever published: then peers receive its later changes too.
     pub published_ever: bool,
     /// The origin's `sha256:` hash of the change's canonical bytes.
     pub hash: Option<String>,
     /// The origin's [`crate::signing::Signature`] over those bytes, JSON.
     pub signature: Option<String>,
-    /// When a peer's copy was last applied here; `None` for this node's own records.
     pub received_at: Option<String>,
 }
 
 impl RecordRow {
-    /// Live and published: what anyone allowed to read the catalogue may see.
-    pub fn is_public(&self) -> bool {
-        !self.deleted && self.status == Status::Published.as_str()
-    }
-
-    /// A withdrawal received from a peer: out of the catalogue, but it keeps the content it
-    /// had when it was published, so citations of it stay readable.
-    pub fn is_withdrawal_tombstone(&self, local_region: &str) -> bool {
-        self.deleted && self.status == Status::Withdrawn.as_str() && self.origin != local_region
-    }
-
-    /// The public content, as JSON.
-    pub fn public_content(&self) -> Result<serde_json::Value, serde_json::Error> {
-        serde_json::from_str(&self.content)
-    }
-
-    /// The content with its personal data merged back in: for the origin's editors only.
-    pub fn content_with_private(&self) -> Result<serde_json::Value, serde_json::Error> {
-        let mut content = self.public_content()?;
-        if let Some(private) = self.private.as_deref() {
-            let private: serde_json::Value = serde_json::from_str(private)?;
-            if let (Some(o), Some(p)) = (content.as_object_mut(), private.as_object()) {
-                o.extend(p.clone());
-            }
-        }
-        Ok(content)
-    }
-
     /// Theme codes in the stored `|a|b|` form.
     pub fn themes_column(themes: &[String]) -> String {
         format!("|{}|", themes.join("|"))
@@ -100,55 +64,48 @@ pub struct ListQuery {
 
 impl Store {
     /// Writes a new record; fails with `AlreadyExists` if the id is taken.
-    pub fn insert_record(&self, w: &RecordRow) -> StoreResult<RecordRow> {
-        self.write(|c, seq| {
-            let row = RecordRow { seq, published_ever: w.status == Status::Published.as_str(), ..w.clone() };
-            diesel::insert_into(records::table).values(&row).execute(c)?;
-            Ok(records::table.find(&w.id).select(RecordRow::as_select()).first(c)?)
-        })
+    pub fn insert_record(&self, w: &Write) -> StoreResult<()> {
+        self.insert_records(std::slice::from_ref(w))
     }
 
     /// Writes new records in one transaction: all or nothing.
-    pub fn insert_records(&self, rows: &[RecordRow]) -> StoreResult<()> {
+    pub fn insert_records(&self, writes: &[Write]) -> StoreResult<()> {
         self.write(|c, first| {
-            for (i, row) in rows.iter().enumerate() {
+            for (i, w) in writes.iter().enumerate() {
                 let seq = if i == 0 { first } else { super::next_seq(c)? };
-                let published_ever = row.published_ever || row.status == Status::Published.as_str();
-                let row = RecordRow { seq, published_ever, ..row.clone() };
-                diesel::insert_into(records::table).values(&row).execute(c)?;
+                diesel::insert_into(records::table).values(&w.row(seq, false)?).execute(c)?;
             }
             Ok(())
         })
     }
 
     /// Replaces a live record of the same kind that is at `expected_version`. A tombstone is
-    /// written the same way, with `deleted` set.
-    pub fn update_record(&self, w: &RecordRow, expected_version: i64) -> StoreResult<RecordRow> {
+    /// written the same way.
+    pub fn update_record(&self, w: &Write, expected_version: i64) -> StoreResult<()> {
         self.write(|c, seq| {
-            let current: RecordRow = records::table
-                .find(&w.id)
-                .filter(records::kind.eq(&w.kind))
+            let current: (i64, bool) = records::table
+                .find(w.id())
+                .filter(records::kind.eq(w.change.kind.as_str()))
                 .filter(records::deleted.eq(false))
-                .select(RecordRow::as_select())
+                .select((records::version, records::published_ever))
                 .first(c)?;
-            if current.version != expected_version {
-                return Err(StoreError::VersionMismatch { current: current.version });
+            if current.0 != expected_version {
+                return Err(StoreError::VersionMismatch { current: current.0 });
             }
-            let published_ever = current.published_ever || w.status == Status::Published.as_str();
-            let row = RecordRow { seq, published_ever, ..w.clone() };
-            diesel::update(records::table.find(&w.id)).set(&row).execute(c)?;
-            Ok(records::table.find(&w.id).select(RecordRow::as_select()).first(c)?)
+            diesel::update(records::table.find(w.id())).set(&w.row(seq, current.1)?).execute(c)?;
+            Ok(())
         })
     }
 
     /// The record with this id, tombstones included.
-    pub fn get_record(&self, id: &str) -> StoreResult<Option<RecordRow>> {
+    pub fn get_record(&self, id: &str) -> StoreResult<Option<StoredRecord>> {
         let mut c = self.conn()?;
-        Ok(records::table.find(id).select(RecordRow::as_select()).first(&mut c).optional()?)
+        let row = records::table.find(id).select(RecordRow::as_select()).first(&mut c).optional()?;
+        row.map(StoredRecord::try_from).transpose()
     }
 
     /// One page of live records of a kind, filtered.
-    pub fn list_records(&self, q: &ListQuery) -> StoreResult<Vec<RecordRow>> {
+    pub fn list_records(&self, q: &ListQuery) -> StoreResult<Vec<StoredRecord>> {
         let mut c = self.conn()?;
         let statuses: Vec<&str> = q.statuses.iter().map(|s| s.as_str()).collect();
         let mut query = records::table
@@ -169,7 +126,7 @@ impl Store {
         if let Some(after) = &q.after_id {
             query = query.filter(records::id.gt(after.clone()));
         }
-        Ok(query.load(&mut c)?)
+        strict(query.load(&mut c)?)
     }
 
     /// Published, live records held (all origins), by origin.
@@ -185,14 +142,15 @@ impl Store {
     }
 
     /// Every live record of `origin`, in id order (for `smarty export`).
-    pub fn own_records(&self, origin: &str) -> StoreResult<Vec<RecordRow>> {
+    pub fn own_records(&self, origin: &str) -> StoreResult<Vec<StoredRecord>> {
         let mut c = self.conn()?;
-        Ok(records::table
+        let rows = records::table
             .filter(records::origin.eq(origin))
             .filter(records::deleted.eq(false))
             .order(records::id.asc())
             .select(RecordRow::as_select())
-            .load(&mut c)?)
+            .load(&mut c)?;
+        strict(rows)
     }
 
     /// Of `ids`, those naming a record of `kind` of any origin that is published, or was
@@ -215,15 +173,16 @@ impl Store {
     }
 
     /// Every published, live record of a kind (all origins).
-    pub fn public_records_of_kind(&self, kind: Kind) -> StoreResult<Vec<RecordRow>> {
+    pub fn public_records_of_kind(&self, kind: Kind) -> StoreResult<Vec<StoredRecord>> {
         let mut c = self.conn()?;
-        Ok(records::table
+        let rows = records::table
             .filter(records::kind.eq(kind.as_str()))
             .filter(records::status.eq(Status::Published.as_str()))
             .filter(records::deleted.eq(false))
             .order(records::id.asc())
             .select(RecordRow::as_select())
-            .load(&mut c)?)
+            .load(&mut c)?;
+        Ok(self.readable(rows, &mut Vec::new()))
     }
 
     /// Of `ids`, those naming a live record of `kind` from `origin` (a published one, when
@@ -250,5 +209,35 @@ impl Store {
             query = query.filter(records::status.eq(Status::Published.as_str()));
         }
         Ok(query.load(&mut c)?)
+    }
+}
+
+/// The rows as records, or the first that cannot be read as the error: for listings and
+/// exports of this node's own records, where a record left out would go unnoticed (a page
+/// ending early, a file missing a record).
+fn strict(rows: Vec<RecordRow>) -> StoreResult<Vec<StoredRecord>> {
+    rows.into_iter().map(StoredRecord::try_from).collect()
+}
+
+impl Store {
+    /// The rows as records, for readers that derive views (the index, lineage, search
+    /// results): a row that cannot be read is left out, logged and counted (see
+    /// [`Store::corrupt_rows`]), so that one bad row does not hide every other. Its id is
+    /// pushed onto `unreadable`.
+    pub(crate) fn readable(&self, rows: Vec<RecordRow>, unreadable: &mut Vec<String>) -> Vec<StoredRecord> {
+        rows.into_iter()
+            .filter_map(|row| {
+                let id = row.id.clone();
+                match StoredRecord::try_from(row) {
+                    Ok(record) => Some(record),
+                    Err(e) => {
+                        let seen = self.corrupt.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                        tracing::error!(error = %e, corrupt_rows_seen = seen, "a stored record cannot be read; left out");
+                        unreadable.push(id);
+                        None
+                    }
+                }
+            })
+            .collect()
     }
 }

@@ -3,18 +3,18 @@
 
 use ed25519_dalek::VerifyingKey;
 use serde::Deserialize;
-use serde_json::Value;
 use serde_json::value::RawValue;
 use smarty_schema::Status;
 use smarty_schema::content::validate_remote;
 use smarty_schema::signing::Change;
+use smarty_schema::store::Write;
 use std::collections::HashMap;
 
 /// Pinned keys by region.
 pub(super) type Trust = HashMap<String, Vec<(String, VerifyingKey)>>;
 
 pub(super) struct VerifiedPage {
-    pub changes: Vec<Change>,
+    pub changes: Vec<Write>,
     /// (record id, reason) of refused records.
     pub rejected: Vec<(String, String)>,
     pub next: String,
@@ -39,7 +39,7 @@ pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<Ver
     // Signature checks dominate: spread them over the cores.
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
     let chunk = body.changes.len().div_ceil(threads).max(1);
-    let checked: Vec<Result<Change, (String, String)>> = std::thread::scope(|s| {
+    let checked: Vec<Result<Write, (String, String)>> = std::thread::scope(|s| {
         let handles: Vec<_> = body
             .changes
             .chunks(chunk)
@@ -58,11 +58,16 @@ pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<Ver
     Ok(VerifiedPage { changes, rejected, next: body.next, more: body.more })
 }
 
-fn record(raw: &RawValue, trust: &Trust, local_region: &str) -> Result<Change, (String, String)> {
+/// Of a malformed record, the id, to name it in the rejection.
+#[derive(Deserialize)]
+struct Named {
+    id: String,
+}
+
+fn record(raw: &RawValue, trust: &Trust, local_region: &str) -> Result<Write, (String, String)> {
     let change: Change = serde_json::from_str(raw.get()).map_err(|e| {
-        let value: Option<Value> = serde_json::from_str(raw.get()).ok();
-        let id = value.as_ref().and_then(|v| v.get("id")?.as_str()).unwrap_or("(no id)");
-        (id.to_string(), format!("malformed record: {e}"))
+        let id = serde_json::from_str::<Named>(raw.get()).map_or_else(|_| "(no id)".to_string(), |n| n.id);
+        (id, format!("malformed record: {e}"))
     })?;
     let id = change.id.clone();
     let reject = |reason: String| (id.clone(), reason);
@@ -71,24 +76,24 @@ fn record(raw: &RawValue, trust: &Trust, local_region: &str) -> Result<Change, (
     }
     if change.origin == local_region {
         // Our own record coming back through a relay: the store compares it with what we hold.
-        return Ok(change);
+        return Ok(Write::received(change, None));
     }
     let keys =
         trust.get(&change.origin).ok_or_else(|| reject(format!("origin {} is not a pinned region", change.origin)))?;
     change.verify(keys).map_err(reject)?;
-    match (&change.content, change.deleted) {
-        (None, true) => {}
+    let content = match (&change.content, change.deleted) {
+        (None, true) => None,
         (Some(_), true) => return Err(reject("a tombstone carries content".into())),
         (None, false) => return Err(reject("a live record has no content".into())),
         (Some(content), false) => {
             if change.status != Status::Published {
                 return Err(reject(format!("a live record with status {}", change.status.as_str())));
             }
-            validate_remote(change.kind, content).map_err(|errors| {
+            Some(validate_remote(change.kind, content).map_err(|errors| {
                 let list: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
                 reject(format!("invalid content: {}", list.join("; ")))
-            })?;
+            })?)
         }
-    }
-    Ok(change)
+    };
+    Ok(Write::received(change, content.as_ref()))
 }

@@ -1,0 +1,266 @@
+//! A record's page: every public field of a record of any origin, labelled, read from its
+//! typed content.
+
+use super::{Layout, Session, capitalise, kind_label, page, render, theme_label};
+use crate::auth::policy;
+use crate::catalogue::lineage;
+use crate::error::{ApiError, blocking};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, web};
+use askama::Template;
+use smarty_schema::content::{Budget, CitationStatus, Period};
+use smarty_schema::{ActionPlan, AnyContent, CaseStudy, PolicyInstrument, RegionProfile, Status};
+
+struct Row {
+    label: &'static str,
+    text: String,
+    links: Vec<(String, String)>,
+    /// The value is text in the record's language.
+    in_language: bool,
+}
+
+#[derive(Template)]
+#[template(path = "record.html")]
+struct RecordPage {
+    layout: Layout,
+    heading: String,
+    kind: &'static str,
+    origin: String,
+    lang: String,
+    status: Option<String>,
+    translation: Option<(String, String)>,
+    edit: Option<String>,
+    rows: Vec<Row>,
+}
+
+/// The rows of a record page, in the order shown.
+#[derive(Default)]
+struct Rows(Vec<Row>);
+
+impl Rows {
+    /// A row of text, left out when empty.
+    fn text(&mut self, label: &'static str, value: impl Into<String>, in_language: bool) {
+        let text = value.into();
+        if !text.is_empty() {
+            self.0.push(Row { label, text, links: Vec::new(), in_language });
+        }
+    }
+
+    /// A row of text in the record's language.
+    fn said(&mut self, label: &'static str, value: impl Into<String>) {
+        self.text(label, value, true);
+    }
+
+    /// A row of text in no particular language (codes, numbers, dates).
+    fn fact(&mut self, label: &'static str, value: impl Into<String>) {
+        self.text(label, value, false);
+    }
+
+    fn optional(&mut self, label: &'static str, value: Option<&String>) {
+        self.said(label, value.cloned().unwrap_or_default());
+    }
+
+    /// A row of links, shown even when empty when `always`.
+    fn links(&mut self, label: &'static str, links: Vec<(String, String)>, always: bool) {
+        if always || !links.is_empty() {
+            self.0.push(Row { label, text: String::new(), links, in_language: false });
+        }
+    }
+}
+
+/// A record's page
+///
+/// Every public field of a record of any origin, labelled; drafts only for signed-in editors
+/// of its region.
+#[utoipa::path(operation_id = "recordPage", tag = "pages",
+    params(("id" = String, Path, description = "Record id (UUID)")),
+    responses(
+        (status = 200, description = "HTML page", content_type = "text/html", body = String),
+        (status = 404, description = "No such record visible to the reader", content_type = "text/html", body = String),
+    ), security(()))]
+#[get("/records/{id}")]
+pub async fn record(
+    state: web::Data<AppState>,
+    session: Session,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let store = state.store.clone();
+    let id = id.into_inner();
+    let stored = blocking(move || store.get_record(&id)).await?;
+    let viewer = session.viewer();
+    let visible = stored.filter(|r| policy::may_see(&state, viewer, r));
+    let own = visible.as_ref().is_some_and(|r| r.origin == state.config.region);
+    // What a reader may see is live, so it has content; an editor of its origin sees the
+    // contact too.
+    let content = visible
+        .as_ref()
+        .and_then(|r| if own && session.editor.is_some() { r.content_for_editors() } else { r.content.clone() });
+    let (Some(stored), Some(content)) = (visible, content) else {
+        let html = render(&super::manage::Message::new(
+            &state,
+            &session,
+            "Not found",
+            "No record with this address is visible to you.",
+        ))?;
+        return Ok(page(StatusCode::NOT_FOUND, html, &session));
+    };
+    let mut rows = Rows::default();
+    match &content {
+        AnyContent::CaseStudy(c) => case_study_rows(&mut rows, c),
+        AnyContent::PolicyInstrument(p) => instrument_rows(&mut rows, p),
+        AnyContent::ActionPlan(p) => {
+            // Plans are summarised in English for the programme, whatever their language.
+            rows.fact("Summary", &p.summary);
+            rows.fact("Language", &p.language);
+        }
+        AnyContent::RegionProfile(p) => profile_rows(&mut rows, p),
+    }
+    if let AnyContent::CaseStudy(c) = &content {
+        let links = c.links.iter().map(|l| (l.clone(), l.clone())).collect();
+        rows.links("Links", links, false);
+    }
+    if let AnyContent::PolicyInstrument(PolicyInstrument { url: Some(url), .. }) = &content {
+        rows.links("Links", vec![(url.clone(), url.clone())], false);
+    }
+    let instrument_ids: Vec<String> = content.instruments().into_iter().map(String::from).collect();
+    if !instrument_ids.is_empty() {
+        let store = state.store.clone();
+        let instruments = blocking(move || store.records_by_id(&instrument_ids)).await?;
+        let links = instruments
+            .into_iter()
+            .filter(|r| policy::may_see(&state, viewer, r))
+            .map(|r| (format!("/records/{}", r.id), r.title().to_string()))
+            .collect();
+        rows.links("Related policy instruments", links, true);
+    }
+    let origin = state.config.region_name(&stored.origin);
+    rows.fact("Origin", origin.clone());
+    rows.fact("Last updated at its origin", stored.updated_at.clone());
+    rows.fact("Last received from its origin", stored.received_at.clone().unwrap_or_default());
+    if let AnyContent::ActionPlan(plan) = &content {
+        let (store, region, plan) = (state.store.clone(), state.config.region.clone(), plan.clone());
+        let plan = blocking(move || lineage::with_citations(&store, &region, plan)).await?;
+        plan_rows(&mut rows, &plan);
+    }
+    if stored.kind == smarty_schema::Kind::CaseStudy {
+        let store = state.store.clone();
+        let id = stored.id.clone();
+        let influence = blocking(move || lineage::influence(&store, &id)).await?;
+        let links = influence
+            .items
+            .iter()
+            .map(|i| {
+                let text = format!("{}: action {}, {}", i.region, i.action_number, i.action_title);
+                (format!("/records/{}", i.action_plan_id), text)
+            })
+            .collect();
+        rows.links("Actions it inspired", links, false);
+    }
+    let heading = content.title().to_string();
+    let translation = content.translation("en").map(|t| (t.title.clone(), t.summary.clone()));
+    let html = render(&RecordPage {
+        layout: Layout::new(&state, &session, heading.clone()),
+        heading,
+        kind: kind_label(stored.kind.as_str()),
+        origin,
+        lang: content.language().to_string(),
+        status: (stored.status != Status::Published).then(|| capitalise(stored.status.as_str())),
+        translation,
+        edit: (own && session.editor.is_some()).then(|| format!("/manage/{}/edit", stored.id)),
+        rows: rows.0,
+    })?;
+    Ok(page(StatusCode::OK, html, &session))
+}
+
+fn case_study_rows(rows: &mut Rows, c: &CaseStudy) {
+    rows.said("Summary", &c.summary);
+    rows.said("Description", &c.description);
+    rows.fact("Intervention", capitalise(c.intervention.as_str()));
+    themes_and_language(rows, &c.themes, &c.language);
+    rows.said("Main institution", &c.main_institution);
+    rows.said("Location", format!("{} ({})", c.location.name, c.location.nuts));
+    rows.fact("Timescale", timescale(&c.period));
+    rows.optional("Resources needed", c.resources_needed.as_ref());
+    rows.optional("Evidence of success", c.evidence_of_success.as_ref());
+    rows.optional("Difficulties encountered", c.difficulties.as_ref());
+    rows.optional("Potential for learning or transfer", c.transfer_potential.as_ref());
+    rows.said("Keywords", c.keywords.join(", "));
+    rows.fact("Budget", budget(c.budget.as_ref()));
+    rows.said("Funding sources", c.funding_sources.join(", "));
+    if let Some(contact) = &c.contact {
+        rows.fact("Contact (editors only)", format!("{} <{}>", contact.name, contact.email));
+    }
+}
+
+fn instrument_rows(rows: &mut Rows, p: &PolicyInstrument) {
+    rows.said("Description", &p.description);
+    rows.fact("Type of instrument", wire_name(&p.instrument_type).replace('-', " "));
+    rows.said("Managing authority", &p.managing_authority);
+    rows.fact("Territory (NUTS)", &p.territory);
+    themes_and_language(rows, &p.themes, &p.language);
+    rows.fact("Timescale", timescale(&p.period));
+    rows.fact("Budget", budget(p.budget.as_ref()));
+}
+
+fn profile_rows(rows: &mut Rows, p: &RegionProfile) {
+    rows.said("Summary", &p.summary);
+    rows.said("Key sectors", p.key_sectors.join(", "));
+    rows.fact("Manufacturing SMEs", p.manufacturing_smes.map(|n| n.to_string()).unwrap_or_default());
+    rows.said("Support programmes", p.support_programmes.join("\n"));
+    let stakeholders: Vec<String> = p.stakeholders.iter().map(|s| format!("{}: {}", s.organisation, s.role)).collect();
+    rows.said("Stakeholder group", stakeholders.join("\n"));
+    rows.fact("Language", &p.language);
+}
+
+/// An action plan's actions, what inspired them, and its monitoring reports.
+fn plan_rows(rows: &mut Rows, plan: &ActionPlan) {
+    for action in &plan.actions {
+        let links = action
+            .citations
+            .iter()
+            .flatten()
+            .map(|c| {
+                let title = if c.title.is_empty() { "(not held here yet)" } else { &c.title };
+                let suffix = match c.status {
+                    CitationStatus::Available => "",
+                    CitationStatus::Withdrawn => " (withdrawn)",
+                    CitationStatus::Unknown => " (unknown)",
+                };
+                (format!("/records/{}", c.id), format!("Inspired by: {title}{suffix}"))
+            })
+            .collect();
+        rows.said("Action", format!("{}. {}\n{}", action.number, action.title, action.description));
+        rows.links("Inspired by", links, true);
+    }
+    for report in &plan.monitoring {
+        let statuses: Vec<String> =
+            report.actions.iter().map(|a| format!("action {}: {}", a.number, wire_name(&a.status))).collect();
+        let text = format!("{}: {}\n{}", report.period, report.narrative, statuses.join(", "));
+        rows.fact("Monitoring", text);
+    }
+}
+
+fn themes_and_language(rows: &mut Rows, themes: &[String], language: &str) {
+    rows.fact("Themes", themes.iter().map(|t| theme_label(t)).collect::<Vec<_>>().join(", "));
+    rows.fact("Language", language);
+}
+
+fn timescale(period: &Period) -> String {
+    match &period.end {
+        None => format!("From {} (ongoing)", period.start),
+        Some(end) => format!("{} to {end}", period.start),
+    }
+}
+
+fn budget(budget: Option<&Budget>) -> String {
+    budget.map(|b| format!("{} {}", b.amount, b.currency)).unwrap_or_default()
+}
+
+/// An enumerated value as the API spells it (`new-projects`).
+fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,286 @@
+//! A record as the store holds it, and a record's new state as the store writes it: the one
+//! mapping between records and their rows, for local writes and peers' changes alike.
+
+use super::records::RecordRow;
+use super::{StoreError, StoreResult};
+use crate::content::{AnyContent, Private, RecordContent};
+use crate::record::{Kind, Record, Status};
+use crate::signing::Change;
+use crate::timestamp;
+use ed25519_dalek::SigningKey;
+
+/// A record as the store holds it: the envelope, typed content, and what the store keeps
+/// about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredRecord {
+    /// The record's id (UUIDv7).
+    pub id: String,
+    /// What the record is.
+    pub kind: Kind,
+    /// Code of the region whose node owns the record.
+    pub origin: String,
+    /// 1 on create, +1 on every change.
+    pub version: i64,
+    /// Where the record stands in its life.
+    pub status: Status,
+    /// When it was created at its origin (stored timestamp form).
+    pub created_at: String,
+    /// When it last changed at its origin (stored timestamp form).
+    pub updated_at: String,
+    /// The public content; `None` for a tombstone that keeps none (a deletion). A peer's
+    /// withdrawal keeps the content it had when published, so citations of it stay readable.
+    pub content: Option<AnyContent>,
+    /// Personal data: never served publicly, never federated.
+    pub private: Option<Private>,
+    /// A tombstone: deleted here, or (a peer's record) deleted, withdrawn or unpublished at
+    /// its origin.
+    pub deleted: bool,
+    /// Whether the record was ever published: then peers receive its later changes too.
+    pub published_ever: bool,
+    /// This node's change sequence number of the record's latest write.
+    pub seq: i64,
+    /// When a peer's copy was last applied here; `None` for this node's own records.
+    pub received_at: Option<String>,
+}
+
+impl StoredRecord {
+    /// Live and published: what anyone allowed to read the catalogue may see.
+    pub fn is_public(&self) -> bool {
+        !self.deleted && self.status == Status::Published
+    }
+
+    /// A withdrawal received from a peer: out of the catalogue, but it keeps the content it
+    /// had when it was published, so citations of it stay readable.
+    pub fn is_withdrawal_tombstone(&self, local_region: &str) -> bool {
+        self.deleted && self.status == Status::Withdrawn && self.origin != local_region
+    }
+
+    /// The record's title, or `""` for a tombstone without content.
+    pub fn title(&self) -> &str {
+        self.content.as_ref().map_or("", AnyContent::title)
+    }
+
+    /// The record as its kind's API serves it, personal data merged back in when
+    /// `with_private` (for the origin's editors); `None` when it is not of kind `C` or keeps
+    /// no content.
+    pub fn into_record<C: RecordContent>(self, with_private: bool) -> Option<Record<C>> {
+        let private = self.private.clone().filter(|_| with_private);
+        let (envelope, any) = self.into_public_record()?.into_parts();
+        let mut content = C::from_any(any)?;
+        if let Some(private) = private {
+            content.restore_private(private);
+        }
+        Some(envelope.with_content(content))
+    }
+
+    /// The content with its personal data merged back in: for the origin's editors only.
+    pub fn content_for_editors(&self) -> Option<AnyContent> {
+        let mut content = self.content.clone()?;
+        if let Some(private) = self.private.clone() {
+            content.restore_private(private);
+        }
+        Some(content)
+    }
+
+    /// The envelope and public content, as the catalogue serves it; `None` for a tombstone
+    /// without content.
+    pub fn into_public_record(self) -> Option<Record<AnyContent>> {
+        Some(Record {
+            content: self.content?,
+            id: self.id,
+            kind: self.kind,
+            origin: self.origin,
+            version: self.version,
+            status: self.status,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+impl TryFrom<RecordRow> for StoredRecord {
+    type Error = StoreError;
+
+    fn try_from(row: RecordRow) -> StoreResult<StoredRecord> {
+        let corrupt = |what: String| StoreError::Corrupt(format!("record {}: {what}", row.id));
+        let kind = Kind::parse(&row.kind).ok_or_else(|| corrupt(format!("unknown kind {:?}", row.kind)))?;
+        let status = Status::parse(&row.status).ok_or_else(|| corrupt(format!("unknown status {:?}", row.status)))?;
+        let content = if row.deleted && row.content == EMPTY {
+            None
+        } else {
+            Some(AnyContent::from_json(kind, &row.content).map_err(|e| corrupt(format!("content: {e}")))?)
+        };
+        let private = match row.private.as_deref() {
+            None => None,
+            // A stored contact that does not parse is a corrupt row, not a missing contact:
+            // the next save would otherwise erase it.
+            Some(p) => Some(serde_json::from_str(p).map_err(|e| corrupt(format!("personal data: {e}")))?),
+        };
+        Ok(StoredRecord {
+            id: row.id,
+            kind,
+            origin: row.origin,
+            version: row.version,
+            status,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            content,
+            private,
+            deleted: row.deleted,
+            published_ever: row.published_ever,
+            seq: row.seq,
+            received_at: row.received_at,
+        })
+    }
+}
+
+/// What a tombstone without content stores as its content.
+const EMPTY: &str = "{}";
+
+/// A record's new state as the store writes it: the change its origin signed, and what only
+/// the origin keeps besides (a draft's content, personal data).
+#[derive(Debug, Clone)]
+pub struct Write {
+    /// The change as its origin signed it: a tombstone for anything not live and published.
+    pub change: Change,
+    /// The content JSON stored: the signed content, or a draft's; `None` keeps none.
+    content: Option<String>,
+    /// Theme codes, for filtering.
+    themes: Vec<String>,
+    /// Personal data, stored apart.
+    private: Option<Private>,
+    /// A tombstone (the change is one for a draft too, but the draft stays live here).
+    deleted: bool,
+    /// Received from a peer (rather than written here).
+    received: bool,
+}
+
+impl Write {
+    /// A local write: the record's new state (a tombstone when `deleted`), its personal data
+    /// taken apart, sealed with this node's key.
+    pub fn local<C: RecordContent>(record: &Record<C>, deleted: bool, key: &SigningKey, kid: &str) -> Write {
+        let mut public = record.clone();
+        let private = public.content.take_private();
+        let mut change = Change::of_record(&public, deleted);
+        change.seal(key, kid);
+        let content = (!deleted).then(|| serde_json::to_string(&public.content).expect("content serialises"));
+        Write {
+            change,
+            content,
+            themes: if deleted { Vec::new() } else { public.content.themes().to_vec() },
+            private: if deleted { None } else { private },
+            deleted,
+            received: false,
+        }
+    }
+
+    /// A peer's verified change, with its content as read and checked.
+    pub fn received(change: Change, content: Option<&AnyContent>) -> Write {
+        // The content is stored as the origin signed it, to be served on byte for byte.
+        let text = change.content.as_ref().map(serde_json::Value::to_string);
+        let themes = content.map(|c| c.themes().to_vec()).unwrap_or_default();
+        let deleted = change.deleted;
+        Write { change, content: text, themes, private: None, deleted, received: true }
+    }
+
+    /// The record's id.
+    pub fn id(&self) -> &str {
+        &self.change.id
+    }
+
+    /// The row for this write, at sequence number `seq`.
+    pub(crate) fn row(&self, seq: i64, published_ever: bool) -> StoreResult<RecordRow> {
+        let c = &self.change;
+        let signature = serde_json::to_string(&c.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let private = self.private.as_ref().map(serde_json::to_string).transpose();
+        Ok(RecordRow {
+            id: c.id.clone(),
+            kind: c.kind.as_str().into(),
+            origin: c.origin.clone(),
+            version: c.version,
+            status: c.status.as_str().into(),
+            created_at: c.created_at.clone(),
+            updated_at: c.updated_at.clone(),
+            content: self.content.clone().unwrap_or_else(|| EMPTY.into()),
+            private: private.map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            themes: RecordRow::themes_column(&self.themes),
+            seq,
+            deleted: self.deleted,
+            // Everything received was published at its origin: it is offered on to other
+            // peers. A local record is once it is published.
+            published_ever: published_ever || self.received || c.status == Status::Published,
+            hash: Some(c.hash.clone()),
+            signature: Some(signature),
+            received_at: self.received.then(timestamp::now),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CaseStudy;
+    use crate::db::DatabaseUrl;
+    use crate::store::Store;
+    use diesel::RunQueryDsl;
+    use utoipa::PartialSchema;
+
+    fn store(dir: &tempfile::TempDir) -> Store {
+        Store::open(&DatabaseUrl::Sqlite(dir.path().join("s.db")), 1).unwrap()
+    }
+
+    /// A draft case study of `leeds` with a contact, written as the API writes it.
+    fn draft_with_contact() -> Record<CaseStudy> {
+        let mut content: CaseStudy =
+            serde_json::from_value(serde_json::to_value(CaseStudy::schema()).unwrap()["example"].clone()).unwrap();
+        content.contact = Some(crate::content::Contact { name: "Ruth Okafor".into(), email: "r@example.org".into() });
+        let now = timestamp::now();
+        Record {
+            id: uuid::Uuid::now_v7().to_string(),
+            kind: Kind::CaseStudy,
+            origin: "leeds".into(),
+            version: 1,
+            status: Status::Draft,
+            created_at: now.clone(),
+            updated_at: now,
+            content,
+        }
+    }
+
+    #[test]
+    fn personal_data_is_stored_apart_and_returned_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&dir);
+        let record = draft_with_contact();
+        store.insert_record(&Write::local(&record, false, &SigningKey::from_bytes(&[7; 32]), "k")).unwrap();
+        let stored = store.get_record(&record.id).unwrap().unwrap();
+        assert!(!stored.deleted && !stored.published_ever && !stored.is_public());
+        assert_eq!(stored.content.as_ref().map(AnyContent::title), Some(record.content.title.as_str()));
+        let AnyContent::CaseStudy(public) = stored.content.clone().unwrap() else { panic!("a case study") };
+        assert_eq!(public.contact, None, "the content column holds no contact");
+        assert_eq!(stored.private.as_ref().and_then(|p| p.contact.clone()), record.content.contact);
+        assert_eq!(stored.clone().into_record::<CaseStudy>(false).unwrap().content.contact, None);
+        assert_eq!(stored.into_record::<CaseStudy>(true).unwrap(), record);
+        // The feed offers nothing of a draft that was never published.
+        assert!(store.changes_since(0, 10).unwrap().changes.is_empty());
+    }
+
+    #[test]
+    fn a_corrupt_row_is_an_error_when_read_alone_and_logged_counted_and_skipped_in_bulk() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&dir);
+        let record = draft_with_contact();
+        store.insert_record(&Write::local(&record, false, &SigningKey::from_bytes(&[7; 32]), "k")).unwrap();
+        let mut c = store.conn().unwrap();
+        diesel::sql_query("UPDATE records SET content = '{\"title\": 5}'").execute(&mut c).unwrap();
+        drop(c);
+        assert!(matches!(store.get_record(&record.id), Err(StoreError::Corrupt(_))));
+        assert!(matches!(store.own_records("leeds"), Err(StoreError::Corrupt(_))), "a listing does not end early");
+        let since = store.records_since(0, 10).unwrap();
+        assert!(since.records.is_empty());
+        assert_eq!(since.unreadable, vec![record.id.clone()]);
+        assert_eq!(since.last_seq, Some(store.last_record_seq().unwrap()), "the reader moves past it");
+        assert!(store.records_by_id(std::slice::from_ref(&record.id)).unwrap().is_empty());
+        assert_eq!(store.corrupt_rows(), 2, "each bulk read that met it counted it");
+    }
+}
