@@ -17,6 +17,7 @@ mod contract;
 mod demo;
 mod federation;
 mod hostile;
+mod logging;
 mod openapi;
 mod pages;
 mod peer_tokens;

@@ -168,9 +168,7 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        if let ApiError::Internal(m) = self {
-            tracing::error!(error = %m, "request failed");
-        }
+        // The request log (http/request_log.rs) writes one line for it, at its level.
         let mut res = HttpResponse::build(self.status_code());
         res.content_type(PROBLEM_JSON);
         match self {

@@ -47,7 +47,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
         Ok(true) => Ok(HttpResponse::Ok().json(Health { status: "ok" })),
         Ok(false) => Err(ApiError::Unavailable("Database migrations are pending.".into())),
         Err(e) => {
-            tracing::error!(error = %e, "readiness: the store cannot be read");
+            tracing::warn!(error = %e, "readiness: the store cannot be read");
             Err(ApiError::Unavailable("The database is not reachable; the operator's log has the details.".into()))
         }
     }

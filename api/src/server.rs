@@ -111,7 +111,7 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
                 .wrap(actix_web::middleware::from_fn(crate::http::throttle::middleware))
                 .wrap(actix_web::middleware::from_fn(crate::http::deadline::middleware))
                 .wrap(actix_web::middleware::from_fn(crate::http::headers::middleware))
-                .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(tracing_actix_web::TracingLogger::<crate::http::request_log::RequestSpan>::new())
                 .default_service(web::to(move |req: HttpRequest| {
                     let answer = table.answer(&req);
                     async move { Err::<actix_web::HttpResponse, ApiError>(answer) }

@@ -1,0 +1,38 @@
+//! One log line per request that did not succeed, at a level an operator can alert on: a
+//! refused request (4xx) is the client's business and logs at `info`; a node that cannot
+//! serve for now (503: the database away, the index catching up) at `warn`; any other
+//! server error at `error`. The line carries the problem's human `detail` (its `Display`),
+//! never Rust debug text.
+
+use actix_web::Error;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use tracing::Span;
+use tracing_actix_web::{DefaultRootSpanBuilder, RootSpanBuilder};
+
+/// The root span of each request, as tracing-actix-web's default, with our own end event.
+pub struct RequestSpan;
+
+impl RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &ServiceRequest) -> Span {
+        DefaultRootSpanBuilder::on_request_start(request)
+    }
+
+    fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
+        let (status, error) = match outcome {
+            Ok(response) => (response.status(), response.response().error().map(ToString::to_string)),
+            Err(e) => (e.as_response_error().status_code(), Some(e.to_string())),
+        };
+        span.record("http.status_code", i32::from(status.as_u16()));
+        span.record("otel.status_code", if status.is_server_error() { "ERROR" } else { "OK" });
+        let Some(detail) = error else { return };
+        let _inside = span.enter();
+        let status = status.as_u16();
+        match StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR) {
+            s if s.is_client_error() => tracing::info!(status, %detail, "request refused"),
+            StatusCode::SERVICE_UNAVAILABLE => tracing::warn!(status, %detail, "request not served for now"),
+            _ => tracing::error!(status, %detail, "request failed"),
+        }
+    }
+}
