@@ -106,9 +106,10 @@ pub struct Record<C> {
 }
 
 impl<C> Record<C> {
-    /// The envelope alone, and the content.
-    pub fn into_parts(self) -> (Record<()>, C) {
-        let envelope = Record {
+    /// The same envelope around the content `f` makes of this one, if it makes one.
+    pub fn try_map_content<D>(self, f: impl FnOnce(C) -> Option<D>) -> Option<Record<D>> {
+        Some(Record {
+            content: f(self.content)?,
             id: self.id,
             kind: self.kind,
             origin: self.origin,
@@ -116,22 +117,6 @@ impl<C> Record<C> {
             status: self.status,
             created_at: self.created_at,
             updated_at: self.updated_at,
-            content: (),
-        };
-        (envelope, self.content)
-    }
-
-    /// The same envelope around other content.
-    pub fn with_content<D>(self, content: D) -> Record<D> {
-        Record {
-            id: self.id,
-            kind: self.kind,
-            origin: self.origin,
-            version: self.version,
-            status: self.status,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            content,
-        }
+        })
     }
 }

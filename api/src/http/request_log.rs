@@ -28,11 +28,13 @@ impl RootSpanBuilder for RequestSpan {
         span.record("otel.status_code", if status.is_server_error() { "ERROR" } else { "OK" });
         let Some(detail) = error else { return };
         let _inside = span.enter();
-        let status = status.as_u16();
-        match StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR) {
-            s if s.is_client_error() => tracing::info!(status, %detail, "request refused"),
-            StatusCode::SERVICE_UNAVAILABLE => tracing::warn!(status, %detail, "request not served for now"),
-            _ => tracing::error!(status, %detail, "request failed"),
+        let code = status.as_u16();
+        if status.is_client_error() {
+            tracing::info!(status = code, %detail, "request refused");
+        } else if status == StatusCode::SERVICE_UNAVAILABLE {
+            tracing::warn!(status = code, %detail, "request not served for now");
+        } else {
+            tracing::error!(status = code, %detail, "request failed");
         }
     }
 }

@@ -89,13 +89,13 @@ pub async fn record(
     let id = id.into_inner();
     let stored = blocking(move || store.get_record(&id)).await?;
     let viewer = session.viewer();
-    let visible = stored.filter(|r| policy::may_see(&state, viewer, r));
+    let mut visible = stored.filter(|r| policy::may_see(&state, viewer, r));
     let own = visible.as_ref().is_some_and(|r| r.origin == state.config.region);
     // What a reader may see is live, so it has content; an editor of its origin sees the
     // contact too.
     let content = visible
-        .as_ref()
-        .and_then(|r| if own && session.editor.is_some() { r.content_for_editors() } else { r.content.clone() });
+        .as_mut()
+        .and_then(|r| if own && session.editor.is_some() { r.content_for_editors() } else { r.content.take() });
     let (Some(stored), Some(content)) = (visible, content) else {
         let html = render(&super::manage::Message::new(
             &state,

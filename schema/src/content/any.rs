@@ -25,20 +25,7 @@ pub enum AnyContent {
 }
 
 impl AnyContent {
-    /// Reads content of `kind` from JSON, by that kind's schema.
-    pub fn from_value(kind: Kind, value: &serde_json::Value) -> Result<AnyContent, serde_json::Error> {
-        fn read<C: RecordContent>(value: &serde_json::Value) -> Result<AnyContent, serde_json::Error> {
-            C::deserialize(value).map(RecordContent::into_any)
-        }
-        match kind {
-            Kind::CaseStudy => read::<CaseStudy>(value),
-            Kind::PolicyInstrument => read::<PolicyInstrument>(value),
-            Kind::ActionPlan => read::<ActionPlan>(value),
-            Kind::RegionProfile => read::<RegionProfile>(value),
-        }
-    }
-
-    /// Reads content of `kind` from JSON text.
+    /// Reads content of `kind` from JSON text, by that kind's schema.
     pub fn from_json(kind: Kind, text: &str) -> Result<AnyContent, serde_json::Error> {
         fn read<C: RecordContent>(text: &str) -> Result<AnyContent, serde_json::Error> {
             serde_json::from_str::<C>(text).map(RecordContent::into_any)

@@ -65,12 +65,13 @@ impl StoredRecord {
     /// no content.
     pub fn into_record<C: RecordContent>(self, with_private: bool) -> Option<Record<C>> {
         let private = self.private.clone().filter(|_| with_private);
-        let (envelope, any) = self.into_public_record()?.into_parts();
-        let mut content = C::from_any(any)?;
-        if let Some(private) = private {
-            content.restore_private(private);
-        }
-        Some(envelope.with_content(content))
+        self.into_public_record()?.try_map_content(|any| {
+            let mut content = C::from_any(any)?;
+            if let Some(private) = private {
+                content.restore_private(private);
+            }
+            Some(content)
+        })
     }
 
     /// The content with its personal data merged back in: for the origin's editors only.
