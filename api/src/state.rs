@@ -19,4 +19,6 @@ pub struct AppState {
     pub csrf_key: [u8; 32],
     /// Per-client request budgets.
     pub limits: crate::http::throttle::Limiter,
+    /// The contract's body schemas, which every JSON body is checked against.
+    pub body_schemas: crate::http::body_schema::BodySchemas,
 }

@@ -7,6 +7,7 @@
 
 pub mod content;
 pub mod db;
+pub mod fields;
 pub mod record;
 pub mod signing;
 pub mod store;

@@ -78,25 +78,6 @@ impl Errors {
         }
     }
 
-    /// Checks a required text's length in characters (after trimming blank input).
-    pub fn text(&mut self, value: &str, field: &str, min: usize, max: usize) {
-        let n = value.trim().chars().count();
-        if n < min || value.chars().count() > max {
-            if min > 0 {
-                self.add(field, format!("must be {min} to {max} characters"));
-            } else {
-                self.add(field, format!("must be at most {max} characters"));
-            }
-        }
-    }
-
-    /// Checks an optional text's length.
-    pub fn opt_text(&mut self, value: &Option<String>, field: &str, max: usize) {
-        if let Some(v) = value {
-            self.text(v, field, 1, max);
-        }
-    }
-
     /// `Ok` when no rule failed, else every error.
     pub fn into_result(self) -> Result<(), Vec<FieldError>> {
         if self.list.is_empty() { Ok(()) } else { Err(self.list) }

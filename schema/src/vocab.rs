@@ -3,97 +3,43 @@
 //! Each newtype has one fallible constructor (`parse`); serde deserialises through it, so a
 //! value of the type is valid by construction.
 
-use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
-use std::fmt;
-use utoipa::openapi::RefOr;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
-use utoipa::{PartialSchema, ToSchema};
-
-/// A newtype over `String` whose values are the codes one rule accepts. Its OpenAPI schema is
-/// a named string component: the doc comment is its description, and `$rule` narrows it (a
-/// pattern or the list of codes) to exactly what `parse` accepts.
-macro_rules! code_newtype {
-    ($(#[doc = $doc:literal])* $name:ident, $example:literal, $rule:expr) => {
-        $(#[doc = $doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
-
-        impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
-                Self::parse(&s)
-            }
-        }
-        impl From<$name> for String {
-            fn from(c: $name) -> String {
-                c.0
-            }
-        }
-        impl $name {
-            /// The code as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-        impl PartialSchema for $name {
-            fn schema() -> RefOr<Schema> {
-                let description = [$($doc),*].map(str::trim).join("\n");
-                let rule: fn(ObjectBuilder) -> ObjectBuilder = $rule;
-                let string = ObjectBuilder::new().schema_type(Type::String).description(Some(description));
-                // `example`, as the derived schemas have it (the contract's tests require it).
-                #[allow(deprecated)]
-                let string = rule(string).example(Some(serde_json::Value::from($example)));
-                string.into()
-            }
-        }
-        impl ToSchema for $name {
-            fn name() -> Cow<'static, str> {
-                Cow::Borrowed(stringify!($name))
-            }
-        }
-    };
-}
+use crate::fields::string_newtype;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// [`RegionCode::parse`]'s rule as a JSON Schema (ECMA-262) pattern.
 const REGION_CODE_PATTERN: &str = "^[a-z][a-z-]{0,30}[a-z]$";
 /// [`NutsCode::parse`]'s rule as a JSON Schema (ECMA-262) pattern.
 const NUTS_CODE_PATTERN: &str = "^[A-Z]{2}[A-Z0-9]{0,3}$";
 
-code_newtype!(
+string_newtype!(
     /// A region's code: 2 to 32 lowercase ASCII letters and hyphens, neither starting nor
     /// ending with a hyphen (`leeds`, `castilla-leon`).
     RegionCode,
     "leeds",
     |s| s.pattern(Some(REGION_CODE_PATTERN))
 );
-code_newtype!(
+string_newtype!(
     /// The code of one of the four exchange themes (`GET /api/v1/themes` lists them with their
     /// labels).
     ThemeCode,
     "predictive-maintenance",
     |s| s.enum_values(Some(THEMES.map(|t| t.code)))
 );
-code_newtype!(
+string_newtype!(
     /// A NUTS (or ITL) territorial code: two capital letters (the country), then up to three
     /// digits or capital letters (`UKE4`, `ITI1`, `SI0`).
     NutsCode,
     "UKE4",
     |s| s.pattern(Some(NUTS_CODE_PATTERN))
 );
-code_newtype!(
+string_newtype!(
     /// An ISO 639-1 two-letter language code, in lowercase (`en`, `it`, `pl`).
     LanguageCode,
     "en",
     |s| s.enum_values(Some(ISO_639_1.split(' ')))
 );
-code_newtype!(
+string_newtype!(
     /// An active ISO 4217 currency code, in capitals (`EUR`, `GBP`, `PLN`).
     CurrencyCode,
     "EUR",

@@ -26,7 +26,7 @@ pub fn of_record(fields: &Fields, record: &StoredRecord) -> Option<TantivyDocume
     for theme in content.themes() {
         doc.add_text(fields.theme, theme);
     }
-    if let Some(year) = content.start_year() {
+    if let Some(year) = content.start_year().and_then(|y| u64::try_from(y).ok()) {
         doc.add_u64(fields.year, year);
     }
     let updated = chrono::DateTime::parse_from_rfc3339(&record.updated_at).map_or(0, |t| t.timestamp_micros());
@@ -46,7 +46,7 @@ pub fn of_record(fields: &Fields, record: &StoredRecord) -> Option<TantivyDocume
     // An English translation is searchable in English too.
     if let Some(en) = content.translation("en") {
         let english = fields.for_language("en");
-        for (text, field) in [(&en.title, english.title), (&en.summary, english.body)] {
+        for (text, field) in [(en.title.as_str(), english.title), (en.summary.as_str(), english.body)] {
             doc.add_text(field, text);
             doc.add_text(fields.folded, text);
         }

@@ -153,7 +153,7 @@ fn csv_row(state: &AppState, r: &CatalogueRecord) -> Vec<String> {
         c.themes().join(";"),
         c.intervention().map_or("", |i| i.as_str()).to_string(),
         c.language().to_string(),
-        c.nuts().unwrap_or("").to_string(),
+        c.nuts().map(ToString::to_string).unwrap_or_default(),
         period.map_or("", |p| p.start.as_str()).to_string(),
         period.and_then(|p| p.end.as_deref()).unwrap_or("").to_string(),
         r.updated_at.clone(),

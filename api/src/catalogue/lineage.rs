@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 use smarty_schema::content::{Citation, CitationStatus};
+use smarty_schema::fields::RecordId;
 use smarty_schema::store::{Store, StoreResult, StoredRecord};
+use smarty_schema::vocab::ThemeCode;
 use smarty_schema::{ActionPlan, AnyContent, Kind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use utoipa::ToSchema;
@@ -16,7 +18,7 @@ pub struct CitingAction {
     pub plan_origin: String,
     pub number: u32,
     pub title: String,
-    pub cites: Vec<String>,
+    pub cites: Vec<RecordId>,
 }
 
 /// Every action of every published action plan held.
@@ -27,10 +29,10 @@ pub fn citing_actions(store: &Store) -> StoreResult<Vec<CitingAction>> {
         for action in &plan.actions {
             out.push(CitingAction {
                 plan_id: record.id.clone(),
-                plan_title: plan.title.clone(),
+                plan_title: plan.title.to_string(),
                 plan_origin: record.origin.clone(),
                 number: action.number,
-                title: action.title.clone(),
+                title: action.title.to_string(),
                 cites: action.inspired_by.clone(),
             });
         }
@@ -72,7 +74,7 @@ pub struct Influence {
 pub fn influence(store: &Store, record_id: &str) -> StoreResult<Influence> {
     let items = citing_actions(store)?
         .into_iter()
-        .filter(|a| a.cites.iter().any(|c| c == record_id))
+        .filter(|a| a.cites.iter().any(|c| c.as_str() == record_id))
         .map(|a| InfluenceItem {
             region: a.plan_origin,
             action_plan_id: a.plan_id,
@@ -119,10 +121,14 @@ fn by_theme_schema() -> utoipa::openapi::Object {
 
 pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
     let actions = citing_actions(store)?;
-    let cited: Vec<String> =
-        actions.iter().flat_map(|a| a.cites.iter().cloned()).collect::<HashSet<_>>().into_iter().collect();
+    let cited: Vec<String> = actions
+        .iter()
+        .flat_map(|a| a.cites.iter().map(RecordId::to_string))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
     // Origins and themes of the cited practices, withdrawn ones included.
-    let practices: HashMap<String, (String, Vec<String>)> = store
+    let practices: HashMap<String, (String, Vec<ThemeCode>)> = store
         .records_by_id(&cited)?
         .into_iter()
         // Drafts never published do not count: they are nobody's business outside their node.
@@ -142,7 +148,7 @@ pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
         let mut from: HashSet<usize> = HashSet::new();
         let mut from_theme: HashSet<(usize, &str)> = HashSet::new();
         for id in &action.cites {
-            if let Some((origin, themes)) = practices.get(id)
+            if let Some((origin, themes)) = practices.get(id.as_str())
                 && let Some(i) = index(origin)
             {
                 from.insert(i);
@@ -180,11 +186,11 @@ pub fn inspired_counts(store: &Store) -> StoreResult<HashMap<u128, u64>> {
 /// is published here, or is a peer's withdrawal (which keeps the title it had when published);
 /// a practice of this region that is back to draft shows none.
 pub fn with_citations(store: &Store, local_region: &str, mut plan: ActionPlan) -> StoreResult<ActionPlan> {
-    let ids: Vec<String> = plan.actions.iter().flat_map(|a| a.inspired_by.iter().cloned()).collect();
+    let ids: Vec<String> = plan.actions.iter().flat_map(|a| a.inspired_by.iter().map(RecordId::to_string)).collect();
     let held: HashMap<String, StoredRecord> =
         store.records_by_id(&ids)?.into_iter().map(|r| (r.id.clone(), r)).collect();
     for action in &mut plan.actions {
-        let citations = action.inspired_by.iter().map(|id| citation(held.get(id), id, local_region)).collect();
+        let citations = action.inspired_by.iter().map(|id| citation(held.get(id.as_str()), id, local_region)).collect();
         action.citations = Some(citations);
     }
     Ok(plan)

@@ -1,12 +1,14 @@
 //! A strict JSON body extractor: 415 for another media type, 413 past the size limit,
-//! 400 with line and column for malformed JSON, 400 naming the field for unknown fields
-//! and wrong types.
+//! 400 with line and column for malformed JSON, and 400 naming every field that breaks the
+//! operation's body schema (unknown fields, wrong types, broken limits) at once.
 
 use crate::error::ApiError;
+use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::StreamExt;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use smarty_schema::FieldError;
 use std::future::Future;
@@ -23,6 +25,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let checked = check_headers(req);
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let (method, route) = (req.method().clone(), req.match_pattern().unwrap_or_default());
         let mut payload = payload.take();
         Box::pin(async move {
             checked?;
@@ -34,7 +38,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
                 }
                 body.extend_from_slice(&chunk);
             }
-            parse(&body).map(JsonBody)
+            let value = parse_value(&body)?;
+            if let Some(state) = state {
+                state.body_schemas.require(&method, &route, &value)?;
+            }
+            read(value).map(JsonBody)
         })
     }
 }
@@ -62,23 +70,26 @@ fn check_headers(req: &HttpRequest) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Parses JSON into `T`, telling syntax errors (where) from shape errors (which field).
-pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+/// Parses JSON text, telling where it is not JSON.
+pub fn parse_value(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        (path, e.into_inner())
-    });
     // Trailing characters after the JSON value are a syntax error at their position.
-    let value = value.and_then(|v| de.end().map(|_| v).map_err(|e| (String::new(), e)));
-    value.map_err(|(path, inner)| match inner.classify() {
-        serde_json::error::Category::Data => ApiError::Validation(vec![field_error(&path, &inner)]),
-        _ => ApiError::MalformedJson(format!(
+    let value = serde_json::Value::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    value.map_err(|e| {
+        ApiError::MalformedJson(format!(
             "The body is not valid JSON: {} (line {}, column {}).",
-            message(&inner),
-            inner.line(),
-            inner.column()
-        )),
+            message(&e),
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+/// Reads JSON into `T`, naming the field where it does not fit.
+pub fn read<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        ApiError::Validation(vec![field_error(&path, &e.into_inner())])
     })
 }
 

@@ -3,6 +3,7 @@
 //! and the request log.
 
 pub mod body;
+pub mod body_schema;
 pub mod deadline;
 pub mod fallback;
 pub mod headers;

@@ -8,21 +8,32 @@ pub fn etag(version: i64) -> String {
     format!("\"{version}\"")
 }
 
-/// The syntax of `If-Match` (RFC 9110 §13.1.1): `*`, or a comma-separated list of entity
-/// tags, each `"…"` or `W/"…"` with visible characters other than `"` inside. The operations'
-/// documents state it as the pattern `^(\*|(W/)?"[!#-~]*"([ \t]*,[ \t]*(W/)?"[!#-~]*")*)$`.
-fn is_etag_list(value: &str) -> bool {
-    let value = value.trim();
+/// `*`, or the opaque parts of a comma-separated list of entity tags (RFC 9110 §8.8.3,
+/// §13.1.1): each `"…"` or `W/"…"`, with visible characters other than `"` inside (commas
+/// included: `"a,b"` is one tag). `None` when the value is neither. The operations' documents
+/// state it as the pattern `^(\*|(W/)?"[!#-~]*"([ \t]*,[ \t]*(W/)?"[!#-~]*")*)$`.
+fn entity_tags(value: &str) -> Option<Vec<&str>> {
+    const OWS: [char; 2] = [' ', '\t'];
+    let value = value.trim_matches(OWS);
     if value == "*" {
-        return true;
+        return Some(vec!["*"]);
     }
-    value.split(',').map(|t| t.trim_matches([' ', '\t'])).all(|tag| {
-        let tag = tag.strip_prefix("W/").unwrap_or(tag);
-        tag.len() >= 2
-            && tag.starts_with('"')
-            && tag.ends_with('"')
-            && tag[1..tag.len() - 1].bytes().all(|b| b == b'!' || (b'#'..=b'~').contains(&b))
-    })
+    let mut tags = Vec::new();
+    let mut rest = value;
+    loop {
+        let tag = rest.strip_prefix("W/").unwrap_or(rest).strip_prefix('"')?;
+        let end = tag.find('"')?;
+        let opaque = &tag[..end];
+        if !opaque.bytes().all(|b| b == b'!' || (b'#'..=b'~').contains(&b)) {
+            return None;
+        }
+        tags.push(opaque);
+        rest = tag[end + 1..].trim_start_matches(OWS);
+        if rest.is_empty() {
+            return Some(tags);
+        }
+        rest = rest.strip_prefix(',')?.trim_start_matches(OWS);
+    }
 }
 
 /// The version `If-Match` names (`*` names the current one). Missing → 428; not a list of
@@ -30,17 +41,11 @@ fn is_etag_list(value: &str) -> bool {
 pub fn if_match(req: &HttpRequest, current: i64) -> Result<i64, ApiError> {
     let value = req.headers().get(header::IF_MATCH).ok_or(ApiError::PreconditionRequired)?;
     // Not `to_str`: it refuses tabs, which the syntax allows around commas.
-    let value = std::str::from_utf8(value.as_bytes())
+    let tags = std::str::from_utf8(value.as_bytes())
         .ok()
-        .filter(|v| is_etag_list(v))
+        .and_then(entity_tags)
         .ok_or_else(|| ApiError::BadRequest("If-Match must be * or a list of entity tags such as \"3\".".into()))?;
-    let names_current = value.split(',').map(str::trim).any(|tag| {
-        let tag = tag.strip_prefix("W/").unwrap_or(tag);
-        tag == "*"
-            || tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')).and_then(|t| t.parse::<i64>().ok())
-                == Some(current)
-    });
-    if names_current {
+    if tags == ["*"] || tags.iter().any(|t| t.parse::<i64>().ok() == Some(current)) {
         return Ok(current);
     }
     Err(ApiError::PreconditionFailed { current })
@@ -60,21 +65,22 @@ pub fn not_modified(req: &HttpRequest, version: i64) -> bool {
     let Some(value) = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let ours = etag(version);
-    value.split(',').map(str::trim).any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == ours)
+    let ours = version.to_string();
+    entity_tags(value).is_some_and(|tags| tags == ["*"] || tags.contains(&ours.as_str()))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_etag_list;
+    use super::entity_tags;
 
     #[test]
     fn if_match_syntax() {
-        for good in ["*", "\"1\"", "W/\"1\"", "\"1\", \"2\"", "\"abc\"", "\"\""] {
-            assert!(is_etag_list(good), "{good}");
+        for good in ["*", "\"1\"", "W/\"1\"", "\"1\", \"2\"", "\"abc\"", "\"\"", "\"a,b\"", "\"1\",\t W/\"2\""] {
+            assert!(entity_tags(good).is_some(), "{good}");
         }
-        for bad in ["1", "\"1", "\"a\"b\"", "*, \"1\"", "", "W/1", "\"\u{e9}\""] {
-            assert!(!is_etag_list(bad), "{bad}");
+        assert_eq!(entity_tags("\"Ldm,k0D\", \"3\""), Some(vec!["Ldm,k0D", "3"]));
+        for bad in ["1", "\"1", "\"a\"b\"", "*, \"1\"", "", "W/1", "\"\u{e9}\"", "\"1\",", "\"1\" \"2\""] {
+            assert!(entity_tags(bad).is_none(), "{bad}");
         }
     }
 }

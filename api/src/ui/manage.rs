@@ -263,8 +263,10 @@ async fn store_content<C: RecordContent>(
     status: Status,
     content: Value,
 ) -> Result<String, ApiError> {
-    let content: C = crate::http::body::parse(content.to_string().as_bytes())?;
-    let input = RecordInput { status: Some(status), content };
+    // The form's fields are checked as the API checks a body, every broken rule at once.
+    let body = serde_json::json!({"status": status, "content": content});
+    state.body_schemas.require(&actix_web::http::Method::POST, service::collection_path(C::KIND), &body)?;
+    let input: RecordInput<C> = crate::http::body::read(body)?;
     let record = match id {
         None => service::create_record(state, input).await?,
         Some(id) => service::update_record(state, id, expect_version(version), input).await?,

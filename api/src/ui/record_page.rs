@@ -10,6 +10,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use smarty_schema::content::{Budget, CitationStatus, Period};
+use smarty_schema::vocab::{LanguageCode, ThemeCode};
 use smarty_schema::{ActionPlan, AnyContent, CaseStudy, PolicyInstrument, RegionProfile, Status};
 
 struct Row {
@@ -40,25 +41,25 @@ struct Rows(Vec<Row>);
 
 impl Rows {
     /// A row of text, left out when empty.
-    fn text(&mut self, label: &'static str, value: impl Into<String>, in_language: bool) {
-        let text = value.into();
+    fn text(&mut self, label: &'static str, value: impl AsRef<str>, in_language: bool) {
+        let text = value.as_ref().to_string();
         if !text.is_empty() {
             self.0.push(Row { label, text, links: Vec::new(), in_language });
         }
     }
 
     /// A row of text in the record's language.
-    fn said(&mut self, label: &'static str, value: impl Into<String>) {
+    fn said(&mut self, label: &'static str, value: impl AsRef<str>) {
         self.text(label, value, true);
     }
 
     /// A row of text in no particular language (codes, numbers, dates).
-    fn fact(&mut self, label: &'static str, value: impl Into<String>) {
+    fn fact(&mut self, label: &'static str, value: impl AsRef<str>) {
         self.text(label, value, false);
     }
 
-    fn optional(&mut self, label: &'static str, value: Option<&String>) {
-        self.said(label, value.cloned().unwrap_or_default());
+    fn optional(&mut self, label: &'static str, value: Option<&impl AsRef<str>>) {
+        self.said(label, value.map(AsRef::as_ref).unwrap_or_default());
     }
 
     /// A row of links, shown even when empty when `always`.
@@ -117,11 +118,11 @@ pub async fn record(
         AnyContent::RegionProfile(p) => profile_rows(&mut rows, p),
     }
     if let AnyContent::CaseStudy(c) = &content {
-        let links = c.links.iter().map(|l| (l.clone(), l.clone())).collect();
+        let links = c.links.iter().map(|l| (l.to_string(), l.to_string())).collect();
         rows.links("Links", links, false);
     }
     if let AnyContent::PolicyInstrument(PolicyInstrument { url: Some(url), .. }) = &content {
-        rows.links("Links", vec![(url.clone(), url.clone())], false);
+        rows.links("Links", vec![(url.to_string(), url.to_string())], false);
     }
     let instrument_ids: Vec<String> = content.instruments().into_iter().map(String::from).collect();
     if !instrument_ids.is_empty() {
@@ -158,7 +159,7 @@ pub async fn record(
         rows.links("Actions it inspired", links, false);
     }
     let heading = content.title().to_string();
-    let translation = content.translation("en").map(|t| (t.title.clone(), t.summary.clone()));
+    let translation = content.translation("en").map(|t| (t.title.to_string(), t.summary.to_string()));
     let html = render(&RecordPage {
         layout: Layout::new(&state, &session, heading.clone()),
         heading,
@@ -185,9 +186,9 @@ fn case_study_rows(rows: &mut Rows, c: &CaseStudy) {
     rows.optional("Evidence of success", c.evidence_of_success.as_ref());
     rows.optional("Difficulties encountered", c.difficulties.as_ref());
     rows.optional("Potential for learning or transfer", c.transfer_potential.as_ref());
-    rows.said("Keywords", c.keywords.join(", "));
+    rows.said("Keywords", join(&c.keywords, ", "));
     rows.fact("Budget", budget(c.budget.as_ref()));
-    rows.said("Funding sources", c.funding_sources.join(", "));
+    rows.said("Funding sources", join(&c.funding_sources, ", "));
     if let Some(contact) = &c.contact {
         rows.fact("Contact (editors only)", format!("{} <{}>", contact.name, contact.email));
     }
@@ -205,9 +206,9 @@ fn instrument_rows(rows: &mut Rows, p: &PolicyInstrument) {
 
 fn profile_rows(rows: &mut Rows, p: &RegionProfile) {
     rows.said("Summary", &p.summary);
-    rows.said("Key sectors", p.key_sectors.join(", "));
+    rows.said("Key sectors", join(&p.key_sectors, ", "));
     rows.fact("Manufacturing SMEs", p.manufacturing_smes.map(|n| n.to_string()).unwrap_or_default());
-    rows.said("Support programmes", p.support_programmes.join("\n"));
+    rows.said("Support programmes", join(&p.support_programmes, "\n"));
     let stakeholders: Vec<String> = p.stakeholders.iter().map(|s| format!("{}: {}", s.organisation, s.role)).collect();
     rows.said("Stakeholder group", stakeholders.join("\n"));
     rows.fact("Language", &p.language);
@@ -241,7 +242,7 @@ fn plan_rows(rows: &mut Rows, plan: &ActionPlan) {
     }
 }
 
-fn themes_and_language(rows: &mut Rows, themes: &[String], language: &str) {
+fn themes_and_language(rows: &mut Rows, themes: &[ThemeCode], language: &LanguageCode) {
     rows.fact("Themes", themes.iter().map(|t| theme_label(t)).collect::<Vec<_>>().join(", "));
     rows.fact("Language", language);
 }
@@ -263,4 +264,9 @@ fn wire_name<T: serde::Serialize>(value: &T) -> String {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
+}
+
+/// Texts joined with `separator`.
+fn join<T: AsRef<str>>(items: &[T], separator: &str) -> String {
+    items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(separator)
 }

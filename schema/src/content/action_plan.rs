@@ -2,6 +2,7 @@
 //! from partners' practices, and the monitoring of it.
 
 use super::common::*;
+use crate::fields::{HalfYear, IsoDate, RecordId, Text};
 use crate::validation::{Errors, FieldError};
 use crate::vocab::LanguageCode;
 use serde::{Deserialize, Serialize};
@@ -26,13 +27,11 @@ pub enum ImprovementType {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "SMEs with sensors installed", "unit": "firms", "baseline": 0, "target": 40}))]
 pub struct Indicator {
-    /// What is measured: 1 to 200 characters, not blank, and unique among the indicators of
-    /// all the plan's actions (monitoring reports refer to indicators by name).
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
-    pub name: String,
-    /// The unit of the values (`firms`, `EUR`, `%`): 1 to 50 characters, not blank.
-    #[schema(min_length = 1, max_length = 50, pattern = r"\S")]
-    pub unit: String,
+    /// What is measured: unique among the indicators of all the plan's actions (monitoring
+    /// reports refer to indicators by name).
+    pub name: Text<200>,
+    /// The unit of the values (`firms`, `EUR`, `%`).
+    pub unit: Text<50>,
     /// The value when the action starts.
     pub baseline: f64,
     /// The value the action aims for.
@@ -44,12 +43,10 @@ pub struct Indicator {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"start": "2025-03-01", "end": "2026-12-31"}))]
 pub struct Timeframe {
-    /// First day, a calendar date (`YYYY-MM-DD`).
-    #[schema(format = Date)]
-    pub start: String,
-    /// Last day, a calendar date (`YYYY-MM-DD`) on or after `start`.
-    #[schema(format = Date)]
-    pub end: String,
+    /// First day.
+    pub start: IsoDate,
+    /// Last day, on or after `start`.
+    pub end: IsoDate,
 }
 
 /// One action of a plan.
@@ -66,33 +63,30 @@ pub struct Action {
     #[schema(minimum = 1, maximum = 4_294_967_295_u64)]
     #[serde(deserialize_with = "integral")]
     pub number: u32,
-    /// The action's name: 1 to 300 characters, not blank.
-    #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
-    pub title: String,
-    /// What the action does, and how: 1 to 10,000 characters, not blank.
-    #[schema(min_length = 1, max_length = 10000, pattern = r"\S")]
-    pub description: String,
-    /// Ids (UUIDs) of the case studies, of any region, that inspired the action: at most 20.
-    /// When the plan is written at its origin, each must name a case study in the catalogue
-    /// that is published (or was withdrawn after being published); records received from
-    /// peers are not checked.
+    /// The action's name.
+    pub title: Text<300>,
+    /// What the action does, and how.
+    pub description: Text<10000>,
+    /// Ids of the case studies, of any region, that inspired the action: at most 20. When the
+    /// plan is written at its origin, each must name a case study in the catalogue that is
+    /// published (or was withdrawn after being published); records received from peers are
+    /// not checked.
     #[serde(default)]
-    #[schema(max_items = 20, format = Uuid)]
-    pub inspired_by: Vec<String>,
-    /// The organisations that carry the action out: at most 30, each 1 to 300 characters and
-    /// not blank.
+    #[schema(max_items = 20)]
+    pub inspired_by: Vec<RecordId>,
+    /// The organisations that carry the action out: at most 30.
     #[serde(default)]
-    #[schema(max_items = 30, min_length = 1, max_length = 300, pattern = r"\S")]
-    pub players: Vec<String>,
+    #[schema(max_items = 30)]
+    pub players: Vec<Text<300>>,
     /// When the action runs.
     pub timeframe: Timeframe,
     /// What the action costs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub costs: Option<Budget>,
-    /// Where the money comes from: at most 20 sources, each 1 to 300 characters and not blank.
+    /// Where the money comes from: at most 20 sources.
     #[serde(default)]
-    #[schema(max_items = 20, min_length = 1, max_length = 300, pattern = r"\S")]
-    pub funding_sources: Vec<String>,
+    #[schema(max_items = 20)]
+    pub funding_sources: Vec<Text<300>>,
     /// How the action improves the policy instrument.
     pub improvement_type: ImprovementType,
     /// How the action's progress is measured. Names are unique across the whole plan.
@@ -153,8 +147,7 @@ pub enum ActionStatus {
 #[schema(example = json!({"name": "SMEs with sensors installed", "value": 12}))]
 pub struct IndicatorValue {
     /// The name of one of the plan's indicators, exactly as the plan writes it.
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
-    pub name: String,
+    pub name: Text<200>,
     /// The indicator's value at the end of the reported period, in the indicator's unit.
     pub value: f64,
 }
@@ -182,17 +175,14 @@ pub struct ActionProgress {
 #[schema(example = json!({"period": "2025-S2", "indicators": [{"name": "SMEs with sensors installed", "value": 12}],
     "narrative": "Twelve firms equipped; the second call opens in March.", "actions": [{"number": 1, "status": "on-track"}]}))]
 pub struct MonitoringReport {
-    /// The half-year reported on: `YYYY-S1` (January to June) or `YYYY-S2` (July to
-    /// December), the year from 2000 to 2100. A plan holds at most one report per period.
-    #[schema(pattern = "^(20[0-9]{2}|2100)-S[12]$")]
-    pub period: String,
+    /// The half-year reported on. A plan holds at most one report per period.
+    pub period: HalfYear,
     /// Values of the plan's indicators at the end of the period; each `name` must be one of
     /// the plan's indicators.
     #[serde(default)]
     pub indicators: Vec<IndicatorValue>,
-    /// What happened in the period: 1 to 5,000 characters, not blank.
-    #[schema(min_length = 1, max_length = 5000, pattern = r"\S")]
-    pub narrative: String,
+    /// What happened in the period.
+    pub narrative: Text<5000>,
     /// Where the plan's actions stand; each `number` must be one of the plan's actions.
     #[serde(default)]
     pub actions: Vec<ActionProgress>,
@@ -212,21 +202,16 @@ pub struct MonitoringReport {
     "translations": {"en": {"title": "Mazovia 4.0 action plan",
         "summary": "Mazovia adds a retrofit voucher line to its ERDF programme."}}}))]
 pub struct ActionPlan {
-    /// The plan's name: 1 to 200 characters, not blank.
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
-    pub title: String,
-    /// Id (UUID) of the policy instrument the plan improves. When the plan is written at its
-    /// origin, it must name a live policy instrument of that region (a published one when the
-    /// plan is published); records received from peers are not checked.
-    #[schema(format = Uuid)]
-    pub policy_instrument: String,
-    /// What the plan changes, in English whatever the plan's `language` (not checked): 1 to
-    /// 2,000 characters, not blank.
-    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
-    pub summary: String,
-    /// ISO 639-1 code of the plan's text.
-    #[schema(value_type = LanguageCode)]
-    pub language: String,
+    /// The plan's name.
+    pub title: Text<200>,
+    /// Id of the policy instrument the plan improves. When the plan is written at its origin,
+    /// it must name a live policy instrument of that region (a published one when the plan is
+    /// published); records received from peers are not checked.
+    pub policy_instrument: RecordId,
+    /// What the plan changes, in English whatever the plan's `language` (not checked).
+    pub summary: Text<2000>,
+    /// The language of the plan's text.
+    pub language: LanguageCode,
     /// The plan's actions: 1 to 50, each with a `number` unique in the plan; indicator names
     /// are unique across all of them.
     #[schema(min_items = 1, max_items = 50)]
@@ -239,7 +224,7 @@ pub struct ActionPlan {
     /// including the plan's own `language`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schema(value_type = Translations)]
-    pub translations: BTreeMap<String, Translation>,
+    pub translations: TranslationMap,
 }
 
 impl ActionPlan {
@@ -247,15 +232,11 @@ impl ActionPlan {
     /// checked by the node, not here.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::new("content");
-        e.text(&self.title, "title", 1, 200);
-        e.text(&self.summary, "summary", 1, 2000);
-        check_language(&mut e, &self.language, "language");
-        e.check(is_record_id(&self.policy_instrument), "policy_instrument", "must be a record id");
         if self.actions.is_empty() || self.actions.len() > 50 {
             e.add("actions", "must have 1 to 50 actions");
         }
         let mut numbers = Vec::new();
-        let mut indicator_names = Vec::new();
+        let mut indicator_names: Vec<&str> = Vec::new();
         for (i, a) in self.actions.iter().enumerate() {
             let f = |name: &str| format!("actions[{i}].{name}");
             e.check(a.number >= 1, &f("number"), "must be a positive number, unique in the plan");
@@ -265,37 +246,23 @@ impl ActionPlan {
                 "must be a positive number, unique in the plan",
             );
             numbers.push(a.number);
-            e.text(&a.title, &f("title"), 1, 300);
-            e.text(&a.description, &f("description"), 1, 10_000);
-            if a.inspired_by.len() > 20 {
-                e.add(&f("inspired_by"), "must have at most 20 items");
+            check_count(&mut e, &a.inspired_by, &f("inspired_by"), 20);
+            check_count(&mut e, &a.players, &f("players"), 30);
+            if a.timeframe.end < a.timeframe.start {
+                e.add_rule(&f("timeframe.end"), "must not be before start");
             }
-            for (j, id) in a.inspired_by.iter().enumerate() {
-                e.check(is_record_id(id), &f(&format!("inspired_by[{j}]")), "must be a record id");
-            }
-            check_list(&mut e, &a.players, &f("players"), 30, 300);
-            check_period(
-                &mut e,
-                &Period { start: a.timeframe.start.clone(), end: Some(a.timeframe.end.clone()) },
-                &f("timeframe"),
-            );
-            if let Some(c) = &a.costs {
-                check_budget(&mut e, c, &f("costs"));
-            }
-            check_list(&mut e, &a.funding_sources, &f("funding_sources"), 20, 300);
+            check_count(&mut e, &a.funding_sources, &f("funding_sources"), 20);
             for (j, ind) in a.indicators.iter().enumerate() {
                 let g = |name: &str| format!("actions[{i}].indicators[{j}].{name}");
-                e.text(&ind.name, &g("name"), 1, 200);
-                e.check_rule(!indicator_names.contains(&ind.name), &g("name"), "is used twice in the plan");
-                indicator_names.push(ind.name.clone());
-                e.text(&ind.unit, &g("unit"), 1, 50);
+                e.check_rule(!indicator_names.contains(&ind.name.as_str()), &g("name"), "is used twice in the plan");
+                indicator_names.push(&ind.name);
                 e.check(ind.baseline.is_finite() && ind.target.is_finite(), &g("target"), "must be numbers");
             }
         }
-        let mut previous: Option<&str> = None;
+        let mut previous: Option<&HalfYear> = None;
         for (i, report) in self.monitoring.iter().enumerate() {
             check_report(&mut e, report, &format!("monitoring[{i}]"), &numbers, &indicator_names);
-            if previous.is_some_and(|p| p >= report.period.as_str()) {
+            if previous.is_some_and(|p| p >= &report.period) {
                 e.add_rule(&format!("monitoring[{i}].period"), "reports must be in period order, each period once");
             }
             previous = Some(&report.period);
@@ -308,24 +275,17 @@ impl ActionPlan {
     pub fn validate_report(&self, report: &MonitoringReport) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
         let numbers: Vec<u32> = self.actions.iter().map(|a| a.number).collect();
-        let names: Vec<String> =
-            self.actions.iter().flat_map(|a| a.indicators.iter().map(|i| i.name.clone())).collect();
+        let names: Vec<&str> = self.actions.iter().flat_map(|a| a.indicators.iter().map(|i| i.name.as_str())).collect();
         check_report(&mut e, report, "", &numbers, &names);
         e.into_result()
     }
 }
 
-fn check_report(e: &mut Errors, r: &MonitoringReport, prefix: &str, numbers: &[u32], indicators: &[String]) {
+fn check_report(e: &mut Errors, r: &MonitoringReport, prefix: &str, numbers: &[u32], indicators: &[&str]) {
     let f = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
-    // `get` and not slicing: a multi-byte character at byte 4 must be an error, not a panic.
-    let period_ok = r.period.len() == 7
-        && r.period.get(..4).and_then(|y| y.parse::<u16>().ok()).is_some_and(|y| (2000..=2100).contains(&y))
-        && matches!(r.period.get(4..), Some("-S1" | "-S2"));
-    e.check(period_ok, &f("period"), "must be YYYY-S1 or YYYY-S2");
-    e.text(&r.narrative, &f("narrative"), 1, 5000);
     for (j, v) in r.indicators.iter().enumerate() {
         e.check_rule(
-            indicators.contains(&v.name),
+            indicators.contains(&v.name.as_str()),
             &f(&format!("indicators[{j}].name")),
             "is not an indicator of the plan",
         );

@@ -4,7 +4,9 @@
 use super::{
     ActionPlan, CaseStudy, Intervention, Period, PolicyInstrument, Private, RecordContent, RegionProfile, Translation,
 };
+use crate::fields::{RecordId, Text};
 use crate::record::Kind;
+use crate::vocab::{LanguageCode, NutsCode, ThemeCode};
 use serde::Serialize;
 
 /// The content of a record of any kind.
@@ -78,8 +80,8 @@ impl AnyContent {
         }
     }
 
-    /// ISO 639-1 code of the language the content is written in.
-    pub fn language(&self) -> &str {
+    /// The language the content is written in.
+    pub fn language(&self) -> &LanguageCode {
         match self {
             AnyContent::CaseStudy(c) => &c.language,
             AnyContent::PolicyInstrument(c) => &c.language,
@@ -89,7 +91,7 @@ impl AnyContent {
     }
 
     /// Theme codes (case studies and policy instruments have them).
-    pub fn themes(&self) -> &[String] {
+    pub fn themes(&self) -> &[ThemeCode] {
         match self {
             AnyContent::CaseStudy(c) => c.themes(),
             AnyContent::PolicyInstrument(c) => c.themes(),
@@ -119,12 +121,12 @@ impl AnyContent {
     }
 
     /// The year the initiative started, when the content has a period.
-    pub fn start_year(&self) -> Option<u64> {
-        self.period()?.start.get(..4)?.parse().ok()
+    pub fn start_year(&self) -> Option<i32> {
+        Some(self.period()?.start.year())
     }
 
     /// NUTS code of the territory: a case study's location, a policy instrument's territory.
-    pub fn nuts(&self) -> Option<&str> {
+    pub fn nuts(&self) -> Option<&NutsCode> {
         match self {
             AnyContent::CaseStudy(c) => Some(&c.location.nuts),
             AnyContent::PolicyInstrument(c) => Some(&c.territory),
@@ -155,10 +157,10 @@ impl AnyContent {
             AnyContent::CaseStudy(c) => {
                 out.extend([c.summary.as_str(), &c.description, &c.main_institution, &c.location.name]);
                 for optional in [&c.resources_needed, &c.evidence_of_success, &c.difficulties, &c.transfer_potential] {
-                    out.extend(optional.as_deref());
+                    out.extend(optional.as_ref().map(Text::as_str));
                 }
-                out.extend(c.keywords.iter().map(String::as_str));
-                out.extend(c.funding_sources.iter().map(String::as_str));
+                out.extend(c.keywords.iter().map(Text::as_str));
+                out.extend(c.funding_sources.iter().map(Text::as_str));
             }
             AnyContent::PolicyInstrument(c) => out.extend([c.description.as_str(), &c.managing_authority]),
             AnyContent::ActionPlan(c) => {
@@ -169,8 +171,8 @@ impl AnyContent {
             }
             AnyContent::RegionProfile(c) => {
                 out.push(&c.summary);
-                out.extend(c.key_sectors.iter().map(String::as_str));
-                out.extend(c.support_programmes.iter().map(String::as_str));
+                out.extend(c.key_sectors.iter().map(Text::as_str));
+                out.extend(c.support_programmes.iter().map(Text::as_str));
                 out.extend(c.stakeholders.iter().map(|s| s.organisation.as_str()));
             }
         }
@@ -181,7 +183,7 @@ impl AnyContent {
     pub fn citations(&self) -> Vec<&str> {
         match self {
             AnyContent::ActionPlan(p) => {
-                p.actions.iter().flat_map(|a| a.inspired_by.iter().map(String::as_str)).collect()
+                p.actions.iter().flat_map(|a| a.inspired_by.iter().map(RecordId::as_str)).collect()
             }
             _ => Vec::new(),
         }
@@ -190,7 +192,7 @@ impl AnyContent {
     /// Ids of the policy instruments the content relates to.
     pub fn instruments(&self) -> Vec<&str> {
         match self {
-            AnyContent::CaseStudy(c) => c.policy_instruments.iter().map(String::as_str).collect(),
+            AnyContent::CaseStudy(c) => c.policy_instruments.iter().map(RecordId::as_str).collect(),
             AnyContent::ActionPlan(p) => vec![p.policy_instrument.as_str()],
             _ => Vec::new(),
         }

@@ -1,6 +1,7 @@
 //! A case study: a good practice in Interreg Europe's words.
 
 use super::common::*;
+use crate::fields::{HttpUrl, RecordId, Text};
 use crate::validation::{Errors, FieldError};
 use crate::vocab::{LanguageCode, ThemeCode};
 use serde::{Deserialize, Serialize};
@@ -47,74 +48,58 @@ impl Intervention {
     "funding_sources": ["ERDF"]
 }))]
 pub struct CaseStudy {
-    /// The practice's name: 1 to 200 characters, not blank.
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
-    pub title: String,
-    /// What the practice is, in a few sentences: 1 to 1,000 characters, not blank.
-    #[schema(min_length = 1, max_length = 1000, pattern = r"\S")]
-    pub summary: String,
-    /// How the practice works, who runs it and for whom: 1 to 20,000 characters, not blank.
-    #[schema(min_length = 1, max_length = 20000, pattern = r"\S")]
-    pub description: String,
+    /// The practice's name.
+    pub title: Text<200>,
+    /// What the practice is, in a few sentences.
+    pub summary: Text<1000>,
+    /// How the practice works, who runs it and for whom.
+    pub description: Text<20000>,
     /// Whether the practice is a policy or a direct intervention.
     pub intervention: Intervention,
     /// The exchange themes the practice addresses: 1 to 4 theme codes, each listed once.
     #[schema(value_type = std::collections::BTreeSet<ThemeCode>, min_items = 1, max_items = 4)]
-    pub themes: Vec<String>,
-    /// ISO 639-1 code of the language the text is written in.
-    #[schema(value_type = LanguageCode)]
-    pub language: String,
-    /// The institution that leads the practice: 1 to 300 characters, not blank.
-    #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
-    pub main_institution: String,
+    pub themes: Vec<ThemeCode>,
+    /// The language the text is written in.
+    pub language: LanguageCode,
+    /// The institution that leads the practice.
+    pub main_institution: Text<300>,
     /// Where the practice takes place.
     pub location: Location,
     /// When the practice ran or started.
     pub period: Period,
-    /// The money, staff and equipment the practice needed; when given, 1 to 5,000
-    /// characters, not blank.
+    /// The money, staff and equipment the practice needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(min_length = 1, max_length = 5000, pattern = r"\S")]
-    pub resources_needed: Option<String>,
-    /// What shows that the practice works (results, figures, evaluations); when given, 1 to
-    /// 5,000 characters, not blank.
+    pub resources_needed: Option<Text<5000>>,
+    /// What shows that the practice works (results, figures, evaluations).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(min_length = 1, max_length = 5000, pattern = r"\S")]
-    pub evidence_of_success: Option<String>,
-    /// The difficulties met and how they were overcome; when given, 1 to 5,000 characters,
-    /// not blank.
+    pub evidence_of_success: Option<Text<5000>>,
+    /// The difficulties met and how they were overcome.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(min_length = 1, max_length = 5000, pattern = r"\S")]
-    pub difficulties: Option<String>,
-    /// Why and how other regions could adopt the practice; when given, 1 to 5,000
-    /// characters, not blank.
+    pub difficulties: Option<Text<5000>>,
+    /// Why and how other regions could adopt the practice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(min_length = 1, max_length = 5000, pattern = r"\S")]
-    pub transfer_potential: Option<String>,
-    /// Free keywords for search: at most 20, each 1 to 100 characters and not blank.
+    pub transfer_potential: Option<Text<5000>>,
+    /// Free keywords for search: at most 20.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schema(max_items = 20, min_length = 1, max_length = 100, pattern = r"\S")]
-    pub keywords: Vec<String>,
-    /// Public pages about the practice: at most 20 absolute `http` or `https` URLs, each at
-    /// most 2,000 bytes.
+    #[schema(max_items = 20)]
+    pub keywords: Vec<Text<100>>,
+    /// Public pages about the practice: at most 20.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schema(max_items = 20, format = "uri", max_length = 2000, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$")]
-    pub links: Vec<String>,
+    #[schema(max_items = 20)]
+    pub links: Vec<HttpUrl>,
     /// What the practice cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
-    /// Where the money came from (`ERDF`, a regional fund, a company): at most 20 sources,
-    /// each 1 to 300 characters and not blank.
+    /// Where the money came from (`ERDF`, a regional fund, a company): at most 20 sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schema(max_items = 20, min_length = 1, max_length = 300, pattern = r"\S")]
-    pub funding_sources: Vec<String>,
-    /// Ids (UUIDs) of policy instruments of this region the practice relates to. When the
-    /// record is written at its origin, each must name a live policy instrument of that region
-    /// (a published one when the case study is published); records received from peers are
-    /// not checked.
+    #[schema(max_items = 20)]
+    pub funding_sources: Vec<Text<300>>,
+    /// Ids of policy instruments of this region the practice relates to. When the record is
+    /// written at its origin, each must name a live policy instrument of that region (a
+    /// published one when the case study is published); records received from peers are not
+    /// checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schema(format = Uuid)]
-    pub policy_instruments: Vec<String>,
+    pub policy_instruments: Vec<RecordId>,
     /// Who to ask about the practice. Personal data: shown only to editors of the origin node,
     /// never federated (a peer's record that carries it is refused).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,7 +109,7 @@ pub struct CaseStudy {
     /// record's own `language`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schema(value_type = Translations)]
-    pub translations: BTreeMap<String, Translation>,
+    pub translations: TranslationMap,
 }
 
 impl CaseStudy {
@@ -132,35 +117,11 @@ impl CaseStudy {
     /// checked by the node, not here.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::new("content");
-        e.text(&self.title, "title", 1, 200);
-        e.text(&self.summary, "summary", 1, 1000);
-        e.text(&self.description, "description", 1, 20_000);
         check_themes(&mut e, &self.themes, "themes", 1);
-        check_language(&mut e, &self.language, "language");
-        e.text(&self.main_institution, "main_institution", 1, 300);
-        check_location(&mut e, &self.location, "location");
         check_period(&mut e, &self.period, "period");
-        e.opt_text(&self.resources_needed, "resources_needed", 5000);
-        e.opt_text(&self.evidence_of_success, "evidence_of_success", 5000);
-        e.opt_text(&self.difficulties, "difficulties", 5000);
-        e.opt_text(&self.transfer_potential, "transfer_potential", 5000);
-        check_list(&mut e, &self.keywords, "keywords", 20, 100);
-        if self.links.len() > 20 {
-            e.add("links", "must have at most 20 items");
-        }
-        for (i, l) in self.links.iter().enumerate() {
-            check_url(&mut e, l, &format!("links[{i}]"));
-        }
-        if let Some(b) = &self.budget {
-            check_budget(&mut e, b, "budget");
-        }
-        check_list(&mut e, &self.funding_sources, "funding_sources", 20, 300);
-        for (i, id) in self.policy_instruments.iter().enumerate() {
-            e.check(is_record_id(id), &format!("policy_instruments[{i}]"), "must be a record id");
-        }
-        if let Some(c) = &self.contact {
-            check_contact(&mut e, c, "contact");
-        }
+        check_count(&mut e, &self.keywords, "keywords", 20);
+        check_count(&mut e, &self.links, "links", 20);
+        check_count(&mut e, &self.funding_sources, "funding_sources", 20);
         check_translations(&mut e, &self.translations, &self.language);
         e.into_result()
     }

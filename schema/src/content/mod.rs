@@ -19,6 +19,7 @@ pub use region_profile::{RegionProfile, Stakeholder};
 
 use crate::record::Kind;
 use crate::validation::FieldError;
+use crate::vocab::ThemeCode;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -31,7 +32,7 @@ pub trait RecordContent: Serialize + DeserializeOwned + Clone + Send + Sync + 's
     fn validate(&self) -> Result<(), Vec<FieldError>>;
 
     /// Theme codes, for filtering.
-    fn themes(&self) -> &[String];
+    fn themes(&self) -> &[ThemeCode];
 
     /// Other records the content refers to. Checked only at the origin, when written.
     fn references(&self) -> Vec<Reference> {
@@ -74,7 +75,7 @@ impl RecordContent for CaseStudy {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         CaseStudy::validate(self)
     }
-    fn themes(&self) -> &[String] {
+    fn themes(&self) -> &[ThemeCode] {
         &self.themes
     }
     fn references(&self) -> Vec<Reference> {
@@ -120,7 +121,7 @@ impl RecordContent for ActionPlan {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         ActionPlan::validate(self)
     }
-    fn themes(&self) -> &[String] {
+    fn themes(&self) -> &[ThemeCode] {
         &[]
     }
     fn references(&self) -> Vec<Reference> {
@@ -129,7 +130,7 @@ impl RecordContent for ActionPlan {
         for (i, a) in self.actions.iter().enumerate() {
             for (j, id) in a.inspired_by.iter().enumerate() {
                 let field = format!("content.actions[{i}].inspired_by[{j}]");
-                refs.push(Reference { field, id: id.clone(), kind: Kind::CaseStudy, any_origin: true });
+                refs.push(Reference { field, id: id.to_string(), kind: Kind::CaseStudy, any_origin: true });
             }
         }
         refs
@@ -143,7 +144,7 @@ impl RecordContent for RegionProfile {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         RegionProfile::validate(self)
     }
-    fn themes(&self) -> &[String] {
+    fn themes(&self) -> &[ThemeCode] {
         &[]
     }
 }
@@ -155,7 +156,7 @@ impl RecordContent for PolicyInstrument {
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         PolicyInstrument::validate(self)
     }
-    fn themes(&self) -> &[String] {
+    fn themes(&self) -> &[ThemeCode] {
         &self.themes
     }
 }
@@ -164,7 +165,11 @@ impl RecordContent for PolicyInstrument {
 /// write, except references to other records (they may arrive later, or through another peer).
 pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<AnyContent, Vec<FieldError>> {
     fn check<C: RecordContent>(content: &serde_json::Value) -> Result<AnyContent, Vec<FieldError>> {
-        let mut typed = C::deserialize(content).map_err(|e| vec![FieldError::new("content", e.to_string())])?;
+        let mut typed = serde_path_to_error::deserialize::<_, C>(content).map_err(|e| {
+            let at = e.path().to_string();
+            let field = if at == "." { "content".to_string() } else { format!("content.{at}") };
+            vec![FieldError::new(field, e.into_inner().to_string())]
+        })?;
         // Taking it out is the test: content that had any is refused whole.
         if typed.take_private().is_some() {
             return Err(vec![FieldError::new("content", "carries personal data")]);
@@ -219,7 +224,7 @@ mod tests {
         (action.number, action.timeframe, action.indicators) = (2, example(), vec![]);
         plan.actions.push(action);
         plan.translations = serde_json::from_value(example_json::<common::Translations>()).unwrap();
-        plan.translations.insert("it".into(), example());
+        plan.translations.insert(crate::vocab::LanguageCode::parse("it").unwrap(), example());
         let mut report: MonitoringReport = example();
         report.actions.push(example());
         report.indicators.push(example());

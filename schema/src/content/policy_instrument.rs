@@ -1,6 +1,7 @@
 //! A policy instrument: a strategy, programme or law that a region sets out to improve.
 
 use super::common::*;
+use crate::fields::{HttpUrl, Text};
 use crate::validation::{Errors, FieldError};
 use crate::vocab::{LanguageCode, NutsCode, ThemeCode};
 use serde::{Deserialize, Serialize};
@@ -45,63 +46,43 @@ pub enum InstrumentType {
     "url": "https://example.org/erdf"
 }))]
 pub struct PolicyInstrument {
-    /// The instrument's official name: 1 to 200 characters, not blank.
-    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
-    pub name: String,
-    /// What the instrument sets out to do, and how: 1 to 20,000 characters, not blank.
-    #[schema(min_length = 1, max_length = 20000, pattern = r"\S")]
-    pub description: String,
+    /// The instrument's official name.
+    pub name: Text<200>,
+    /// What the instrument sets out to do, and how.
+    pub description: Text<20000>,
     /// What kind of public intervention the instrument is.
     pub instrument_type: InstrumentType,
-    /// The public body that manages the instrument: 1 to 300 characters, not blank.
-    #[schema(min_length = 1, max_length = 300, pattern = r"\S")]
-    pub managing_authority: String,
-    /// NUTS (or ITL) code of the territory the instrument covers: two capital letters, then up
-    /// to three digits or capital letters (`UKE4`).
-    #[schema(value_type = NutsCode)]
-    pub territory: String,
+    /// The public body that manages the instrument.
+    pub managing_authority: Text<300>,
+    /// NUTS (or ITL) code of the territory the instrument covers.
+    pub territory: NutsCode,
     /// When the instrument runs.
     pub period: Period,
-    /// ISO 639-1 code of the language the text is written in.
-    #[schema(value_type = LanguageCode)]
-    pub language: String,
+    /// The language the text is written in.
+    pub language: LanguageCode,
     /// The instrument's budget.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
     /// The exchange themes the instrument supports: up to 4 theme codes, each listed once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schema(value_type = std::collections::BTreeSet<ThemeCode>, max_items = 4)]
-    pub themes: Vec<String>,
-    /// The instrument's public page: an absolute `http` or `https` URL of at most 2,000 bytes.
+    pub themes: Vec<ThemeCode>,
+    /// The instrument's public page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(format = "uri", max_length = 2000, pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
     /// The name (as `title`) and a summary in other languages, by ISO 639-1 code. At most 10
     /// languages, not including the record's own `language`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schema(value_type = Translations)]
-    pub translations: BTreeMap<String, Translation>,
+    pub translations: TranslationMap,
 }
 
 impl PolicyInstrument {
     /// Every rule the content breaks, with its field path.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::new("content");
-        e.text(&self.name, "name", 1, 200);
-        e.text(&self.description, "description", 1, 20_000);
-        e.text(&self.managing_authority, "managing_authority", 1, 300);
-        if let Err(m) = crate::vocab::NutsCode::parse(&self.territory) {
-            e.add("territory", m);
-        }
         check_period(&mut e, &self.period, "period");
-        check_language(&mut e, &self.language, "language");
-        if let Some(b) = &self.budget {
-            check_budget(&mut e, b, "budget");
-        }
         check_themes(&mut e, &self.themes, "themes", 0);
-        if let Some(u) = &self.url {
-            check_url(&mut e, u, "url");
-        }
         check_translations(&mut e, &self.translations, &self.language);
         e.into_result()
     }

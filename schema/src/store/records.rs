@@ -4,6 +4,7 @@ use super::stored::{StoredRecord, Write};
 use super::{Store, StoreError, StoreResult};
 use crate::db::schema::records;
 use crate::record::{Kind, Status};
+use crate::vocab::ThemeCode;
 use diesel::prelude::*;
 
 /// A record's row, as stored. Private to the store: readers get a [`StoredRecord`], writers
@@ -38,8 +39,9 @@ pub(crate) struct RecordRow {
 
 impl RecordRow {
     /// Theme codes in the stored `|a|b|` form.
-    pub fn themes_column(themes: &[String]) -> String {
-        format!("|{}|", themes.join("|"))
+    pub fn themes_column(themes: &[ThemeCode]) -> String {
+        let codes: Vec<&str> = themes.iter().map(ThemeCode::as_str).collect();
+        format!("|{}|", codes.join("|"))
     }
 }
 

@@ -147,7 +147,7 @@ pub struct Write {
     /// The content JSON stored: the signed content, or a draft's; `None` keeps none.
     content: Option<String>,
     /// Theme codes, for filtering.
-    themes: Vec<String>,
+    themes: Vec<crate::vocab::ThemeCode>,
     /// Personal data, stored apart.
     private: Option<Private>,
     /// A tombstone (the change is one for a draft too, but the draft stays live here).
@@ -234,7 +234,10 @@ mod tests {
     fn draft_with_contact() -> Record<CaseStudy> {
         let mut content: CaseStudy =
             serde_json::from_value(serde_json::to_value(CaseStudy::schema()).unwrap()["example"].clone()).unwrap();
-        content.contact = Some(crate::content::Contact { name: "Ruth Okafor".into(), email: "r@example.org".into() });
+        content.contact = Some(crate::content::Contact {
+            name: crate::fields::Text::parse("Ruth Okafor").unwrap(),
+            email: crate::fields::Email::parse("r@example.org").unwrap(),
+        });
         let now = timestamp::now();
         Record {
             id: uuid::Uuid::now_v7().to_string(),
