@@ -130,23 +130,77 @@ impl Change {
     }
 
     /// Checks hash and signature against `keys`, the origin's pinned (kid, key) pairs.
-    pub fn verify(&self, keys: &[(String, VerifyingKey)]) -> Result<(), String> {
-        let sig = self.signature.as_ref().ok_or("the record is not signed")?;
+    pub fn verify(&self, keys: &[(String, VerifyingKey)]) -> Result<(), SignatureError> {
+        let sig = self.signature.as_ref().ok_or(SignatureError::Unsigned)?;
         if sig.alg != "EdDSA" {
-            return Err(format!("signature algorithm {} is not EdDSA", sig.alg));
+            return Err(SignatureError::Algorithm(sig.alg.clone()));
         }
         let bytes = self.canonical_bytes();
         if self.hash != hash(&bytes) {
-            return Err("hash does not match the record's canonical JSON".into());
+            return Err(SignatureError::Hash);
         }
         let (_, key) = keys
             .iter()
             .find(|(kid, _)| *kid == sig.kid)
-            .ok_or_else(|| format!("signed with key {} which is not a pinned key of {}", sig.kid, self.origin))?;
-        let raw = URL_SAFE_NO_PAD.decode(&sig.value).map_err(|_| "signature is not base64url")?;
-        let signature = ed25519_dalek::Signature::from_slice(&raw).map_err(|_| "signature has the wrong length")?;
-        key.verify(&bytes, &signature).map_err(|_| format!("signature does not verify with {}'s key", self.origin))
+            .ok_or_else(|| SignatureError::UnknownKey { kid: sig.kid.clone(), origin: self.origin.clone() })?;
+        let raw = URL_SAFE_NO_PAD.decode(&sig.value).map_err(|_| SignatureError::Encoding)?;
+        let signature = ed25519_dalek::Signature::from_slice(&raw).map_err(|_| SignatureError::Length)?;
+        key.verify(&bytes, &signature).map_err(|_| SignatureError::Mismatch { origin: self.origin.clone() })
     }
+}
+
+/// Why a change's seal does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignatureError {
+    /// No signature at all.
+    #[error("the record is not signed")]
+    Unsigned,
+    /// Signed with an algorithm other than EdDSA.
+    #[error("signature algorithm {0} is not EdDSA")]
+    Algorithm(String),
+    /// The hash is not that of the canonical bytes.
+    #[error("hash does not match the record's canonical JSON")]
+    Hash,
+    /// Signed with a key the origin's pinned set does not hold.
+    #[error("signed with key {kid} which is not a pinned key of {origin}")]
+    UnknownKey {
+        /// The key id the signature names.
+        kid: String,
+        /// The record's origin.
+        origin: String,
+    },
+    /// The signature value is not base64url.
+    #[error("signature is not base64url")]
+    Encoding,
+    /// The signature is not 64 bytes.
+    #[error("signature has the wrong length")]
+    Length,
+    /// The signature is not the key's over the canonical bytes.
+    #[error("signature does not verify with {origin}'s key")]
+    Mismatch {
+        /// The record's origin.
+        origin: String,
+    },
+}
+
+/// Why a JWK is not a usable Ed25519 verification key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    /// Not an OKP key on Ed25519.
+    #[error("key {0} is not an OKP Ed25519 key")]
+    NotEd25519(String),
+    /// Declared for another algorithm or use.
+    #[error("key {0} is not for EdDSA signatures")]
+    NotForSignatures(String),
+    /// `x` is not 32 bytes of base64url.
+    #[error("key {0} has no 32-byte x")]
+    BadX(String),
+    /// `kid` is not the key's thumbprint.
+    #[error("key id {0} is not the RFC 7638 thumbprint of its key")]
+    NotThumbprint(String),
+    /// `x` is not a point of the curve.
+    #[error("key {0} is not a valid Ed25519 point")]
+    NotAPoint(String),
 }
 
 /// `sha256:` + lowercase hex.
@@ -198,28 +252,28 @@ impl Jwk {
     }
 
     /// The Ed25519 key, if this JWK is one and its `kid` is its thumbprint.
-    pub fn verifying_key(&self) -> Result<VerifyingKey, String> {
+    pub fn verifying_key(&self) -> Result<VerifyingKey, KeyError> {
         if self.kty != "OKP" || self.crv != "Ed25519" {
-            return Err(format!("key {} is not an OKP Ed25519 key", self.kid));
+            return Err(KeyError::NotEd25519(self.kid.clone()));
         }
         if self.alg.as_deref().is_some_and(|a| a != "EdDSA") || self.key_use.as_deref().is_some_and(|u| u != "sig") {
-            return Err(format!("key {} is not for EdDSA signatures", self.kid));
+            return Err(KeyError::NotForSignatures(self.kid.clone()));
         }
         let raw: [u8; 32] = URL_SAFE_NO_PAD
             .decode(&self.x)
             .ok()
             .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| format!("key {} has no 32-byte x", self.kid))?;
+            .ok_or_else(|| KeyError::BadX(self.kid.clone()))?;
         if thumbprint(&self.x) != self.kid {
-            return Err(format!("key id {} is not the RFC 7638 thumbprint of its key", self.kid));
+            return Err(KeyError::NotThumbprint(self.kid.clone()));
         }
-        VerifyingKey::from_bytes(&raw).map_err(|_| format!("key {} is not a valid Ed25519 point", self.kid))
+        VerifyingKey::from_bytes(&raw).map_err(|_| KeyError::NotAPoint(self.kid.clone()))
     }
 }
 
 impl JwkSet {
     /// (kid, key) pairs; fails on the first unusable key.
-    pub fn verifying_keys(&self) -> Result<Vec<(String, VerifyingKey)>, String> {
+    pub fn verifying_keys(&self) -> Result<Vec<(String, VerifyingKey)>, KeyError> {
         self.keys.iter().map(|k| Ok((k.kid.clone(), k.verifying_key()?))).collect()
     }
 }
@@ -282,13 +336,13 @@ mod tests {
         c.verify(&keys).unwrap();
         let mut tampered = c.clone();
         tampered.content.as_mut().unwrap()["title"] = "X".into();
-        assert!(tampered.verify(&keys).unwrap_err().contains("hash"));
+        assert!(tampered.verify(&keys).unwrap_err().to_string().contains("hash"));
         tampered.hash = hash(&tampered.canonical_bytes());
-        assert!(tampered.verify(&keys).unwrap_err().contains("does not verify"));
+        assert!(tampered.verify(&keys).unwrap_err().to_string().contains("does not verify"));
         let other = SigningKey::from_bytes(&[8; 32]);
         let other_jwk = Jwk::from_key(&other.verifying_key());
         let other_keys = JwkSet { keys: vec![other_jwk] }.verifying_keys().unwrap();
-        assert!(c.verify(&other_keys).unwrap_err().contains("not a pinned key"));
+        assert!(c.verify(&other_keys).unwrap_err().to_string().contains("not a pinned key"));
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
             if set.keys.is_empty() {
                 return Err(format!("{} holds no key", jwks.display()));
             }
-            set.verifying_keys()?;
+            set.verifying_keys().map_err(|e| e.to_string())?;
             let url = url.map(|u| u.trim_end_matches('/').to_string());
             store
                 .upsert_peer(

@@ -17,14 +17,14 @@ pub enum SyncError {
     #[error("{0}")]
     Fetch(String),
     /// The body is not a changes page.
-    #[error("{0}")]
-    Page(String),
+    #[error(transparent)]
+    Page(#[from] super::verify::PageError),
     /// The peer tried to steer the loop (pages larger than asked, a cursor that does not move
     /// on), or a page or time budget ran out.
     #[error("{0}")]
     Bounded(String),
-    #[error("pinned keys of {region}: {message}")]
-    PinnedKeys { region: String, message: String },
+    #[error("pinned keys of {region}: {reason}")]
+    PinnedKeys { region: String, reason: PinnedKeysError },
     #[error("cannot apply a page: {0}")]
     Apply(StoreError),
     #[error("cannot read the peers: {0}")]
@@ -32,6 +32,15 @@ pub enum SyncError {
     /// A blocking task failed (a panic in verification or the store).
     #[error("internal error: {0}")]
     Task(#[from] tokio::task::JoinError),
+}
+
+/// Why a peer's pinned key set cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum PinnedKeysError {
+    #[error("the stored set is not a JWK set: {0}")]
+    Unreadable(#[from] serde_json::Error),
+    #[error(transparent)]
+    Key(#[from] smarty_schema::signing::KeyError),
 }
 
 /// Commands and the scheduler report sync failures as text.

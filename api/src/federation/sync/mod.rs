@@ -6,6 +6,7 @@ mod fetch;
 pub mod schedule;
 mod verify;
 
+use error::PinnedKeysError;
 pub use error::SyncError;
 
 use super::keys::NodeKeys;
@@ -175,9 +176,7 @@ impl Syncer {
                 .map_err(SyncError::Fetch)?;
             let local = self.inner.config.region.clone();
             let trust = trust.clone();
-            let page = tokio::task::spawn_blocking(move || verify::page(&body, &trust, &local))
-                .await?
-                .map_err(SyncError::Page)?;
+            let page = tokio::task::spawn_blocking(move || verify::page(&body, &trust, &local)).await??;
             // A peer must not steer the loop: a page holds at most what was asked for, and
             // "more" must come with a cursor that moves on.
             let asked = cfg.page_size as usize;
@@ -195,8 +194,11 @@ impl Syncer {
             let store = self.inner.store.clone();
             let (region, local, expected) = (peer.region.clone(), self.inner.config.region.clone(), cursor.clone());
             let next = page.next.clone();
+            // The store keeps each refusal's reason as text, for the peer's status.
+            let rejected: Vec<(String, String)> =
+                page.rejected.iter().map(|(id, why)| (id.clone(), why.to_string())).collect();
             let outcome = tokio::task::spawn_blocking(move || {
-                store.apply_remote(&region, &local, expected.as_deref(), &next, &page.changes, &page.rejected)
+                store.apply_remote(&region, &local, expected.as_deref(), &next, &page.changes, &rejected)
             })
             .await?
             .map_err(SyncError::Apply)?;
@@ -218,10 +220,11 @@ impl Syncer {
         let peers = tokio::task::spawn_blocking(move || store.list_peers()).await??;
         let mut trust: Trust = HashMap::new();
         for p in peers {
-            let pinned = |message: String| SyncError::PinnedKeys { region: p.region.clone(), message };
-            let set: smarty_schema::signing::JwkSet =
-                serde_json::from_str(&p.jwks).map_err(|e| pinned(e.to_string()))?;
-            trust.insert(p.region.clone(), set.verifying_keys().map_err(pinned)?);
+            let keys = serde_json::from_str::<smarty_schema::signing::JwkSet>(&p.jwks)
+                .map_err(PinnedKeysError::from)
+                .and_then(|set| Ok(set.verifying_keys()?));
+            let keys = keys.map_err(|reason| SyncError::PinnedKeys { region: p.region.clone(), reason })?;
+            trust.insert(p.region, keys);
         }
         Ok(trust)
     }

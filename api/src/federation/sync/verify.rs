@@ -4,9 +4,10 @@
 use ed25519_dalek::VerifyingKey;
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use smarty_schema::FieldError;
 use smarty_schema::Status;
 use smarty_schema::content::validate_remote;
-use smarty_schema::signing::Change;
+use smarty_schema::signing::{Change, SignatureError};
 use smarty_schema::store::Write;
 use std::collections::HashMap;
 
@@ -16,9 +17,39 @@ pub(super) type Trust = HashMap<String, Vec<(String, VerifyingKey)>>;
 pub(super) struct VerifiedPage {
     pub changes: Vec<Write>,
     /// (record id, reason) of refused records.
-    pub rejected: Vec<(String, String)>,
+    pub rejected: Vec<(String, Refusal)>,
     pub next: String,
     pub more: bool,
+}
+
+/// Why a page fails whole: nothing of it is applied, and the cursor stays.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("the page is not a changes page: {0}")]
+    NotAPage(serde_json::Error),
+    #[error("the page's cursor is implausibly long")]
+    LongCursor,
+}
+
+/// Why one record of a page is refused (the rest of the page is applied).
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    #[error("malformed record: {0}")]
+    Malformed(serde_json::Error),
+    #[error("the id is not a UUID or the version is below 1")]
+    BadIdentity,
+    #[error("origin {0} is not a pinned region")]
+    UnpinnedOrigin(String),
+    #[error(transparent)]
+    Signature(#[from] SignatureError),
+    #[error("a tombstone carries content")]
+    TombstoneWithContent,
+    #[error("a live record has no content")]
+    NoContent,
+    #[error("a live record with status {}", .0.as_str())]
+    NotPublished(Status),
+    #[error("invalid content: {}", .0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))]
+    InvalidContent(Vec<FieldError>),
 }
 
 #[derive(Deserialize)]
@@ -31,15 +62,15 @@ struct Body {
 
 /// Parses and checks a page. A page that is not a feed page fails whole; a bad record is
 /// refused alone, with its reason.
-pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<VerifiedPage, String> {
-    let body: Body = serde_json::from_slice(body).map_err(|e| format!("the page is not a changes page: {e}"))?;
+pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<VerifiedPage, PageError> {
+    let body: Body = serde_json::from_slice(body).map_err(PageError::NotAPage)?;
     if body.next.len() > 200 {
-        return Err("the page's cursor is implausibly long".into());
+        return Err(PageError::LongCursor);
     }
     // Signature checks dominate: spread them over the cores.
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
     let chunk = body.changes.len().div_ceil(threads).max(1);
-    let checked: Vec<Result<Write, (String, String)>> = std::thread::scope(|s| {
+    let checked: Vec<Result<Write, (String, Refusal)>> = std::thread::scope(|s| {
         let handles: Vec<_> = body
             .changes
             .chunks(chunk)
@@ -64,35 +95,31 @@ struct Named {
     id: String,
 }
 
-fn record(raw: &RawValue, trust: &Trust, local_region: &str) -> Result<Write, (String, String)> {
+fn record(raw: &RawValue, trust: &Trust, local_region: &str) -> Result<Write, (String, Refusal)> {
     let change: Change = serde_json::from_str(raw.get()).map_err(|e| {
         let id = serde_json::from_str::<Named>(raw.get()).map_or_else(|_| "(no id)".to_string(), |n| n.id);
-        (id, format!("malformed record: {e}"))
+        (id, Refusal::Malformed(e))
     })?;
     let id = change.id.clone();
-    let reject = |reason: String| (id.clone(), reason);
+    let reject = |reason: Refusal| (id.clone(), reason);
     if uuid::Uuid::parse_str(&change.id).is_err() || change.version < 1 {
-        return Err(reject("the id is not a UUID or the version is below 1".into()));
+        return Err(reject(Refusal::BadIdentity));
     }
     if change.origin == local_region {
         // Our own record coming back through a relay: the store compares it with what we hold.
         return Ok(Write::received(change, None));
     }
-    let keys =
-        trust.get(&change.origin).ok_or_else(|| reject(format!("origin {} is not a pinned region", change.origin)))?;
-    change.verify(keys).map_err(reject)?;
+    let keys = trust.get(&change.origin).ok_or_else(|| reject(Refusal::UnpinnedOrigin(change.origin.clone())))?;
+    change.verify(keys).map_err(|e| reject(e.into()))?;
     let content = match (&change.content, change.deleted) {
         (None, true) => None,
-        (Some(_), true) => return Err(reject("a tombstone carries content".into())),
-        (None, false) => return Err(reject("a live record has no content".into())),
+        (Some(_), true) => return Err(reject(Refusal::TombstoneWithContent)),
+        (None, false) => return Err(reject(Refusal::NoContent)),
         (Some(content), false) => {
             if change.status != Status::Published {
-                return Err(reject(format!("a live record with status {}", change.status.as_str())));
+                return Err(reject(Refusal::NotPublished(change.status)));
             }
-            Some(validate_remote(change.kind, content).map_err(|errors| {
-                let list: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
-                reject(format!("invalid content: {}", list.join("; ")))
-            })?)
+            Some(validate_remote(change.kind, content).map_err(|errors| reject(Refusal::InvalidContent(errors)))?)
         }
     };
     Ok(Write::received(change, content.as_ref()))
