@@ -12,6 +12,7 @@ async fn import_is_all_or_nothing_and_names_each_problem() {
     let instrument = "01930000-0000-7000-8000-000000000001";
     let mut bad_title = case_study("");
     bad_title["title"] = json!("");
+    bad_title["location"]["nuts"] = json!("nowhere");
     let mut cites = case_study("Cites the file's instrument");
     cites["policy_instruments"] = json!([instrument]);
     let mut dangling = case_study("Cites nothing known");
@@ -30,6 +31,7 @@ async fn import_is_all_or_nothing_and_names_each_problem() {
     assert!(!out.status.success());
     let errors = String::from_utf8_lossy(&out.stderr);
     assert!(errors.contains("record 2") && errors.contains("content.title"), "{errors}");
+    assert!(errors.contains("content.location.nuts"), "every problem of a record, not the first: {errors}");
     assert!(errors.contains("record 4") && errors.contains("content.policy_instruments[0]"), "{errors}");
     assert!(errors.contains("record 5") && errors.contains("origin"), "{errors}");
     assert!(errors.contains("record 6") && errors.contains("colour"), "{errors}");

@@ -407,12 +407,12 @@ impl Config {
         if !(1..=64).contains(&self.pool_size) {
             return Err(invalid("pool_size must be 1 to 64".into()));
         }
-        self.database().map_err(invalid)?;
+        self.database().map_err(|e| invalid(e.to_string()))?;
         Ok(())
     }
 
     /// The database URL, relative SQLite paths resolved against the configuration's folder.
-    pub fn database(&self) -> Result<DatabaseUrl, String> {
+    pub fn database(&self) -> Result<DatabaseUrl, smarty_schema::db::DatabaseUrlError> {
         Ok(match DatabaseUrl::parse(&self.database_url)? {
             DatabaseUrl::Sqlite(p) => DatabaseUrl::Sqlite(self.resolve(&p)),
             pg => pg,

@@ -73,7 +73,7 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
     }
     let csrf_key = keys.derived_secret("smarty pages csrf v1");
     let limits = crate::http::throttle::Limiter::new(&config.limits);
-    let body_schemas = crate::http::body_schema::BodySchemas::from_document(&crate::openapi::document())?;
+    let body_schemas = crate::openapi::body_schemas()?;
     let state = web::Data::new(AppState { config, store, keys, syncer, catalogue, csrf_key, limits, body_schemas });
 
     // Budgets of clients long quiet are forgotten, so the limiter's memory stays bounded.

@@ -20,5 +20,5 @@ pub struct AppState {
     /// Per-client request budgets.
     pub limits: crate::http::throttle::Limiter,
     /// The contract's body schemas, which every JSON body is checked against.
-    pub body_schemas: crate::http::body_schema::BodySchemas,
+    pub body_schemas: &'static crate::http::body_schema::BodySchemas,
 }

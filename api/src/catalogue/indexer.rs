@@ -3,7 +3,7 @@
 //! exactly where the last commit left off.
 
 use super::document;
-use super::error::IndexError;
+use super::error::{IndexError, Unusable};
 use super::fields::{Fields, SCHEMA_VERSION, register_analysers};
 use serde::{Deserialize, Serialize};
 use smarty_schema::store::Store;
@@ -49,13 +49,9 @@ impl Catalogue {
         let (schema, fields) = Fields::schema();
         let folder = |source| IndexError::Folder { path: dir.to_path_buf(), source };
         let existing = open_existing(dir).and_then(|(index, seq)| {
-            let last = store.last_seq().map_err(|e| e.to_string())?;
+            let last = store.last_seq().map_err(Unusable::Store)?;
             // An index ahead of its store belongs to a store since restored from a backup.
-            if seq > last {
-                Err(format!("it is ahead of the store (at {seq}, the store at {last})"))
-            } else {
-                Ok((index, seq))
-            }
+            if seq > last { Err(Unusable::AheadOfStore { index: seq, store: last }) } else { Ok((index, seq)) }
         });
         let (index, position, rebuilding) = match existing {
             Ok((index, seq)) => (index, seq, false),
@@ -181,24 +177,24 @@ impl Catalogue {
 }
 
 /// The index in `dir` and the sequence it covers, if it is usable.
-fn open_existing(dir: &Path) -> Result<(Index, i64), String> {
+fn open_existing(dir: &Path) -> Result<(Index, i64), Unusable> {
     if !dir.join("meta.json").exists() {
-        return Err("no index".into());
+        return Err(Unusable::Missing);
     }
-    let index = Index::open_in_dir(dir).map_err(|e| format!("cannot open: {e}"))?;
-    let payload = index.load_metas().map_err(|e| format!("cannot read metadata: {e}"))?.payload;
+    let index = Index::open_in_dir(dir).map_err(Unusable::Open)?;
+    let payload = index.load_metas().map_err(Unusable::Metadata)?.payload;
     let payload: Payload = match payload {
         None => Payload { schema_version: SCHEMA_VERSION, seq: 0 },
-        Some(p) => serde_json::from_str(&p).map_err(|_| "unreadable commit payload".to_string())?,
+        Some(p) => serde_json::from_str(&p).map_err(|_| Unusable::Payload)?,
     };
     if payload.schema_version != SCHEMA_VERSION {
-        return Err(format!("built with index schema {}, this node uses {SCHEMA_VERSION}", payload.schema_version));
+        return Err(Unusable::SchemaVersion { found: payload.schema_version, expected: SCHEMA_VERSION });
     }
     let (expected, _) = Fields::schema();
     if index.schema() != expected {
-        return Err("its fields differ from this version's".into());
+        return Err(Unusable::Fields);
     }
     // Read every segment's metadata once, so corruption shows now rather than mid-search.
-    index.searchable_segment_metas().map_err(|e| format!("corrupt segments: {e}"))?;
+    index.searchable_segment_metas().map_err(Unusable::Segments)?;
     Ok((index, payload.seq))
 }

@@ -11,7 +11,7 @@ pub fn import(file: &Path, config: &Config) -> Result<(), String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let store = Store::open(&config.database()?, 1).map_err(|e| e.to_string())?;
     let keys = NodeKeys::load(config)?;
-    match portable::prepare_import(&text, &config.region, &keys, &store) {
+    match portable::prepare_import(&text, &config.region, &keys, &store, crate::openapi::body_schemas()?) {
         Ok(rows) => {
             store.insert_records(&rows).map_err(|e| e.to_string())?;
             println!("imported {} record(s) into {}", rows.len(), config.region);

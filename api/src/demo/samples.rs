@@ -35,7 +35,7 @@ pub fn load_plans_once(config: &Config, store: &Store) -> Result<usize, String> 
     }
     let Some((_, text)) = PLANS.iter().find(|(r, _)| *r == config.region) else { return Ok(0) };
     let keys = NodeKeys::load(config)?;
-    let rows = prepare_import(text, &config.region, &keys, store)
+    let rows = prepare_import(text, &config.region, &keys, store, crate::openapi::body_schemas()?)
         .map_err(|problems| format!("sample plans of {} are invalid:\n{}", config.region, problems.join("\n")))?;
     store.insert_records(&rows).map_err(|e| e.to_string())?;
     Ok(rows.len())
@@ -50,7 +50,7 @@ pub fn load_once(config: &Config) -> Result<usize, String> {
     }
     let Some((_, text)) = SAMPLES.iter().find(|(r, _)| *r == config.region) else { return Ok(0) };
     let keys = NodeKeys::load(config)?;
-    let rows = prepare_import(text, &config.region, &keys, &store)
+    let rows = prepare_import(text, &config.region, &keys, &store, crate::openapi::body_schemas()?)
         .map_err(|problems| format!("sample data of {} is invalid:\n{}", config.region, problems.join("\n")))?;
     store.insert_records(&rows).map_err(|e| e.to_string())?;
     Ok(rows.len())

@@ -25,7 +25,7 @@ pub struct Claims {
 }
 
 /// A token for one request from `region` to the peer `audience`.
-pub fn issue(keys: &NodeKeys, region: &str, audience: &str, method: &str, url: &str) -> Result<String, String> {
+pub fn issue(keys: &NodeKeys, region: &str, audience: &str, method: &str, url: &str) -> Result<String, TokenError> {
     let now = chrono::Utc::now().timestamp();
     let claims = Claims {
         iss: region.into(),
@@ -39,6 +39,15 @@ pub fn issue(keys: &NodeKeys, region: &str, audience: &str, method: &str, url: &
     let mut header = Header::new(Algorithm::EdDSA);
     header.typ = Some(TOKEN_TYPE.into());
     header.kid = Some(keys.kid().into());
-    let der = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_der(&keys.signing).map_err(|e| e.to_string())?;
-    jsonwebtoken::encode(&header, &claims, &EncodingKey::from_ed_der(der.as_bytes())).map_err(|e| e.to_string())
+    let der = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_der(&keys.signing)?;
+    Ok(jsonwebtoken::encode(&header, &claims, &EncodingKey::from_ed_der(der.as_bytes()))?)
+}
+
+/// Why a peer token could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("cannot encode the node's key: {0}")]
+    Key(#[from] ed25519_dalek::pkcs8::Error),
+    #[error("cannot sign the token: {0}")]
+    Sign(#[from] jsonwebtoken::errors::Error),
 }

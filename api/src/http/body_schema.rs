@@ -20,6 +20,15 @@ pub struct BodySchemas {
     by_route: HashMap<(Method, String), Route>,
 }
 
+/// The node's own document holds a body schema that is not valid JSON Schema: a bug of the
+/// node, found at start.
+#[derive(Debug, thiserror::Error)]
+#[error("the body schema of {route} does not compile: {message}")]
+pub struct UncompilableSchema {
+    route: String,
+    message: String,
+}
+
 /// One operation's body schema: compiled, and as written (for the descriptions that explain
 /// a broken rule).
 struct Route {
@@ -30,7 +39,7 @@ struct Route {
 impl BodySchemas {
     /// Compiles the body schema of every operation of `document` (an OpenAPI 3.1 document,
     /// whose schemas are JSON Schema 2020-12) that takes `application/json`.
-    pub fn from_document(document: &Value) -> Result<BodySchemas, String> {
+    pub fn from_document(document: &Value) -> Result<BodySchemas, UncompilableSchema> {
         let components = document.get("components").cloned().unwrap_or_else(|| Value::Object(Map::new()));
         let mut by_route = HashMap::new();
         let paths = document.get("paths").and_then(Value::as_object).into_iter().flatten();
@@ -47,7 +56,7 @@ impl BodySchemas {
                     .with_draft(Draft::Draft202012)
                     .should_validate_formats(true)
                     .build(&root)
-                    .map_err(|e| format!("the body schema of {method} {path} does not compile: {e}"))?;
+                    .map_err(|e| UncompilableSchema { route: format!("{method} {path}"), message: e.to_string() })?;
                 by_route.insert((method, path.clone()), Route { validator, schema: root });
             }
         }

@@ -3,6 +3,7 @@
 mod contract;
 mod examples;
 
+use crate::http::body_schema::BodySchemas;
 use actix_web::App;
 use actix_web::dev::{ServiceFactory, ServiceRequest};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -100,6 +101,17 @@ pub fn document() -> serde_json::Value {
     examples::complete(&mut json);
     contract::api_only(&mut json);
     json
+}
+
+/// The body schemas of this node's operations, which every JSON body is checked against:
+/// compiled once per process (the demo's seven nodes share them).
+pub fn body_schemas() -> Result<&'static BodySchemas, String> {
+    static SCHEMAS: std::sync::OnceLock<BodySchemas> = std::sync::OnceLock::new();
+    if let Some(compiled) = SCHEMAS.get() {
+        return Ok(compiled);
+    }
+    let compiled = BodySchemas::from_document(&document()).map_err(|e| e.to_string())?;
+    Ok(SCHEMAS.get_or_init(|| compiled))
 }
 
 /// `GET /openapi.json`: the committed document, made once.

@@ -3,6 +3,7 @@
 
 use crate::federation::keys::NodeKeys;
 use crate::http::body::field_error;
+use crate::http::body_schema::BodySchemas;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use smarty_schema::store::{Store, Write};
@@ -29,7 +30,13 @@ pub struct PortableRecord {
 
 /// Checks a whole file and returns the rows to write, or every problem found, each naming
 /// the record (position and id) and the field.
-pub fn prepare_import(text: &str, region: &str, keys: &NodeKeys, store: &Store) -> Result<Vec<Write>, Vec<String>> {
+pub fn prepare_import(
+    text: &str,
+    region: &str,
+    keys: &NodeKeys,
+    store: &Store,
+    schemas: &BodySchemas,
+) -> Result<Vec<Write>, Vec<String>> {
     let items: Vec<Value> =
         serde_json::from_str(text).map_err(|e| vec![format!("the file is not a JSON array of records: {e}")])?;
     let mut problems = Vec::new();
@@ -76,10 +83,10 @@ pub fn prepare_import(text: &str, region: &str, keys: &NodeKeys, store: &Store) 
     for (i, r) in parsed {
         let id = r.id.clone().unwrap_or_default();
         let result = match r.kind {
-            Kind::CaseStudy => row::<CaseStudy>(&r, region, &now, keys, store, &ids_in_file),
-            Kind::PolicyInstrument => row::<PolicyInstrument>(&r, region, &now, keys, store, &ids_in_file),
-            Kind::ActionPlan => row::<ActionPlan>(&r, region, &now, keys, store, &ids_in_file),
-            Kind::RegionProfile => row::<RegionProfile>(&r, region, &now, keys, store, &ids_in_file),
+            Kind::CaseStudy => row::<CaseStudy>(&r, region, &now, keys, store, schemas, &ids_in_file),
+            Kind::PolicyInstrument => row::<PolicyInstrument>(&r, region, &now, keys, store, schemas, &ids_in_file),
+            Kind::ActionPlan => row::<ActionPlan>(&r, region, &now, keys, store, schemas, &ids_in_file),
+            Kind::RegionProfile => row::<RegionProfile>(&r, region, &now, keys, store, schemas, &ids_in_file),
         };
         match result {
             Ok(row) => rows.push(row),
@@ -95,8 +102,15 @@ fn row<C: RecordContent>(
     now: &str,
     keys: &NodeKeys,
     store: &Store,
+    schemas: &BodySchemas,
     ids_in_file: &HashSet<String>,
 ) -> Result<Write, Vec<String>> {
+    // Every rule of the contract a record breaks, as the API would answer its body.
+    let body = serde_json::json!({"status": r.status, "content": r.content});
+    let broken = schemas.check(&actix_web::http::Method::POST, super::service::collection_path(C::KIND), &body);
+    if !broken.is_empty() {
+        return Err(broken.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect());
+    }
     let content: C = serde_path_to_error::deserialize(r.content.clone()).map_err(|e| {
         let path = format!("content.{}", e.path());
         let error = field_error(&path, &serde_json::Error::io(std::io::Error::other(e.inner().to_string())));

@@ -30,6 +30,27 @@ mod connection {
     }
 }
 
+/// Why a database URL names no store.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DatabaseUrlError {
+    /// `sqlite://` with nothing after it.
+    #[error("sqlite URL names no file")]
+    NoFile,
+    /// A scheme other than sqlite or postgres(ql).
+    #[error("unsupported database URL scheme `{0}`: use sqlite://PATH or postgres://…")]
+    Scheme(String),
+    /// Nothing at all.
+    #[error("database URL is empty")]
+    Empty,
+}
+
+/// Commands report a bad URL as text.
+impl From<DatabaseUrlError> for String {
+    fn from(e: DatabaseUrlError) -> String {
+        e.to_string()
+    }
+}
+
 /// Where the store lives, parsed from a database URL or a plain file path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
@@ -41,21 +62,19 @@ pub enum DatabaseUrl {
 
 impl DatabaseUrl {
     /// `sqlite://PATH`, `sqlite:PATH`, a plain path, or `postgres://…` / `postgresql://…`.
-    pub fn parse(url: &str) -> Result<Self, String> {
+    pub fn parse(url: &str) -> Result<Self, DatabaseUrlError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(Self::Postgres(url.to_string()));
         }
         if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             if path.is_empty() {
-                return Err("sqlite URL names no file".into());
+                return Err(DatabaseUrlError::NoFile);
             }
             return Ok(Self::Sqlite(PathBuf::from(path)));
         }
         match url.split_once("://") {
-            Some((scheme, _)) => {
-                Err(format!("unsupported database URL scheme `{scheme}`: use sqlite://PATH or postgres://…"))
-            }
-            None if url.is_empty() => Err("database URL is empty".into()),
+            Some((scheme, _)) => Err(DatabaseUrlError::Scheme(scheme.to_string())),
+            None if url.is_empty() => Err(DatabaseUrlError::Empty),
             None => Ok(Self::Sqlite(PathBuf::from(url))),
         }
     }
@@ -189,7 +208,7 @@ mod tests {
         assert_eq!(DatabaseUrl::parse("sqlite:///tmp/a.db"), Ok(DatabaseUrl::Sqlite("/tmp/a.db".into())));
         assert_eq!(DatabaseUrl::parse("data/a.db"), Ok(DatabaseUrl::Sqlite("data/a.db".into())));
         assert!(matches!(DatabaseUrl::parse("postgres://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
-        assert!(DatabaseUrl::parse("mysql://x").unwrap_err().contains("mysql"));
+        assert_eq!(DatabaseUrl::parse("mysql://x"), Err(DatabaseUrlError::Scheme("mysql".into())));
         let pg = DatabaseUrl::parse("postgres://u:secret@h/db").unwrap();
         assert!(!pg.redacted().contains("secret"));
     }

@@ -29,6 +29,9 @@ pub enum SyncError {
     Apply(StoreError),
     #[error("cannot read the peers: {0}")]
     Store(#[from] StoreError),
+    /// The HTTP client cannot be built (no TLS backend).
+    #[error("cannot build the HTTP client: {0}")]
+    Client(reqwest::Error),
     /// A blocking task failed (a panic in verification or the store).
     #[error("internal error: {0}")]
     Task(#[from] tokio::task::JoinError),

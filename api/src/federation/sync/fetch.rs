@@ -84,7 +84,8 @@ fn out_of_budget(inner: &Inner, attempts: u32) -> String {
 }
 
 async fn once(inner: &Inner, region: &str, url: &str, cursor: Option<&str>) -> Result<Vec<u8>, Failure> {
-    let token = token::issue(&inner.keys, &inner.config.region, region, "GET", url).map_err(Failure::Final)?;
+    let token = token::issue(&inner.keys, &inner.config.region, region, "GET", url)
+        .map_err(|e| Failure::Final(e.to_string()))?;
     let mut query: Vec<(&str, String)> = vec![("limit", inner.config.sync.page_size.to_string())];
     if let Some(c) = cursor {
         query.push(("since", c.to_string()));

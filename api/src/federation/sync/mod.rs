@@ -42,7 +42,7 @@ struct Inner {
 }
 
 impl Syncer {
-    pub fn new(config: Config, keys: NodeKeys, store: Store) -> Result<Syncer, String> {
+    pub fn new(config: Config, keys: NodeKeys, store: Store) -> Result<Syncer, SyncError> {
         let client = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(config.sync.connect_timeout_secs))
             .read_timeout(Duration::from_secs(config.sync.idle_timeout_secs))
@@ -50,7 +50,7 @@ impl Syncer {
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("smarty/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| e.to_string())?;
+            .map_err(SyncError::Client)?;
         let running = Mutex::new(HashSet::new());
         Ok(Syncer { inner: Arc::new(Inner { config, keys, store, client, running }) })
     }
