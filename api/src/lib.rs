@@ -13,6 +13,7 @@ pub mod http;
 pub mod keys;
 pub mod openapi;
 pub mod records;
+pub mod search;
 pub mod server;
 pub mod state;
 pub mod ui;

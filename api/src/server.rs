@@ -1,11 +1,11 @@
 //! Starting a node: open the store, bind, serve.
 
-use crate::catalogue::Catalogue;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::federation::keys::NodeKeys;
 use crate::federation::sync::{Syncer, schedule};
 use crate::http::fallback::RouteTable;
+use crate::search::Catalogue;
 use crate::state::AppState;
 use actix_web::{App, HttpRequest, HttpServer, web};
 use smarty_schema::store::Store;
@@ -72,7 +72,7 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
         actix_web::rt::spawn(schedule::run_daily(syncer.clone(), time, config.sync.jitter_minutes));
     }
     let csrf_key = keys.derived_secret("smarty pages csrf v1");
-    let limits = crate::http::throttle::Limiter::new(&config.limits);
+    let limits = web::Data::new(crate::http::throttle::Limiter::new(&config.limits));
     let body_schemas = crate::openapi::body_schemas()?;
     let state = web::Data::new(AppState { config, store, keys, syncer, catalogue, csrf_key, limits, body_schemas });
 
@@ -99,7 +99,11 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
                 Some(ui) => app.service(web::redirect("/docs", "/docs/")).service(ui),
                 None => app,
             };
+            // The plumbing in http/ reads what it needs, not the whole state.
             app.app_data(app_state.clone())
+                .app_data(app_state.limits.clone())
+                .app_data(web::Data::new(app_state.config.limits.clone()))
+                .app_data(app_state.body_schemas)
                 .app_data(
                     web::FormConfig::default()
                         .limit(crate::http::body::BODY_LIMIT)

@@ -1,9 +1,10 @@
 //! What every handler can reach.
 
-use crate::catalogue::Catalogue;
 use crate::config::Config;
 use crate::federation::keys::NodeKeys;
 use crate::federation::sync::Syncer;
+use crate::search::Catalogue;
+use actix_web::web;
 use smarty_schema::store::Store;
 use std::sync::Arc;
 
@@ -18,7 +19,7 @@ pub struct AppState {
     /// replica of a node agrees on it.
     pub csrf_key: [u8; 32],
     /// Per-client request budgets.
-    pub limits: crate::http::throttle::Limiter,
+    pub limits: web::Data<crate::http::throttle::Limiter>,
     /// The contract's body schemas, which every JSON body is checked against.
     pub body_schemas: &'static crate::http::body_schema::BodySchemas,
 }

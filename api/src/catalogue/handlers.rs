@@ -1,9 +1,9 @@
 //! `GET /api/v1/catalogue/search` and `GET /api/v1/catalogue/records/{id}`.
 
 use super::params::{Paging, SearchFilters, parse};
-use super::search::SearchResult;
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem, blocking};
+use crate::search::request::SearchResult;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Serialize;
@@ -114,7 +114,7 @@ pub async fn record(
     let mut record = CatalogueRecord::of(&state, row)?;
     if let AnyContent::ActionPlan(plan) = record.content {
         let (store, region) = (state.store.clone(), state.config.region.clone());
-        let plan = blocking(move || super::lineage::with_citations(&store, &region, plan)).await?;
+        let plan = blocking(move || crate::search::lineage::with_citations(&store, &region, plan)).await?;
         record.content = AnyContent::ActionPlan(plan);
     }
     Ok(HttpResponse::Ok().json(record))
@@ -127,7 +127,7 @@ pub async fn record(
     operation_id = "getInfluence", tag = "catalogue",
     params(("id" = String, Path, description = "Case study id (UUID)", example = "01900001-0000-7000-8000-000000000005")),
     responses(
-        (status = 200, description = "The citing actions", body = super::lineage::Influence),
+        (status = 200, description = "The citing actions", body = crate::search::lineage::Influence),
         (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
     ),
     security((), ("apiToken" = []))
@@ -140,7 +140,7 @@ pub async fn influence(
 ) -> Result<HttpResponse, ApiError> {
     let store = state.store.clone();
     let id = id.into_inner();
-    Ok(HttpResponse::Ok().json(blocking(move || super::lineage::influence(&store, &id)).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || crate::search::lineage::influence(&store, &id)).await?))
 }
 
 /// Transfers between regions
@@ -151,7 +151,7 @@ pub async fn influence(
 #[utoipa::path(
     operation_id = "getTransfers", tag = "catalogue",
     responses(
-        (status = 200, description = "The transfer matrix", body = super::lineage::Transfers),
+        (status = 200, description = "The transfer matrix", body = crate::search::lineage::Transfers),
         (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
     ),
     security((), ("apiToken" = []))
@@ -160,5 +160,5 @@ pub async fn influence(
 pub async fn transfers(state: web::Data<AppState>, _reader: Reader) -> Result<HttpResponse, ApiError> {
     let store = state.store.clone();
     let regions: Vec<String> = state.config.regions.iter().map(|r| r.code.clone()).collect();
-    Ok(HttpResponse::Ok().json(blocking(move || super::lineage::transfers(&store, &regions)).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || crate::search::lineage::transfers(&store, &regions)).await?))
 }

@@ -1,20 +1,9 @@
-//! The shared catalogue: a tantivy index over every published record the node holds, fed
-//! from the local change sequence. The store is the truth; the index is a derived view that
-//! can be rebuilt from it at any time.
+//! The shared catalogue over HTTP: search, read, lineage and export routes, and the query
+//! grammar that the API and the officers' pages share. The engine is `search/`.
 
-pub mod collector;
-mod document;
-pub mod error;
 mod export;
-pub mod fields;
 pub mod handlers;
-pub mod indexer;
-pub mod lineage;
 pub mod params;
-pub mod query;
-pub mod search;
-
-pub use indexer::Catalogue;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -3,9 +3,9 @@
 //! [`super::handlers::parse`] (which allows repeated facets); the enums here are the values it
 //! accepts.
 
-use super::collector::{Filters, Sort};
-use super::search::SearchRequest;
 use crate::error::ApiError;
+use crate::search::collector::{Filters, Sort};
+use crate::search::request::SearchRequest;
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use smarty_schema::validation::Errors;

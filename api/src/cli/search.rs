@@ -1,9 +1,9 @@
 //! `smarty search` and `smarty reindex`.
 
-use crate::catalogue::Catalogue;
-use crate::catalogue::collector::{Filters, Sort};
-use crate::catalogue::search::SearchRequest;
 use crate::config::Config;
+use crate::search::Catalogue;
+use crate::search::collector::{Filters, Sort};
+use crate::search::request::SearchRequest;
 use smarty_schema::store::Store;
 
 #[derive(clap::Args)]

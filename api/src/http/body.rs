@@ -2,8 +2,8 @@
 //! 400 with line and column for malformed JSON, and 400 naming every field that breaks the
 //! operation's body schema (unknown fields, wrong types, broken limits) at once.
 
+use super::body_schema::BodySchemas;
 use crate::error::ApiError;
-use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
@@ -25,7 +25,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let checked = check_headers(req);
-        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let schemas = req.app_data::<&'static BodySchemas>().copied();
         let (method, route) = (req.method().clone(), req.match_pattern().unwrap_or_default());
         let mut payload = payload.take();
         Box::pin(async move {
@@ -39,8 +39,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
                 body.extend_from_slice(&chunk);
             }
             let value = parse_value(&body)?;
-            if let Some(state) = state {
-                state.body_schemas.require(&method, &route, &value)?;
+            if let Some(schemas) = schemas {
+                schemas.require(&method, &route, &value)?;
             }
             read(value).map(JsonBody)
         })

@@ -1,8 +1,8 @@
 //! A request with a body must have arrived, and been answered, within a deadline: a client
 //! that sends its body a byte at a time cannot hold a worker's connection open for ever.
 
+use crate::config::LimitsConfig;
 use crate::error::ApiError;
-use crate::state::AppState;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header;
@@ -23,7 +23,7 @@ pub async fn middleware(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let secs = req.app_data::<web::Data<AppState>>().map_or(30, |s| s.config.limits.request_timeout_secs);
+    let secs = req.app_data::<web::Data<LimitsConfig>>().map_or(30, |limits| limits.request_timeout_secs);
     if !has_body(&req) {
         return next.call(req).await;
     }

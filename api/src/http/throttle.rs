@@ -7,7 +7,6 @@
 
 use crate::config::{LimitsConfig, Rate};
 use crate::error::ApiError;
-use crate::state::AppState;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
@@ -155,9 +154,9 @@ pub async fn middleware(
     if let Some(class) = classify(req.method(), req.path()) {
         let has_credentials = req.headers().contains_key(header::AUTHORIZATION);
         if (matches!(class, Class::SignIn) || !has_credentials)
-            && let Some(state) = req.app_data::<web::Data<AppState>>()
+            && let Some(limits) = req.app_data::<web::Data<Limiter>>()
         {
-            state.limits.anonymous(req.request(), class)?;
+            limits.anonymous(req.request(), class)?;
         }
     }
     next.call(req).await

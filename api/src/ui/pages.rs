@@ -2,10 +2,10 @@
 
 use super::{Layout, Session, capitalise, kind_label, page, render, theme_label};
 use crate::auth::policy;
-use crate::catalogue::collector::{FACETS, Sort};
 use crate::catalogue::params::parse;
-use crate::catalogue::search::SearchResult;
 use crate::error::{ApiError, blocking};
+use crate::search::collector::{FACETS, Sort};
+use crate::search::request::SearchResult;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -257,7 +257,7 @@ pub async fn transfers(state: web::Data<AppState>, session: Session) -> Result<H
     }
     let store = state.store.clone();
     let codes: Vec<String> = state.config.regions.iter().map(|r| r.code.clone()).collect();
-    let t = blocking(move || crate::catalogue::lineage::transfers(&store, &codes)).await?;
+    let t = blocking(move || crate::search::lineage::transfers(&store, &codes)).await?;
     let names: Vec<String> = state.config.regions.iter().map(|r| r.name.clone()).collect();
     let rows = names.iter().cloned().zip(t.matrix).collect();
     let html =

@@ -3,8 +3,8 @@
 
 use super::{Layout, Session, capitalise, kind_label, page, render, theme_label};
 use crate::auth::policy;
-use crate::catalogue::lineage;
 use crate::error::{ApiError, blocking};
+use crate::search::lineage;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};

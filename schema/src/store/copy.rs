@@ -3,7 +3,7 @@
 //! and retired keys, in one transaction on the target, then verified.
 
 use super::peers::{PeerRow, Rejection};
-use super::records::RecordRow;
+use super::row::RecordRow;
 use super::tokens::TokenRow;
 use super::{RetiredKey, Store, StoreError, StoreResult};
 use crate::db::schema::{api_tokens, node_state, peer_rejections, peers, records, retired_keys, seen_tokens};

@@ -3,7 +3,7 @@
 #[cfg(test)]
 use super::peers::KEPT_REJECTIONS;
 use super::peers::{Rejection, add_rejections};
-use super::records::RecordRow;
+use super::row::RecordRow;
 use super::stored::{StoredRecord, Write};
 use super::{Store, StoreError, StoreResult, next_seq};
 use crate::db::schema::{peers, records};

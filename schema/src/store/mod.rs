@@ -6,6 +6,7 @@ mod keys;
 mod peers;
 mod records;
 mod replay;
+mod row;
 mod stored;
 mod tokens;
 

@@ -1,49 +1,11 @@
 //! Records: local writes, reads and listing.
 
+use super::row::RecordRow;
 use super::stored::{StoredRecord, Write};
 use super::{Store, StoreError, StoreResult};
 use crate::db::schema::records;
 use crate::record::{Kind, Status};
-use crate::vocab::ThemeCode;
 use diesel::prelude::*;
-
-/// A record's row, as stored. Private to the store: readers get a [`StoredRecord`], writers
-/// give a [`Write`].
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = records, treat_none_as_null = true)]
-pub(crate) struct RecordRow {
-    pub id: String,
-    /// Its [`Kind`], as stored.
-    pub kind: String,
-    pub origin: String,
-    pub version: i64,
-    /// Its [`Status`], as stored.
-    pub status: String,
-    pub created_at: String,
-    pub updated_at: String,
-    /// Public content, JSON (`{}` for a tombstone that keeps none).
-    pub content: String,
-    /// Personal data, JSON: never served publicly, never federated.
-    pub private: Option<String>,
-    /// Theme codes in the `|a|b|` form of [`RecordRow::themes_column`], for filtering.
-    pub themes: String,
-    pub seq: i64,
-    pub deleted: bool,
-    pub published_ever: bool,
-    /// The origin's `sha256:` hash of the change's canonical bytes.
-    pub hash: Option<String>,
-    /// The origin's [`crate::signing::Signature`] over those bytes, JSON.
-    pub signature: Option<String>,
-    pub received_at: Option<String>,
-}
-
-impl RecordRow {
-    /// Theme codes in the stored `|a|b|` form.
-    pub fn themes_column(themes: &[ThemeCode]) -> String {
-        let codes: Vec<&str> = themes.iter().map(ThemeCode::as_str).collect();
-        format!("|{}|", codes.join("|"))
-    }
-}
 
 /// A page of a listing, in id order (UUIDv7: creation order), after `after_id`.
 #[derive(Debug, Clone)]

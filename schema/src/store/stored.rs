@@ -1,7 +1,7 @@
 //! A record as the store holds it, and a record's new state as the store writes it: the one
 //! mapping between records and their rows, for local writes and peers' changes alike.
 
-use super::records::RecordRow;
+use super::row::RecordRow;
 use super::{StoreError, StoreResult};
 use crate::content::{AnyContent, Private, RecordContent};
 use crate::record::{Kind, Record, Status};

@@ -93,7 +93,8 @@ impl Syncer {
         let deadline = self.round_deadline();
         actix_web::rt::spawn(async move {
             let region = peer.region.clone();
-            this.run_peer(peer, deadline).await.ok();
+            // run_peer keeps the outcome in the peer's status and the log; nobody waits for it.
+            let _outcome = this.run_peer(peer, deadline).await;
             this.running().remove(&region);
         });
         true
