@@ -154,6 +154,9 @@ fn add_shared_responses(doc: &mut Value) {
             problem("The database cannot be reached, or (readiness) the search index is catching up"),
         );
         r.insert("Internal".into(), problem("The node failed; its operator's log has the details"));
+        let limit = crate::http::body::BODY_LIMIT / 1024;
+        r.insert("PayloadTooLarge".into(), problem(&format!("Body larger than {limit} KiB")));
+        r.insert("UnsupportedMediaType".into(), problem("Body is not application/json"));
     }
     let Some(paths) = doc["paths"].as_object_mut() else { return };
     for (path, item) in paths.iter_mut() {
@@ -166,8 +169,11 @@ fn add_shared_responses(doc: &mut Value) {
             };
             // Every API route spends from a budget (http/throttle.rs), the probes included.
             add("429", "TooManyRequests");
+            // Every JSON body goes through one extractor (http/body.rs).
             if has_body {
                 add("408", "RequestTimeout");
+                add("413", "PayloadTooLarge");
+                add("415", "UnsupportedMediaType");
             }
             if path != "/healthz" {
                 add("503", "Unavailable");

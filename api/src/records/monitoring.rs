@@ -34,8 +34,6 @@ use smarty_schema::{ActionPlan, Record};
         (status = 409, description = "This period is already reported", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match names another version", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Valid against the schema, but breaks a rule it cannot state (a reference to a record that does not exist, an end before its start, a number used twice): field errors in `errors`", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body larger than 256 KiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiToken" = []))

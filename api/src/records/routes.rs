@@ -36,8 +36,6 @@ macro_rules! record_routes {
                     (status = 400, description = "Malformed JSON, unknown field, or invalid content (field errors in `errors`)", body = Problem, content_type = "application/problem+json"),
                     (status = 401, description = "No token, or an unknown or revoked one", body = Problem, content_type = "application/problem+json"),
                     (status = 403, description = "The token's role cannot write", body = Problem, content_type = "application/problem+json"),
-                    (status = 413, description = "Body larger than 256 KiB", body = Problem, content_type = "application/problem+json"),
-                    (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
                     (status = 409, description = "Region profiles only: the region already has its profile (replace it instead)", body = Problem, content_type = "application/problem+json"),
                     (status = 422, description = "Valid against the schema, but breaks a rule it cannot state (a reference to a record that does not exist, an end before its start, a number used twice): field errors in `errors`", body = Problem, content_type = "application/problem+json"),
                 ),
@@ -117,8 +115,6 @@ macro_rules! record_routes {
                     (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
                     (status = 412, description = "If-Match names another version", body = Problem, content_type = "application/problem+json"),
                     (status = 422, description = "Valid against the schema, but breaks a rule it cannot state (a reference to a record that does not exist, an end before its start, a number used twice): field errors in `errors`", body = Problem, content_type = "application/problem+json"),
-                    (status = 413, description = "Body larger than 256 KiB", body = Problem, content_type = "application/problem+json"),
-                    (status = 415, description = "Body is not application/json", body = Problem, content_type = "application/problem+json"),
                     (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
                 ),
                 security(("apiToken" = []))
