@@ -9,6 +9,7 @@
 mod support;
 
 mod auth;
+mod backup;
 mod boundaries;
 mod catalogue;
 mod cli;

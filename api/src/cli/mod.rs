@@ -1,5 +1,6 @@
 //! The `smarty` command line.
 
+mod backup;
 mod data;
 pub mod init;
 mod keys;
@@ -65,6 +66,18 @@ enum Command {
         #[arg(long, value_name = "URL")]
         to: String,
     },
+    /// Copy the store to a new file while the node serves (SQLite; PostgreSQL uses pg_dump)
+    Backup {
+        /// The file to write (must not exist)
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Put a backup in place of an empty node's store (node stopped); the index is rebuilt
+    Restore {
+        /// The file `smarty backup` wrote
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
     /// Search the shared catalogue from the terminal
     Search(search::SearchArgs),
     /// Rebuild the search index from the store (with the server stopped)
@@ -98,6 +111,8 @@ pub fn run() -> ExitCode {
         Command::Import { file } => load(&path).and_then(|config| data::import(&file, &config)),
         Command::Export => load(&path).and_then(|config| data::export(&config)),
         Command::MigrateStore { from, to } => data::migrate_store(&from, &to),
+        Command::Backup { to } => load(&path).and_then(|config| backup::backup(&to, &config)),
+        Command::Restore { from } => load(&path).and_then(|config| backup::restore(&from, &config)),
         Command::Search(args) => load(&path).and_then(|config| search::search(args, &config)),
         Command::Reindex => load(&path).and_then(|config| search::reindex(&config)),
         Command::Keys(cmd) => load(&path).and_then(|config| keys::run(cmd, &config)),

@@ -1,5 +1,6 @@
 //! The typed store: every read and write the node makes, each write one transaction.
 
+mod backup;
 mod copy;
 mod feed;
 mod keys;
@@ -45,6 +46,9 @@ pub enum StoreError {
     /// No connection could be had from the pool in time.
     #[error("database pool: {0}")]
     Pool(#[from] r2d2::Error),
+    /// The backend cannot do this; the message says what to use instead.
+    #[error("{0}")]
+    Unsupported(String),
     /// A stored value cannot be read back (bad JSON, unknown kind or role, missing seal).
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
