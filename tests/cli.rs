@@ -76,8 +76,17 @@ fn configuration_errors_name_the_problem() {
 fn help_documents_every_command() {
     let out = cli(&["--help"]);
     let help = String::from_utf8(out.stdout).unwrap();
-    for cmd in ["init", "serve", "token", "openapi"] {
+    for cmd in ["init", "serve", "token", "openapi", "status", "backup", "restore"] {
         assert!(help.contains(cmd), "--help lacks {cmd}");
+    }
+    // A flag is offered only where it means something: these commands read no node's
+    // configuration, the others do (down to their own subcommands).
+    let help_of = |args: &[&str]| String::from_utf8(cli(&[args, &["--help"]].concat()).stdout).unwrap();
+    for cmd in ["openapi", "init", "demo", "migrate-store"] {
+        assert!(!help_of(&[cmd]).contains("--config"), "{cmd} offers --config");
+    }
+    for cmd in [&["serve"][..], &["status"], &["token", "create"], &["peers", "list"], &["backup"]] {
+        assert!(help_of(cmd).contains("--config"), "{cmd:?} does not offer --config");
     }
 }
 
@@ -114,4 +123,46 @@ async fn search_prints_plain_text() {
     assert!(!text.contains("&#") && !text.contains("&amp;") && !text.contains('\u{1b}'), "{text}");
     let help = String::from_utf8(crate::support::node::cli(&["search", "--help"]).stdout).unwrap();
     assert!(help.contains("action_plan") && help.contains("region_profile"), "{help}");
+}
+
+#[tokio::test]
+async fn status_says_whether_the_node_is_healthy_and_what_to_do() {
+    let mut node = TestNode::start(Backend::Sqlite).await;
+    // The node listens on a port it picked: point status at it as an operator's listen would.
+    let listen = node.base.trim_start_matches("http://").to_string();
+    let status = |node: &TestNode| {
+        let out = std::process::Command::new(crate::support::node::BIN)
+            .args(["status", "--config", node.config.to_str().unwrap()])
+            .env("SMARTY_LISTEN", &listen)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (ok, screen, said) = status(&node);
+    assert!(ok, "a fresh node is healthy: {screen}{said}");
+    for topic in ["node", "server", "store", "index", "keys", "peers", "files"] {
+        assert!(screen.lines().any(|l| l.trim_start().starts_with(topic)), "no {topic} line: {screen}");
+    }
+    assert!(
+        screen.contains("ready") && screen.contains("every migration applied") && screen.ends_with("healthy\n"),
+        "{screen}"
+    );
+
+    // A file others can read is named, with what to do.
+    let config_file = node.config.clone();
+    std::fs::set_permissions(&config_file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let (ok, screen, said) = status(&node);
+    assert!(!ok, "loose files are not healthy: {screen}");
+    assert!(screen.contains(config_file.to_str().unwrap()) && said.contains("chmod"), "{screen}{said}");
+    std::fs::set_permissions(&config_file, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+
+    // A stopped server is noticed; the rest is still read from disk.
+    node.stop();
+    let (ok, screen, said) = status(&node);
+    assert!(!ok && said.contains("not running"), "{screen}{said}");
+    assert!(screen.contains("at change"), "the store and index are read with the server down: {screen}");
 }

@@ -14,11 +14,26 @@ pub fn private_umask() {
 
 /// Tightens the node's folders to 0700 and its files to 0600; returns what was looser.
 pub fn tighten(config: &Config) -> Vec<PathBuf> {
+    walk(config, Fix::Tighten)
+}
+
+/// The node's files and folders that other users can read, changing nothing.
+pub fn loose(config: &Config) -> Vec<PathBuf> {
+    walk(config, Fix::Report)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fix {
+    Tighten,
+    Report,
+}
+
+fn walk(config: &Config, fix: Fix) -> Vec<PathBuf> {
     let mut loose = Vec::new();
-    tighten_tree(&config.base_dir, &mut loose);
+    tighten_tree(&config.base_dir, fix, &mut loose);
     let index = config.index_path();
     if !index.starts_with(&config.base_dir) {
-        tighten_tree(&index, &mut loose);
+        tighten_tree(&index, fix, &mut loose);
     }
     if let Ok(DatabaseUrl::Sqlite(db)) = config.database()
         && !db.starts_with(&config.base_dir)
@@ -26,7 +41,7 @@ pub fn tighten(config: &Config) -> Vec<PathBuf> {
         for suffix in ["", "-wal", "-shm"] {
             let mut name = db.clone().into_os_string();
             name.push(suffix);
-            tighten_one(Path::new(&name), 0o600, &mut loose);
+            tighten_one(Path::new(&name), 0o600, fix, &mut loose);
         }
     }
     loose
@@ -50,26 +65,30 @@ pub fn report(loose: &[PathBuf]) {
     );
 }
 
-fn tighten_tree(dir: &Path, loose: &mut Vec<PathBuf>) {
+fn tighten_tree(dir: &Path, fix: Fix, loose: &mut Vec<PathBuf>) {
     let Ok(meta) = std::fs::symlink_metadata(dir) else { return };
     if !meta.is_dir() {
         return;
     }
-    tighten_one(dir, 0o700, loose);
+    tighten_one(dir, 0o700, fix, loose);
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
         match entry.file_type() {
-            Ok(t) if t.is_dir() => tighten_tree(&path, loose),
-            Ok(t) if t.is_file() => tighten_one(&path, 0o600, loose),
+            Ok(t) if t.is_dir() => tighten_tree(&path, fix, loose),
+            Ok(t) if t.is_file() => tighten_one(&path, 0o600, fix, loose),
             _ => {}
         }
     }
 }
 
-fn tighten_one(path: &Path, mode: u32, loose: &mut Vec<PathBuf>) {
+fn tighten_one(path: &Path, mode: u32, fix: Fix, loose: &mut Vec<PathBuf>) {
     let Ok(meta) = std::fs::symlink_metadata(path) else { return };
     if meta.file_type().is_symlink() || meta.permissions().mode() & 0o077 == 0 {
+        return;
+    }
+    if fix == Fix::Report {
+        loose.push(path.to_path_buf());
         return;
     }
     match std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)) {

@@ -6,25 +6,38 @@ pub mod init;
 mod keys;
 mod peers;
 mod search;
+mod status;
 mod sync;
 mod token;
 
 use crate::config::{Config, LogFormat, config_path};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(name = "smarty", version, about = "Smarty Exchange: a region node of the SMARTY best-practice exchange")]
 struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// What a command that works on a node is told: offered only by those commands (`init`,
+/// `demo`, `openapi` and `migrate-store` need no node's configuration).
+#[derive(Args)]
+struct Node {
     /// The node's configuration file [default: ./smarty.toml]
     #[arg(long, global = true, env = "SMARTY_CONFIG", value_name = "PATH")]
     config: Option<PathBuf>,
     /// Log format (overrides `log_format` in the configuration)
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     log_format: Option<LogFormat>,
-    #[command(subcommand)]
-    command: Command,
+}
+
+impl Node {
+    fn load(&self) -> Result<Config, String> {
+        Ok(Config::load(&config_path(self.config.as_deref()))?)
+    }
 }
 
 #[derive(Subcommand)]
@@ -32,31 +45,59 @@ enum Command {
     /// Create a new node: configuration, database and Ed25519 key pair in a data directory
     Init(init::InitArgs),
     /// Run the node's HTTP server
-    Serve,
+    Serve {
+        #[command(flatten)]
+        node: Node,
+    },
     /// Manage local API tokens
-    #[command(subcommand)]
-    Token(token::TokenCommand),
+    Token {
+        #[command(flatten)]
+        node: Node,
+        #[command(subcommand)]
+        command: token::TokenCommand,
+    },
     /// Show or rotate this node's signing keys
-    #[command(subcommand)]
-    Keys(keys::KeysCommand),
+    Keys {
+        #[command(flatten)]
+        node: Node,
+        #[command(subcommand)]
+        command: keys::KeysCommand,
+    },
     /// Manage the peers this node trusts and pulls from
-    #[command(subcommand)]
-    Peers(peers::PeersCommand),
+    Peers {
+        #[command(flatten)]
+        node: Node,
+        #[command(subcommand)]
+        command: peers::PeersCommand,
+    },
     /// Pull from peers now (one round); exits non-zero if any peer failed
     Sync {
+        #[command(flatten)]
+        node: Node,
         /// Only this peer
         #[arg(long, value_name = "CODE")]
         peer: Option<String>,
     },
     /// Run the seven SMARTY regions on loopback, with sample data, synced (Ctrl-C stops)
-    Demo(crate::demo::DemoArgs),
+    Demo {
+        #[command(flatten)]
+        args: crate::demo::DemoArgs,
+        /// Log format of the nodes' warnings
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        log_format: Option<LogFormat>,
+    },
     /// Import a JSON array of this region's records (all or nothing)
     Import {
+        #[command(flatten)]
+        node: Node,
         /// The file (as written by `smarty export`)
         file: PathBuf,
     },
     /// Print this region's records as a JSON array (contacts included)
-    Export,
+    Export {
+        #[command(flatten)]
+        node: Node,
+    },
     /// Copy a node's whole store to another database (SQLite <-> PostgreSQL), verified
     MigrateStore {
         /// The store to copy: sqlite://PATH, a path, or postgres://…
@@ -68,20 +109,37 @@ enum Command {
     },
     /// Copy the store to a new file while the node serves (SQLite; PostgreSQL uses pg_dump)
     Backup {
+        #[command(flatten)]
+        node: Node,
         /// The file to write (must not exist)
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
     },
     /// Put a backup in place of an empty node's store (node stopped); the index is rebuilt
     Restore {
+        #[command(flatten)]
+        node: Node,
         /// The file `smarty backup` wrote
         #[arg(long, value_name = "FILE")]
         from: PathBuf,
     },
+    /// Whether the node is healthy: store, index, keys, peers, file modes and the server's /readyz
+    Status {
+        #[command(flatten)]
+        node: Node,
+    },
     /// Search the shared catalogue from the terminal
-    Search(search::SearchArgs),
+    Search {
+        #[command(flatten)]
+        node: Node,
+        #[command(flatten)]
+        args: search::SearchArgs,
+    },
     /// Rebuild the search index from the store (with the server stopped)
-    Reindex,
+    Reindex {
+        #[command(flatten)]
+        node: Node,
+    },
     /// Print the OpenAPI document (needs no configuration)
     Openapi,
 }
@@ -90,35 +148,35 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     // Everything a command creates (database, WAL, index, keys, configuration) is private.
     crate::files::private_umask();
-    let path = config_path(cli.config.as_deref());
     let result = match cli.command {
         Command::Init(args) => init::run(args),
         Command::Openapi => {
             print!("{}", crate::openapi::document_json());
             Ok(())
         }
-        Command::Serve => load(&path).and_then(|config| {
-            init_logging(cli.log_format.unwrap_or(config.log_format));
+        Command::Serve { node } => node.load().and_then(|config| {
+            init_logging(node.log_format.unwrap_or(config.log_format));
             crate::files::report(&crate::files::tighten(&config));
             let runtime = actix_web::rt::System::new();
             runtime.block_on(crate::server::serve(config))
         }),
-        Command::Token(cmd) => load(&path).and_then(|config| token::run(cmd, &config)),
-        Command::Demo(args) => {
-            init_logging_quiet(cli.log_format.unwrap_or_default());
+        Command::Token { node, command } => node.load().and_then(|config| token::run(command, &config)),
+        Command::Demo { args, log_format } => {
+            init_logging_quiet(log_format.unwrap_or_default());
             crate::demo::run(args)
         }
-        Command::Import { file } => load(&path).and_then(|config| data::import(&file, &config)),
-        Command::Export => load(&path).and_then(|config| data::export(&config)),
+        Command::Import { node, file } => node.load().and_then(|config| data::import(&file, &config)),
+        Command::Export { node } => node.load().and_then(|config| data::export(&config)),
         Command::MigrateStore { from, to } => data::migrate_store(&from, &to),
-        Command::Backup { to } => load(&path).and_then(|config| backup::backup(&to, &config)),
-        Command::Restore { from } => load(&path).and_then(|config| backup::restore(&from, &config)),
-        Command::Search(args) => load(&path).and_then(|config| search::search(args, &config)),
-        Command::Reindex => load(&path).and_then(|config| search::reindex(&config)),
-        Command::Keys(cmd) => load(&path).and_then(|config| keys::run(cmd, &config)),
-        Command::Peers(cmd) => load(&path).and_then(|config| peers::run(cmd, &config)),
-        Command::Sync { peer } => load(&path).and_then(|config| {
-            init_logging(cli.log_format.unwrap_or(config.log_format));
+        Command::Status { node } => node.load().and_then(|config| status::run(&config)),
+        Command::Backup { node, to } => node.load().and_then(|config| backup::backup(&to, &config)),
+        Command::Restore { node, from } => node.load().and_then(|config| backup::restore(&from, &config)),
+        Command::Search { node, args } => node.load().and_then(|config| search::search(args, &config)),
+        Command::Reindex { node } => node.load().and_then(|config| search::reindex(&config)),
+        Command::Keys { node, command } => node.load().and_then(|config| keys::run(command, &config)),
+        Command::Peers { node, command } => node.load().and_then(|config| peers::run(command, &config)),
+        Command::Sync { node, peer } => node.load().and_then(|config| {
+            init_logging(node.log_format.unwrap_or(config.log_format));
             sync::run(config, peer)
         }),
     };
@@ -129,10 +187,6 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn load(path: &std::path::Path) -> Result<Config, String> {
-    Ok(Config::load(path)?)
 }
 
 /// Warnings only unless RUST_LOG says otherwise: the demo's own output is the table.

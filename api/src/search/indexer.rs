@@ -176,6 +176,12 @@ impl Catalogue {
     }
 }
 
+/// The change of the store that the index in `dir` has reached, read from its last commit
+/// without opening it for writing (a running node may hold it).
+pub fn position_on_disk(dir: &Path) -> Result<i64, Unusable> {
+    open_existing(dir).map(|(_, seq)| seq)
+}
+
 /// The index in `dir` and the sequence it covers, if it is usable.
 fn open_existing(dir: &Path) -> Result<(Index, i64), Unusable> {
     if !dir.join("meta.json").exists() {
