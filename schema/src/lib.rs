@@ -1,6 +1,6 @@
 //! The records of Smarty Exchange: domain types, vocabularies, validation and storage.
 //!
-//! This crate owns every SQL statement of the project (DESIGN.md: "SQL lives only in
+//! This crate owns every SQL statement of the project (docs/DESIGN.md: "SQL lives only in
 //! `schema/`"); the `api` crate talks to the database only through [`store::Store`].
 
 #![warn(missing_docs)]

@@ -1,4 +1,4 @@
-//! The record envelope, the same JSON shape in every response (DESIGN.md, "Records").
+//! The record envelope, the same JSON shape in every response (docs/DESIGN.md, "Records").
 
 use crate::vocab::RegionCode;
 use serde::{Deserialize, Serialize};
