@@ -25,5 +25,6 @@ mod peer_tokens;
 mod plans;
 mod portable;
 mod records;
+mod replicas;
 mod sample_data;
 mod validation;

@@ -106,37 +106,19 @@ impl TestNode {
     }
 
     fn serve(&mut self) {
-        let mut cmd = Command::new(BIN);
-        cmd.args(["serve", "--config", self.config.to_str().unwrap()])
-            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .env("RUST_LOG", "error")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        // The node dies with the test thread that started it, even if the test aborts.
-        unsafe {
-            cmd.pre_exec(|| {
-                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                Ok(())
-            });
-        }
-        let mut child = cmd.spawn().expect("spawn smarty serve");
-        let stdout = child.stdout.take().unwrap();
-        let mut lines = BufReader::new(stdout).lines();
-        let addr = loop {
-            match lines.next() {
-                Some(Ok(line)) => {
-                    if let Some(url) = line.strip_prefix("smarty: listening on ") {
-                        break url.to_string();
-                    }
-                }
-                _ => panic!("smarty serve exited before listening (status {:?})", child.wait()),
-            }
-        };
-        // Keep draining stdout so the node never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        self.base = addr;
+        let (child, base) = spawn_serve(&self.config, &self.env);
+        self.base = base;
         self.child = Some(child);
+    }
+
+    /// Another `smarty serve` of this node: the same configuration and store, its own search
+    /// index folder and port, as a replica behind a load balancer would be.
+    pub fn replica(&self, name: &str) -> Replica {
+        let index = self.dir.path().join(format!("index-{name}"));
+        let mut env = self.env.clone();
+        env.push(("SMARTY_INDEX_DIR".into(), index.to_str().unwrap().into()));
+        let (child, base) = spawn_serve(&self.config, &env);
+        Replica { base, child: Some(child) }
     }
 
     /// Stops the node (SIGTERM, then waits) and starts it again, on a new port.
@@ -185,6 +167,66 @@ impl Drop for TestNode {
             let _ = child.kill();
             let _ = child.wait();
         }
+    }
+}
+
+/// Starts `smarty serve` and reads back the address it listens on.
+fn spawn_serve(config: &std::path::Path, env: &[(String, String)]) -> (Child, String) {
+    let mut cmd = Command::new(BIN);
+    cmd.args(["serve", "--config", config.to_str().unwrap()])
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .env("RUST_LOG", "error")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    // The node dies with the test thread that started it, even if the test aborts.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("spawn smarty serve");
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let addr = loop {
+        match lines.next() {
+            Some(Ok(line)) => {
+                if let Some(url) = line.strip_prefix("smarty: listening on ") {
+                    break url.to_string();
+                }
+            }
+            _ => panic!("smarty serve exited before listening (status {:?})", child.wait()),
+        }
+    };
+    // Keep draining stdout so the node never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, addr)
+}
+
+/// A second server process of a node (see [`TestNode::replica`]).
+pub struct Replica {
+    pub base: String,
+    child: Option<Child>,
+}
+
+impl Replica {
+    pub fn client(&self) -> Client {
+        Client::new(&self.base)
+    }
+
+    /// SIGKILL, as in a crash.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for Replica {
+    fn drop(&mut self) {
+        self.kill();
     }
 }
 

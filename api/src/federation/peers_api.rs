@@ -2,6 +2,7 @@
 
 use crate::auth::Admin;
 use crate::error::{ApiError, Problem, blocking};
+use crate::federation::sync::SyncError;
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, post, web};
 use serde::Serialize;
@@ -105,15 +106,16 @@ pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRespo
 /// Sync from a peer now
 ///
 /// Starts pulling from the peer in the background and answers at once; progress shows in
-/// the peer's status. A sync of that peer already running is not started twice.
+/// the peer's status. A sync of that peer already running, on this replica or another one of
+/// the node, is not started twice: 409.
 #[utoipa::path(operation_id = "syncPeer", tag = "peers",
     params(("code" = String, Path, description = "The peer's region code", example = "tuscany")),
     responses(
-        (status = 202, description = "Sync started (or already running)"),
+        (status = 202, description = "Sync started"),
         (status = 401, description = "No, a bad, or a revoked token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such peer", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The peer's keys are only pinned: this node does not pull from it", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The peer's keys are only pinned (this node does not pull from it), or a sync of it is already running", body = Problem, content_type = "application/problem+json"),
     ),
     security(("apiToken" = [])))]
 #[post("/peers/{code}/sync")]
@@ -128,8 +130,13 @@ pub async fn sync(
     if peer.url.is_none() {
         return Err(ApiError::Conflict(format!("{} is pinned only: this node does not pull from it.", peer.region)));
     }
-    state.syncer.trigger(peer);
-    Ok(HttpResponse::Accepted().finish())
+    match state.syncer.trigger(peer).await {
+        Ok(()) => Ok(HttpResponse::Accepted().finish()),
+        Err(SyncError::AlreadyRunning(region)) => Err(ApiError::Conflict(format!(
+            "A sync of {region} is already running, on this replica or another: its progress shows in the peer's status."
+        ))),
+        Err(e) => Err(ApiError::Internal(e.to_string())),
+    }
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -7,7 +7,7 @@ use smarty_schema::store::StoreError;
 pub enum SyncError {
     #[error("{0} is not a peer this node pulls from")]
     NotAPeer(String),
-    #[error("a sync of {0} is already running")]
+    #[error("a sync of {0} is already running (on this replica or another of this node)")]
     AlreadyRunning(String),
     /// The peer's URL is missing, malformed, or plain http to another machine.
     #[error("{0}")]

@@ -84,20 +84,18 @@ impl Syncer {
         Ok(results)
     }
 
-    /// Starts a background sync of one peer unless one is running; false if one was.
-    pub fn trigger(&self, peer: PeerRow) -> bool {
-        if !self.running().insert(peer.region.clone()) {
-            return false;
-        }
+    /// Starts a background sync of one peer, unless one is running here or on another replica
+    /// of this node (the lease is taken before this returns, so the answer is exact).
+    pub async fn trigger(&self, peer: PeerRow) -> Result<(), SyncError> {
+        let claim = self.claim(&peer.region).await?;
         let this = self.clone();
         let deadline = self.round_deadline();
         actix_web::rt::spawn(async move {
-            let region = peer.region.clone();
             // run_peer keeps the outcome in the peer's status and the log; nobody waits for it.
             let _outcome = this.run_peer(peer, deadline).await;
-            this.running().remove(&region);
+            this.release(claim).await;
         });
-        true
+        Ok(())
     }
 
     /// The set of peers being synced; a panic elsewhere cannot leave it unusable.
@@ -109,13 +107,40 @@ impl Syncer {
         Instant::now() + Duration::from_secs(self.inner.config.sync.round_timeout_secs)
     }
 
-    async fn sync_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, SyncError> {
-        if !self.running().insert(peer.region.clone()) {
-            return Err(SyncError::AlreadyRunning(peer.region.clone()));
+    /// The right to sync `region` now: no other task of this process, and no other replica on
+    /// the same store (a lease in the store), is syncing it.
+    async fn claim(&self, region: &str) -> Result<Claim, SyncError> {
+        if !self.running().insert(region.to_string()) {
+            return Err(SyncError::AlreadyRunning(region.to_string()));
         }
-        let region = peer.region.clone();
-        let result = self.run_peer(peer, deadline).await;
+        let (store, job) = (self.inner.store.clone(), format!("sync:{region}"));
+        let lease = tokio::task::spawn_blocking(move || store.try_lease(&job)).await;
+        match lease {
+            Ok(Ok(Some(lease))) => Ok(Claim { region: region.to_string(), lease }),
+            other => {
+                self.running().remove(region);
+                match other {
+                    Ok(Ok(_)) => Err(SyncError::AlreadyRunning(region.to_string())),
+                    Ok(Err(e)) => Err(SyncError::Store(e)),
+                    Err(e) => Err(SyncError::Task(e)),
+                }
+            }
+        }
+    }
+
+    async fn release(&self, claim: Claim) {
+        let Claim { region, lease } = claim;
+        // Releasing a PostgreSQL lease is a query: off the async workers.
+        if let Err(e) = tokio::task::spawn_blocking(move || drop(lease)).await {
+            tracing::error!(peer = %region, error = %e, "cannot release the sync lease");
+        }
         self.running().remove(&region);
+    }
+
+    async fn sync_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, SyncError> {
+        let claim = self.claim(&peer.region).await?;
+        let result = self.run_peer(peer, deadline).await;
+        self.release(claim).await;
         result
     }
 
@@ -229,6 +254,12 @@ impl Syncer {
         }
         Ok(trust)
     }
+}
+
+/// A peer this process may sync now (see [`Syncer::claim`]).
+struct Claim {
+    region: String,
+    lease: smarty_schema::store::Lease,
 }
 
 /// Plain http only to this machine, unless the operator opted in for the peer: records and

@@ -1,9 +1,16 @@
-//! The nightly round: daily at the configured UTC time, plus random jitter.
+//! The nightly round: daily at the configured UTC time, plus random jitter. Every replica of a
+//! node runs the schedule; the lease of each peer's sync (store/lease.rs) lets one of them pull
+//! it. A replica that finds a peer leased by another checks back every [`TAKEOVER_SECS`]: if the
+//! holder died before it recorded a success, this replica takes the sync over.
 
-use super::Syncer;
+use super::{SyncError, Syncer};
 use chrono::{Duration as Days, NaiveTime, Utc};
 use rand::Rng;
-use std::time::Duration;
+use smarty_schema::timestamp;
+use std::time::{Duration, Instant};
+
+/// How often a replica checks whether a peer leased by another still needs pulling.
+pub const TAKEOVER_SECS: u64 = 30;
 
 pub async fn run_daily(syncer: Syncer, (hour, minute): (u32, u32), jitter_minutes: u32) {
     let at = NaiveTime::from_hms_opt(hour, minute, 0).expect("validated on load");
@@ -17,12 +24,49 @@ pub async fn run_daily(syncer: Syncer, (hour, minute): (u32, u32), jitter_minute
         let wait = (next - now).to_std().unwrap_or_default() + Duration::from_secs(jitter);
         tracing::info!(next_round_in_secs = wait.as_secs(), "sync scheduled");
         tokio::time::sleep(wait).await;
-        match syncer.round(None).await {
-            Ok(results) => {
-                let failed = results.iter().filter(|(_, r)| r.is_err()).count();
-                tracing::info!(peers = results.len(), failed, "scheduled sync round done");
-            }
-            Err(e) => tracing::error!(error = %e, "scheduled sync round failed"),
-        }
+        scheduled_round(&syncer).await;
     }
+}
+
+async fn scheduled_round(syncer: &Syncer) {
+    let started = timestamp::now();
+    let until = Instant::now() + Duration::from_secs(syncer.inner.config.sync.round_timeout_secs);
+    let mut leased_elsewhere = match syncer.round(None).await {
+        Ok(results) => {
+            let failed = results.iter().filter(|(_, r)| r.is_err()).count();
+            tracing::info!(peers = results.len(), failed, "scheduled sync round done");
+            leased(&results)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "scheduled sync round failed");
+            return;
+        }
+    };
+    while !leased_elsewhere.is_empty() && Instant::now() < until {
+        tokio::time::sleep(Duration::from_secs(TAKEOVER_SECS)).await;
+        let store = syncer.inner.store.clone();
+        let Ok(Ok(peers)) = tokio::task::spawn_blocking(move || store.list_peers()).await else { continue };
+        // Done elsewhere: the other replica recorded a success since this round began.
+        leased_elsewhere.retain(|code| {
+            peers.iter().any(|p| p.region == *code && p.last_success_at.as_deref().is_none_or(|t| t < started.as_str()))
+        });
+        let mut still = Vec::new();
+        for code in leased_elsewhere {
+            match syncer.round(Some(&code)).await {
+                Ok(results) if !leased(&results).is_empty() => still.push(code),
+                Ok(_) => tracing::info!(peer = %code, "took over the scheduled sync of a peer from another replica"),
+                Err(e) => tracing::warn!(peer = %code, error = %e, "cannot take over the scheduled sync"),
+            }
+        }
+        leased_elsewhere = still;
+    }
+}
+
+/// The peers of a round that another task or replica was syncing.
+fn leased(results: &[(String, Result<super::PeerReport, SyncError>)]) -> Vec<String> {
+    results
+        .iter()
+        .filter(|(_, r)| matches!(r, Err(SyncError::AlreadyRunning(_))))
+        .map(|(code, _)| code.clone())
+        .collect()
 }
