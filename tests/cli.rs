@@ -70,6 +70,14 @@ fn configuration_errors_name_the_problem() {
     let missing = dir.path().join("nowhere.toml");
     let said = stderr(&["token", "list", "--config", missing.to_str().unwrap()]);
     assert!(said.contains("SMARTY_CONFIG") && said.contains("smarty init"), "{said}");
+
+    // A port in use names the three ways to choose another; --listen picks one for this run.
+    std::fs::write(&config, &text).unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().to_string();
+    let said = stderr(&["serve", "--config", config.to_str().unwrap(), "--listen", &port]);
+    assert!(said.contains(&port) && said.contains("in use"), "{said}");
+    assert!(said.contains("`listen`") && said.contains("SMARTY_LISTEN") && said.contains("--listen"), "{said}");
 }
 
 #[test]

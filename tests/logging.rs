@@ -47,6 +47,7 @@ async fn refused_requests_log_at_info_with_their_detail() {
     assert_eq!(statuses, vec![404, 401], "one line per refused request, none for the 200:\n{text}");
     for e in &refused {
         assert_eq!(e["level"], "INFO", "a client's mistake is no alarm: {e}");
+        assert_eq!(e["span"]["node"], "leeds", "each line names the node's region: {e}");
         let detail = e["fields"]["detail"].as_str().unwrap_or("");
         assert!(!detail.is_empty() && !detail.contains("NotFound") && !detail.contains("Unauthorized("), "{e}");
     }

@@ -53,9 +53,22 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
     })
     .await
     .map_err(|e| e.to_string())??;
-    catalogue.spawn_indexer()?;
+    // Every line a node's own tasks log names its region: the demo runs seven in one process.
+    let node_span = tracing::info_span!("node", node = %config.region);
+    catalogue.spawn_indexer(node_span.clone())?;
 
-    let listener = TcpListener::bind(&config.listen).map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let listener = TcpListener::bind(&config.listen).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+            " (another process holds the port: the demo uses 8080 to 8086)"
+        } else {
+            ""
+        };
+        format!(
+            "cannot listen on {}: {e}{hint}; choose the address with `listen` in smarty.toml, SMARTY_LISTEN=HOST:PORT \
+             or `smarty serve --listen HOST:PORT`",
+            config.listen
+        )
+    })?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     if config.public_url.is_none() {
         config.public_url = Some(format!("http://{addr}"));
@@ -69,7 +82,8 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
     let http_limits = config.limits.clone();
     let syncer = Syncer::new(config.clone(), keys.clone(), sync_store)?;
     if let Some(time) = config.sync.daily_time()? {
-        actix_web::rt::spawn(schedule::run_daily(syncer.clone(), time, config.sync.jitter_minutes));
+        let daily = schedule::run_daily(syncer.clone(), time, config.sync.jitter_minutes);
+        actix_web::rt::spawn(tracing::Instrument::instrument(daily, node_span.clone()));
     }
     let csrf_key = keys.derived_secret("smarty pages csrf v1");
     let limits = web::Data::new(crate::http::throttle::Limiter::new(&config.limits));
@@ -102,6 +116,7 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
             // The plumbing in http/ reads what it needs, not the whole state.
             app.app_data(app_state.clone())
                 .app_data(app_state.limits.clone())
+                .app_data(crate::http::request_log::NodeRegion(app_state.config.region.clone()))
                 .app_data(web::Data::new(app_state.config.limits.clone()))
                 .app_data(app_state.body_schemas)
                 .app_data(

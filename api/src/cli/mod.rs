@@ -48,6 +48,9 @@ enum Command {
     Serve {
         #[command(flatten)]
         node: Node,
+        /// Address to listen on, instead of `listen` in the configuration (`127.0.0.1:9090`)
+        #[arg(long, value_name = "HOST:PORT")]
+        listen: Option<String>,
     },
     /// Manage local API tokens
     Token {
@@ -154,7 +157,10 @@ pub fn run() -> ExitCode {
             print!("{}", crate::openapi::document_json());
             Ok(())
         }
-        Command::Serve { node } => node.load().and_then(|config| {
+        Command::Serve { node, listen } => node.load().and_then(|mut config| {
+            if let Some(listen) = listen {
+                config.listen = listen;
+            }
             init_logging(node.log_format.unwrap_or(config.log_format));
             crate::files::report(&crate::files::tighten(&config));
             let runtime = actix_web::rt::System::new();

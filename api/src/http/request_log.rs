@@ -9,14 +9,19 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use tracing::Span;
-use tracing_actix_web::{DefaultRootSpanBuilder, RootSpanBuilder};
+use tracing_actix_web::RootSpanBuilder;
 
-/// The root span of each request, as tracing-actix-web's default, with our own end event.
+/// The root span of each request, as tracing-actix-web's default (`root_span!`) plus the node's region (the
+/// demo runs seven nodes in one process), with our own end event.
 pub struct RequestSpan;
+
+/// The region of the node serving a request, for its log lines (app data).
+pub struct NodeRegion(pub String);
 
 impl RootSpanBuilder for RequestSpan {
     fn on_request_start(request: &ServiceRequest) -> Span {
-        DefaultRootSpanBuilder::on_request_start(request)
+        let node = request.app_data::<NodeRegion>().map_or("", |r| r.0.as_str());
+        tracing_actix_web::root_span!(request, node = %node)
     }
 
     fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {

@@ -93,13 +93,15 @@ impl Catalogue {
         self.position.load(Ordering::Acquire)
     }
 
-    /// Starts the indexer on its own thread; it runs for the life of the process.
-    pub fn spawn_indexer(self: &Arc<Self>) -> Result<(), IndexError> {
+    /// Starts the indexer on its own thread, inside `span` (the node's); it runs for the life
+    /// of the process.
+    pub fn spawn_indexer(self: &Arc<Self>, span: tracing::Span) -> Result<(), IndexError> {
         let mut writer = self.writer()?;
         let this = self.clone();
         std::thread::Builder::new()
             .name("indexer".into())
             .spawn(move || {
+                let _node = span.entered();
                 loop {
                     match this.step(&mut writer) {
                         Ok(0) => std::thread::sleep(POLL),

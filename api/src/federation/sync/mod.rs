@@ -90,11 +90,13 @@ impl Syncer {
         let claim = self.claim(&peer.region).await?;
         let this = self.clone();
         let deadline = self.round_deadline();
-        actix_web::rt::spawn(async move {
+        let span = tracing::info_span!("node", node = %self.inner.config.region);
+        let pull = async move {
             // run_peer keeps the outcome in the peer's status and the log; nobody waits for it.
             let _outcome = this.run_peer(peer, deadline).await;
             this.release(claim).await;
-        });
+        };
+        actix_web::rt::spawn(tracing::Instrument::instrument(pull, span));
         Ok(())
     }
 
