@@ -24,6 +24,7 @@ mod pages;
 mod peer_tokens;
 mod plans;
 mod portable;
+mod readme;
 mod records;
 mod replicas;
 mod sample_data;
