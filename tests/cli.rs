@@ -174,3 +174,27 @@ async fn status_says_whether_the_node_is_healthy_and_what_to_do() {
     assert!(!ok && said.contains("not running"), "{screen}{said}");
     assert!(screen.contains("at change"), "the store and index are read with the server down: {screen}");
 }
+
+#[test]
+fn the_key_can_live_outside_the_data_folder() {
+    // Replicas on several machines share one identity through a secret file, not a copy of
+    // the data folder: SMARTY_KEY_FILE names it.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("node");
+    assert!(cli(&["init", "--region", "leeds", "--data-dir", data.to_str().unwrap()]).status.success());
+    let config = data.join("smarty.toml");
+    let before = cli(&["keys", "show", "--config", config.to_str().unwrap()]);
+    assert!(before.status.success());
+    let secrets = dir.path().join("secrets");
+    std::fs::create_dir(&secrets).unwrap();
+    std::fs::rename(data.join("node.key"), secrets.join("leeds.key")).unwrap();
+    let missing = cli(&["keys", "show", "--config", config.to_str().unwrap()]);
+    assert!(!missing.status.success() && String::from_utf8_lossy(&missing.stderr).contains("key_file"));
+    let moved = std::process::Command::new(crate::support::node::BIN)
+        .args(["keys", "show", "--config", config.to_str().unwrap()])
+        .env("SMARTY_KEY_FILE", secrets.join("leeds.key"))
+        .output()
+        .unwrap();
+    assert!(moved.status.success(), "{}", String::from_utf8_lossy(&moved.stderr));
+    assert_eq!(moved.stdout, before.stdout, "the same identity, read from the named file");
+}

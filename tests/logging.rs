@@ -51,6 +51,8 @@ async fn refused_requests_log_at_info_with_their_detail() {
         let detail = e["fields"]["detail"].as_str().unwrap_or("");
         assert!(!detail.is_empty() && !detail.contains("NotFound") && !detail.contains("Unauthorized("), "{e}");
     }
+    let opening = events.iter().find(|e| e["fields"]["message"] == "opening store").expect("the start is logged");
+    assert_eq!(opening["span"]["node"], "leeds", "the start's lines name the node too: {opening}");
     let alarms: Vec<&Value> = events.iter().filter(|e| e["level"] == "WARN" || e["level"] == "ERROR").collect();
     assert!(alarms.is_empty(), "nothing went wrong on the node's side: {alarms:?}");
     assert!(!text.contains("not-a-token"), "a token never reaches the log");

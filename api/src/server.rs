@@ -32,7 +32,17 @@ pub struct RunningNode {
 
 /// Opens the store and the index, binds and starts serving; returns at once.
 /// `workers`: HTTP worker threads (default: one per core).
-pub async fn start(mut config: Config, workers: Option<usize>) -> Result<RunningNode, String> {
+pub async fn start(config: Config, workers: Option<usize>) -> Result<RunningNode, String> {
+    // Every line a node logs names its region: the demo runs seven in one process.
+    let node_span = tracing::info_span!("node", node = %config.region);
+    tracing::Instrument::instrument(start_node(config, workers, node_span.clone()), node_span).await
+}
+
+async fn start_node(
+    mut config: Config,
+    workers: Option<usize>,
+    node_span: tracing::Span,
+) -> Result<RunningNode, String> {
     let url = config.database()?;
     let pool_size = config.pool_size;
     tracing::info!(database = %url.redacted(), "opening store");
@@ -47,14 +57,14 @@ pub async fn start(mut config: Config, workers: Option<usize>) -> Result<Running
     let keys = NodeKeys::load(&config)?;
     // The index gets its own connections too; it rebuilds itself from the store if needed.
     let (index_dir, index_url) = (config.index_path(), config.database()?);
+    let span = node_span.clone();
     let catalogue = tokio::task::spawn_blocking(move || -> Result<_, String> {
+        let _node = span.entered();
         let store = Store::open(&index_url, 2).map_err(|e| e.to_string())?;
         Ok(Arc::new(Catalogue::open(&index_dir, store, true)?))
     })
     .await
     .map_err(|e| e.to_string())??;
-    // Every line a node's own tasks log names its region: the demo runs seven in one process.
-    let node_span = tracing::info_span!("node", node = %config.region);
     catalogue.spawn_indexer(node_span.clone())?;
 
     let listener = TcpListener::bind(&config.listen).map_err(|e| {
