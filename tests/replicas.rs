@@ -1,7 +1,8 @@
 //! Several `smarty serve` replicas of one node on one PostgreSQL: the sync of a peer is leased
 //! through the store, so two replicas never pull the same peer at once, and when the replica
-//! holding the lease dies (SIGKILL, mid-sync) another takes the sync over at once, with
-//! nothing applied twice. Writes on one replica are read, and found, on the other.
+//! holding the lease dies (SIGKILL, mid-sync) another takes the sync over (at once on demand,
+//! within `takeover_secs` on schedule), with nothing applied twice. Writes on one replica are
+//! read, and found, on the others, and the feed is one sequence whichever replica serves it.
 
 use crate::support::fake_peer::FakePeer;
 use crate::support::peer::Identity;
@@ -37,6 +38,18 @@ fn signed_record(by: &Identity, title: &str) -> Value {
 
 async fn sync(client: &crate::support::http::Client, admin: &str) -> crate::support::http::Response {
     client.send(reqwest::Method::POST, "/api/v1/peers/mazovia/sync", Some(admin), &[], None).await
+}
+
+/// Waits for the replica to record a successful pull from Mazovia, which applied its one record
+/// once.
+async fn synced_once(replica: &crate::support::node::Replica, admin: &str) {
+    let status = until("the sync to finish", async || {
+        let peers = replica.client().get("/api/v1/peers", Some(admin)).await.json();
+        let peer = peers["items"].as_array().unwrap().iter().find(|p| p["region"] == "mazovia").cloned().unwrap();
+        peer["last_success_at"].is_string().then_some(peer)
+    })
+    .await;
+    assert_eq!(status["records_received"], 1, "applied once: {status}");
 }
 
 async fn until<T>(what: &str, mut probe: impl AsyncFnMut() -> Option<T>) -> T {
@@ -149,13 +162,7 @@ async fn a_peer_is_synced_by_one_replica_at_a_time_and_taken_over_when_it_dies()
         (res.status == 202).then_some(())
     })
     .await;
-    let status = until("the sync to finish", async || {
-        let peers = second.client().get("/api/v1/peers", Some(&node.admin)).await.json();
-        let peer = peers["items"].as_array().unwrap().iter().find(|p| p["region"] == "mazovia").cloned().unwrap();
-        peer["last_success_at"].is_string().then_some(peer)
-    })
-    .await;
-    assert_eq!(status["records_received"], 1, "applied once: {status}");
+    synced_once(&second, &node.admin).await;
     let held = second
         .client()
         .get(&format!("/api/v1/catalogue/records/{}", record["id"].as_str().unwrap()), Some(&node.reader))
@@ -166,4 +173,75 @@ async fn a_peer_is_synced_by_one_replica_at_a_time_and_taken_over_when_it_dies()
         .get(&format!("/api/v1/catalogue/records/{}", record["id"].as_str().unwrap()), Some(&node.reader))
         .await
         .expect(200);
+}
+
+/// The local TCP ports of the sockets a process holds open.
+fn local_ports(pid: u32) -> Vec<u16> {
+    let inodes: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .map(|fds| fds.flatten().filter_map(|fd| std::fs::read_link(fd.path()).ok()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|l| l.to_str()?.strip_prefix("socket:[")?.strip_suffix(']').map(str::to_string))
+        .collect();
+    let table = std::fs::read_to_string("/proc/net/tcp").unwrap_or_default()
+        + &std::fs::read_to_string("/proc/net/tcp6").unwrap_or_default();
+    table
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            let port = u16::from_str_radix(cols.get(1)?.rsplit(':').next()?, 16).ok()?;
+            inodes.contains(&cols.get(9)?.to_string()).then_some(port)
+        })
+        .collect()
+}
+
+/// The client port of the PostgreSQL session that holds a granted advisory lock (a lease).
+fn lease_holder_port(database_url: &str) -> Option<u16> {
+    use smarty_schema::diesel::sql_types::{Integer, Nullable};
+    use smarty_schema::diesel::{self, Connection, RunQueryDsl};
+    let mut c = diesel::PgConnection::establish(database_url).unwrap();
+    let holder = "(SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
+                  WHERE l.locktype = 'advisory' AND l.granted LIMIT 1)";
+    let port: Option<i32> = diesel::select(diesel::dsl::sql::<Nullable<Integer>>(holder)).get_result(&mut c).unwrap();
+    port.and_then(|p| u16::try_from(p).ok())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheduled_sync_whose_replica_dies_is_taken_over() {
+    // Two replicas run the same schedule; the node's first process is stopped, so they are the
+    // only ones.
+    let sync = "[sync]\nschedule = \"off\"\njitter_minutes = 0\ntakeover_secs = 1\nretries = 0\nread_timeout_secs = 60";
+    let mut node = TestNode::start_configured(Backend::Postgres, "leeds", &[], sync).await;
+    let fake = FakePeer::start().await;
+    let mazovia = Identity::generate("mazovia", 11);
+    let jwks = mazovia.jwks_file(node.dir.path());
+    let out = node.smarty(&["peers", "add", "--region", "mazovia", "--url", &fake.url, "--jwks", &jwks]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    fake.go_silent();
+    node.stop();
+    // The round is due a few seconds after the replicas start (time to start both, even on a
+    // busy machine).
+    let at = (chrono::Utc::now() + chrono::Duration::seconds(6)).format("%H:%M:%S").to_string();
+    let text = std::fs::read_to_string(&node.config).unwrap();
+    std::fs::write(&node.config, text.replace("schedule = \"off\"", &format!("schedule = \"{at}\""))).unwrap();
+    let mut replicas = [node.replica("a"), node.replica("b")];
+
+    // At the scheduled time one replica takes the lease and waits on the silent peer.
+    until("the scheduled round asking the peer", async || (fake.requests() >= 1).then_some(())).await;
+    let port = until("a lease held", async || lease_holder_port(&node.database_url)).await;
+    let holder = replicas
+        .iter()
+        .position(|r| r.pid().is_some_and(|pid| local_ports(pid).contains(&port)))
+        .expect("the lease's session belongs to one of the replicas");
+    assert_eq!(fake.requests(), 1, "the other replica did not pull the same peer meanwhile");
+
+    // It dies mid-sync; the other, which found the peer leased, takes the sync over.
+    let record = signed_record(&mazovia, "Pulled by the replica that took over");
+    fake.answer(200, json!({"changes": [record], "next": "MQ", "more": false}).to_string().as_bytes());
+    replicas[holder].kill();
+    let other = &replicas[1 - holder];
+    synced_once(other, &node.admin).await;
+    let id = record["id"].as_str().unwrap();
+    other.client().get(&format!("/api/v1/catalogue/records/{id}"), Some(&node.reader)).await.expect(200);
 }

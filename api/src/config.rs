@@ -106,7 +106,7 @@ fn default_key_retention_days() -> u32 {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SyncConfig {
-    /// Daily time (UTC, `HH:MM`) of the scheduled round, or `off`.
+    /// Daily time (UTC, `HH:MM` or `HH:MM:SS`) of the scheduled round, or `off`.
     pub schedule: String,
     /// Up to this many minutes of random delay after the scheduled time, so that seven
     /// nodes do not all pull at the same second.
@@ -133,6 +133,9 @@ pub struct SyncConfig {
     pub max_pages_per_round: u32,
     /// A whole round ends within this time, whatever the peers do.
     pub round_timeout_secs: u64,
+    /// How often a replica that found a peer's scheduled sync leased by another replica
+    /// checks whether it must take the sync over (the holder died before it succeeded).
+    pub takeover_secs: u64,
 }
 
 impl Default for SyncConfig {
@@ -151,21 +154,21 @@ impl Default for SyncConfig {
             failure_budget_secs: 120,
             max_pages_per_round: 10_000,
             round_timeout_secs: 1_800,
+            takeover_secs: 30,
         }
     }
 }
 
 impl SyncConfig {
-    /// The scheduled time as (hour, minute), `None` when scheduling is off.
-    pub fn daily_time(&self) -> Result<Option<(u32, u32)>, String> {
+    /// The scheduled time of day (UTC), `None` when scheduling is off.
+    pub fn daily_time(&self) -> Result<Option<chrono::NaiveTime>, String> {
         if self.schedule == "off" {
             return Ok(None);
         }
-        let parsed = self.schedule.split_once(':').and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)));
-        match parsed {
-            Some((h, m)) if h < 24 && m < 60 => Ok(Some((h, m))),
-            _ => Err(format!("sync.schedule must be HH:MM (UTC) or off, not {:?}", self.schedule)),
-        }
+        chrono::NaiveTime::parse_from_str(&self.schedule, "%H:%M:%S")
+            .or_else(|_| chrono::NaiveTime::parse_from_str(&self.schedule, "%H:%M"))
+            .map(Some)
+            .map_err(|_| format!("sync.schedule must be HH:MM or HH:MM:SS (UTC), or off, not {:?}", self.schedule))
     }
 }
 
@@ -399,9 +402,14 @@ impl Config {
         if self.limits.request_timeout_secs == 0 || self.limits.request_head_timeout_secs == 0 {
             return Err(invalid("limits.request_timeout_secs and request_head_timeout_secs must be at least 1".into()));
         }
-        if self.sync.idle_timeout_secs == 0 || self.sync.max_pages_per_round == 0 || self.sync.round_timeout_secs == 0 {
+        if self.sync.idle_timeout_secs == 0
+            || self.sync.max_pages_per_round == 0
+            || self.sync.round_timeout_secs == 0
+            || self.sync.takeover_secs == 0
+        {
             return Err(invalid(
-                "sync.idle_timeout_secs, max_pages_per_round and round_timeout_secs must be at least 1".into(),
+                "sync.idle_timeout_secs, max_pages_per_round, round_timeout_secs and takeover_secs must be at least 1"
+                    .into(),
             ));
         }
         if !(1..=64).contains(&self.pool_size) {

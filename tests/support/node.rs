@@ -215,6 +215,11 @@ impl Replica {
         Client::new(&self.base)
     }
 
+    /// The server process's id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     /// SIGKILL, as in a crash.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {

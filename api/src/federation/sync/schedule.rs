@@ -1,7 +1,8 @@
 //! The nightly round: daily at the configured UTC time, plus random jitter. Every replica of a
 //! node runs the schedule; the lease of each peer's sync (store/lease.rs) lets one of them pull
-//! it. A replica that finds a peer leased by another checks back every [`TAKEOVER_SECS`]: if the
-//! holder died before it recorded a success, this replica takes the sync over.
+//! it. A replica that finds a peer leased by another checks back every `sync.takeover_secs`
+//! (30 s by default): if the holder died before it recorded a success, this replica takes the
+//! sync over.
 
 use super::{SyncError, Syncer};
 use chrono::{Duration as Days, NaiveTime, Utc};
@@ -9,11 +10,7 @@ use rand::Rng;
 use smarty_schema::timestamp;
 use std::time::{Duration, Instant};
 
-/// How often a replica checks whether a peer leased by another still needs pulling.
-pub const TAKEOVER_SECS: u64 = 30;
-
-pub async fn run_daily(syncer: Syncer, (hour, minute): (u32, u32), jitter_minutes: u32) {
-    let at = NaiveTime::from_hms_opt(hour, minute, 0).expect("validated on load");
+pub async fn run_daily(syncer: Syncer, at: NaiveTime, jitter_minutes: u32) {
     loop {
         let now = Utc::now();
         let mut next = now.date_naive().and_time(at).and_utc();
@@ -43,7 +40,7 @@ async fn scheduled_round(syncer: &Syncer) {
         }
     };
     while !leased_elsewhere.is_empty() && Instant::now() < until {
-        tokio::time::sleep(Duration::from_secs(TAKEOVER_SECS)).await;
+        tokio::time::sleep(Duration::from_secs(syncer.inner.config.sync.takeover_secs)).await;
         let store = syncer.inner.store.clone();
         let Ok(Ok(peers)) = tokio::task::spawn_blocking(move || store.list_peers()).await else { continue };
         // Done elsewhere: the other replica recorded a success since this round began.
