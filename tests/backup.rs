@@ -2,6 +2,7 @@
 //! that holds nothing: everything acknowledged before the backup started comes back, readable
 //! and searchable (the index is rebuilt from the restored store).
 
+use crate::support::peer::Identity;
 use crate::support::samples::{case_study, published};
 use crate::support::{Backend, TestNode, search_until};
 use std::os::unix::fs::PermissionsExt;
@@ -18,6 +19,10 @@ async fn a_backup_taken_while_writing_restores_everything_acknowledged_before_it
         res.expect(201);
         res.json()["id"].as_str().unwrap().to_string()
     };
+    // A partner region pinned on the node, which reads its feed.
+    let partner = Identity::generate("tuscany", 5);
+    let pinned = partner.jwks_file(node.dir.path());
+    assert!(node.smarty(&["peers", "add", "--region", "tuscany", "--jwks", &pinned]).status.success());
     let mut before = Vec::new();
     for i in 0..20 {
         before.push(create(client.clone(), editor.clone(), format!("Acknowledged before the backup {i}")).await);
@@ -49,6 +54,11 @@ async fn a_backup_taken_while_writing_restores_everything_acknowledged_before_it
     let again = node.smarty(&["backup", "--to", file.to_str().unwrap()]);
     assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("exists"));
 
+    // One more write after the backup, lost with the store; the partner reads the whole feed
+    // before the loss, so its cursor is past the backup.
+    create(client.clone(), editor.clone(), "Written after the backup".into()).await;
+    let (cursor, _) = feed_from(&node, &partner, "").await;
+
     // A node that holds records is never overwritten by a restore.
     node.stop();
     let refused = node.smarty(&["restore", "--from", file.to_str().unwrap()]);
@@ -74,6 +84,33 @@ async fn a_backup_taken_while_writing_restores_everything_acknowledged_before_it
     // The index is rebuilt from the restored store: the catalogue finds every one of them.
     let found = search_until(&node, "q=acknowledged&limit=100", |b| b["total"].as_u64() >= Some(20)).await;
     assert_eq!(found["total"], 20, "{found}");
+
+    // The partner, pulling on from where it was, is sent everything the restored node writes,
+    // however many writes it makes before the partner's next pull.
+    let mut after = Vec::new();
+    for i in 0..=during + 1 {
+        after.push(create(client.clone(), node.editor.clone(), format!("After the restore {i}")).await);
+    }
+    let (_, sent) = feed_from(&node, &partner, &cursor).await;
+    let missing: Vec<&String> = after.iter().filter(|id| !sent.contains(id)).collect();
+    assert!(missing.is_empty(), "writes after the restore never reach a partner past the backup: {missing:?}");
+}
+
+/// `node`'s feed after `since` (from the start when empty), read as `reader`: the cursor at
+/// its end and the ids it holds.
+async fn feed_from(node: &TestNode, reader: &Identity, since: &str) -> (String, Vec<String>) {
+    let path = "/federation/v1/changes";
+    let (mut since, mut ids) = (since.to_string(), Vec::new());
+    loop {
+        let query =
+            if since.is_empty() { format!("{path}?limit=1000") } else { format!("{path}?limit=1000&since={since}") };
+        let page = node.client().get(&query, Some(&reader.token(node, path))).await.json();
+        ids.extend(page["changes"].as_array().unwrap().iter().filter_map(|c| c["id"].as_str().map(str::to_string)));
+        since = page["next"].as_str().unwrap().to_string();
+        if page["more"] != true {
+            return (since, ids);
+        }
+    }
 }
 
 #[tokio::test]

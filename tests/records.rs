@@ -70,6 +70,12 @@ async fn round_trip(backend: Backend, collection: &str, content: Value, title_fi
     assert_eq!(listed.json()["next_cursor"], Value::Null);
 
     c.delete(&location, ed, Some("\"1\"")).await.expect_problem(412, "precondition-failed");
+    // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag, or "02", is not version 2.
+    c.delete(&location, ed, Some("W/\"2\"")).await.expect_problem(412, "precondition-failed");
+    c.delete(&location, ed, Some("\"02\"")).await.expect_problem(412, "precondition-failed");
+    // If-None-Match compares weakly, and a header given on two lines is one list.
+    let headers = [("if-none-match", "\"7\""), ("if-none-match", "W/\"2\"")];
+    assert_eq!(c.get_with(&location, None, &headers).await.status, 304);
     c.delete(&location, ed, None).await.expect_problem(428, "precondition-required");
     c.delete(&location, ed, Some("\"2\"")).await.expect(204);
     c.get(&location, None).await.expect_problem(404, "not-found");

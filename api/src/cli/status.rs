@@ -30,7 +30,7 @@ impl Line {
 /// Prints the screen; fails (exit 1) when anything needs the operator.
 pub fn run(config: &Config) -> Result<(), String> {
     let mut lines = vec![node(config), server(config)];
-    let store = Store::open(&config.database()?, 1);
+    let store = Store::open_as_is(&config.database()?, 1);
     let store_position = match &store {
         Ok(store) => {
             let (line, position) = store_line(store);

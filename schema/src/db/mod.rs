@@ -114,6 +114,9 @@ pub enum DbError {
     /// The schema could not be brought up to date (or the pool could not be built).
     #[error("cannot apply migrations: {0}")]
     Migration(String),
+    /// An SQLite store that was to be opened as it is does not exist.
+    #[error("no database at {}", .0.display())]
+    Missing(PathBuf),
 }
 
 /// Opens connections of the variant the URL names. diesel's own `establish` on the
@@ -169,10 +172,22 @@ pub type Pool = r2d2::Pool<Manager>;
 
 /// Builds a pool and applies pending migrations on one of its connections.
 pub fn open_pool(url: &DatabaseUrl, max_size: u32) -> Result<Pool, DbError> {
+    pool(url, max_size, true)
+}
+
+/// Builds a pool over the database as it is: no migration applied (a check that must change
+/// nothing, such as `smarty status`).
+pub fn open_pool_as_is(url: &DatabaseUrl, max_size: u32) -> Result<Pool, DbError> {
+    pool(url, max_size, false)
+}
+
+fn pool(url: &DatabaseUrl, max_size: u32, migrate: bool) -> Result<Pool, DbError> {
     let manager = Manager::new(url.clone());
     // Connect once outside the pool so a bad URL reports the database's own error.
     let mut first = manager.connect()?;
-    run_migrations(&mut first)?;
+    if migrate {
+        run_migrations(&mut first)?;
+    }
     drop(first);
     r2d2::Pool::builder()
         .max_size(max_size)

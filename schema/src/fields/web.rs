@@ -17,8 +17,9 @@ string_newtype!(
 );
 
 string_newtype!(
-    /// An email address: at most 254 bytes (UTF-8), no whitespace, something before the first
-    /// `@`, and after it a domain that contains a dot but neither starts nor ends with one.
+    /// An email address: at most 254 bytes (UTF-8), no whitespace or control characters,
+    /// something before the first `@`, and after it a domain that contains a dot but neither
+    /// starts nor ends with one.
     Email,
     "r.okafor@example.org",
     |s| s.format(Some(SchemaFormat::KnownFormat(KnownFormat::Email))).max_length(Some(254)).pattern(Some(EMAIL_PATTERN))
@@ -44,7 +45,7 @@ impl Email {
         let ok = s.len() <= 254
             && s.split_once('@')
                 .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
-            && !s.contains(char::is_whitespace);
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control());
         if ok { Ok(Self(s.to_string())) } else { Err("must be an email address".into()) }
     }
 }

@@ -32,6 +32,16 @@ impl Store {
         }
     }
 
+    /// Moves the change sequence on by `by` without a change, after a restore: the peers'
+    /// cursors on this node's feed are past the restored sequence, and the node's next writes
+    /// must come after them, or those peers would never be sent them.
+    pub fn advance_sequence(&self, by: i64) -> StoreResult<i64> {
+        use crate::db::schema::node_state::dsl::*;
+        let mut c = self.conn()?;
+        diesel::update(node_state.filter(id.eq(1))).set(last_seq.eq(last_seq + by)).execute(&mut c)?;
+        Ok(node_state.select(last_seq).first(&mut c)?)
+    }
+
     /// Whether the store holds nothing yet: no record was ever written or received, and no
     /// peer is registered. Only such a store may be replaced by a backup.
     pub fn is_unused(&self) -> StoreResult<bool> {

@@ -1,19 +1,20 @@
 //! Leases: a job that must run once at a time across every replica of a node (the sync of a
 //! peer) is leased through the store. On PostgreSQL a lease is a session advisory lock, held
-//! by one pooled connection for as long as the job runs: when the replica holding it dies, its
-//! connections close and the server releases the lock, so another replica can take the job at
-//! once. An SQLite store has one process by construction (one machine, one file), so its
-//! leases are always granted; the caller keeps its own in-process bookkeeping.
+//! by a connection of its own (outside the pool, so that leases never starve the job's own
+//! queries) for as long as the job runs: when the lease is dropped, or the replica holding it
+//! dies, that connection closes and the server releases the lock, so another replica can take
+//! the job at once. An SQLite store has one process by construction (one machine, one file),
+//! so its leases are always granted; the caller keeps its own in-process bookkeeping.
 
 use super::{Store, StoreResult};
-use crate::db::{self, DbConnection};
+use crate::db::{DbConnection, Manager};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
 use sha2::{Digest, Sha256};
 
 /// A job held by this replica until the lease is dropped.
 pub struct Lease {
-    held: Option<(r2d2::PooledConnection<db::Manager>, i64)>,
+    held: Option<(diesel::PgConnection, i64)>,
 }
 
 #[derive(QueryableByName)]
@@ -32,33 +33,31 @@ fn key(job: &str) -> i64 {
 impl Store {
     /// The lease of `job` (`sync:tuscany`) if no replica holds it, else `None`.
     pub fn try_lease(&self, job: &str) -> StoreResult<Option<Lease>> {
-        let mut c = self.conn()?;
-        let key = key(job);
-        let locked = match &mut *c {
-            DbConnection::Sqlite(_) => return Ok(Some(Lease { held: None })),
-            DbConnection::Pg(pg) => {
-                diesel::sql_query("SELECT pg_try_advisory_lock($1) AS locked")
-                    .bind::<BigInt, _>(key)
-                    .get_result::<Locked>(pg)?
-                    .locked
-            }
+        if !matches!(self.url, crate::db::DatabaseUrl::Postgres(_)) {
+            return Ok(Some(Lease { held: None }));
+        }
+        let DbConnection::Pg(mut pg) = Manager::new(self.url.clone()).connect()? else {
+            return Ok(Some(Lease { held: None }));
         };
-        Ok(locked.then(|| Lease { held: Some((c, key)) }))
+        let key = key(job);
+        let locked = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS locked")
+            .bind::<BigInt, _>(key)
+            .get_result::<Locked>(&mut pg)?
+            .locked;
+        Ok(locked.then(|| Lease { held: Some((pg, key)) }))
     }
 }
 
 impl Drop for Lease {
     fn drop(&mut self) {
-        let Some((mut c, key)) = self.held.take() else { return };
-        if let DbConnection::Pg(pg) = &mut *c {
-            let released = diesel::sql_query("SELECT pg_advisory_unlock($1) AS locked")
-                .bind::<BigInt, _>(key)
-                .get_result::<Locked>(pg);
-            // Failing to unlock means the connection is broken: the pool discards it, and the
-            // server releases the lock with the session.
-            if !matches!(released, Ok(Locked { locked: true })) {
-                tracing::error!(error = ?released.err(), "cannot release a lease");
-            }
+        let Some((mut pg, key)) = self.held.take() else { return };
+        // Unlocking first frees the job at once; whatever happens, the connection closes when
+        // it is dropped here, and the server releases the lock with the session.
+        let released = diesel::sql_query("SELECT pg_advisory_unlock($1) AS locked")
+            .bind::<BigInt, _>(key)
+            .get_result::<Locked>(&mut pg);
+        if !matches!(released, Ok(Locked { locked: true })) {
+            tracing::warn!(error = ?released.err(), "cannot unlock a lease; closing its connection releases it");
         }
     }
 }

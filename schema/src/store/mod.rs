@@ -88,6 +88,18 @@ impl Store {
         Ok(Self { pool, url: url.clone(), corrupt: Default::default() })
     }
 
+    /// Opens the store as it is, applying no migration and creating nothing: an SQLite file
+    /// must exist. For checks that must change nothing.
+    pub fn open_as_is(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
+        if let DatabaseUrl::Sqlite(path) = url
+            && !path.exists()
+        {
+            return Err(DbError::Missing(path.clone()));
+        }
+        let pool = db::open_pool_as_is(url, pool_size)?;
+        Ok(Self { pool, url: url.clone(), corrupt: Default::default() })
+    }
+
     /// How many stored rows could not be read as records since the store was opened (each
     /// was logged, and left out of what was read).
     pub fn corrupt_rows(&self) -> u64 {

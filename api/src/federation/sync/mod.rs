@@ -110,33 +110,31 @@ impl Syncer {
     }
 
     /// The right to sync `region` now: no other task of this process, and no other replica on
-    /// the same store (a lease in the store), is syncing it.
+    /// the same store (a lease in the store), is syncing it. Dropping the claim gives it up,
+    /// even when the task holding it is cancelled or panics.
     async fn claim(&self, region: &str) -> Result<Claim, SyncError> {
         if !self.running().insert(region.to_string()) {
             return Err(SyncError::AlreadyRunning(region.to_string()));
         }
+        // From here on, the claim's Drop takes the region out of `running` again.
+        let mut claim = Claim { region: region.to_string(), lease: None, syncer: self.clone() };
         let (store, job) = (self.inner.store.clone(), format!("sync:{region}"));
-        let lease = tokio::task::spawn_blocking(move || store.try_lease(&job)).await;
-        match lease {
-            Ok(Ok(Some(lease))) => Ok(Claim { region: region.to_string(), lease }),
-            other => {
-                self.running().remove(region);
-                match other {
-                    Ok(Ok(_)) => Err(SyncError::AlreadyRunning(region.to_string())),
-                    Ok(Err(e)) => Err(SyncError::Store(e)),
-                    Err(e) => Err(SyncError::Task(e)),
-                }
+        match tokio::task::spawn_blocking(move || store.try_lease(&job)).await?? {
+            Some(lease) => {
+                claim.lease = Some(lease);
+                Ok(claim)
             }
+            None => Err(SyncError::AlreadyRunning(region.to_string())),
         }
     }
 
-    async fn release(&self, claim: Claim) {
-        let Claim { region, lease } = claim;
+    async fn release(&self, mut claim: Claim) {
         // Releasing a PostgreSQL lease is a query: off the async workers.
-        if let Err(e) = tokio::task::spawn_blocking(move || drop(lease)).await {
-            tracing::error!(peer = %region, error = %e, "cannot release the sync lease");
+        if let Some(lease) = claim.lease.take()
+            && let Err(e) = tokio::task::spawn_blocking(move || drop(lease)).await
+        {
+            tracing::error!(peer = %claim.region, error = %e, "cannot release the sync lease");
         }
-        self.running().remove(&region);
     }
 
     async fn sync_peer(&self, peer: PeerRow, deadline: Instant) -> Result<PeerReport, SyncError> {
@@ -261,7 +259,16 @@ impl Syncer {
 /// A peer this process may sync now (see [`Syncer::claim`]).
 struct Claim {
     region: String,
-    lease: smarty_schema::store::Lease,
+    lease: Option<smarty_schema::store::Lease>,
+    syncer: Syncer,
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        // A lease still held here (a cancelled or panicked task) closes its own connection.
+        drop(self.lease.take());
+        self.syncer.running().remove(&self.region);
+    }
 }
 
 /// Plain http only to this machine, unless the operator opted in for the peer: records and
