@@ -46,7 +46,7 @@ pub fn restore(from: &Path, config: &Config) -> Result<(), String> {
         return Err(format!("no backup at {}", from.display()));
     }
     if db.exists() {
-        let current = Store::open(&DatabaseUrl::Sqlite(db.clone()), 1).map_err(|e| e.to_string())?;
+        let current = Store::open_as_is(&DatabaseUrl::Sqlite(db.clone()), 1).map_err(|e| e.to_string())?;
         if !current.is_unused().map_err(|e| e.to_string())? {
             return Err(format!(
                 "the store {} is not empty: restore into a node that holds nothing yet (a new `smarty init`, or \

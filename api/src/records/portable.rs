@@ -111,7 +111,7 @@ fn row<C: RecordContent>(
     if !broken.is_empty() {
         return Err(broken.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect());
     }
-    let content: C = serde_path_to_error::deserialize(r.content.clone()).map_err(|e| {
+    let content: C = serde_path_to_error::deserialize(&body["content"]).map_err(|e| {
         let path = format!("content.{}", e.path());
         let error = field_error(&path, &serde_json::Error::io(std::io::Error::other(e.inner().to_string())));
         vec![format!("{}: {}", error.field, e.inner())]

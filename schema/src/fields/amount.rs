@@ -56,7 +56,7 @@ impl<'de> Deserialize<'de> for Amount {
         }
         let text = match Sent::deserialize(d)? {
             Sent::Text(s) => s.into_owned(),
-            Sent::Number(n) => crate::content::common::whole_number::<D::Error, u64>(&n)?.to_string(),
+            Sent::Number(n) => super::whole_number::<D::Error, u64>(&n)?.to_string(),
         };
         Self::parse(&text).map_err(serde::de::Error::custom)
     }
@@ -74,7 +74,7 @@ impl PartialSchema for Amount {
             .max_length(Some(24))
             .pattern(Some(AMOUNT_PATTERN))
             .minimum(Some(0))
-            .maximum(Some(crate::content::common::MAX_EXACT_INTEGER));
+            .maximum(Some(super::MAX_EXACT_INTEGER));
         // `example`, as the derived schemas have it (the contract's tests require it).
         #[allow(deprecated)]
         let either = either.example(Some(serde_json::Value::from("1250000.00")));

@@ -10,12 +10,14 @@
 mod amount;
 mod date;
 mod id;
+mod number;
 mod text;
 mod web;
 
 pub use amount::Amount;
 pub use date::{HalfYear, IsoDate};
 pub use id::RecordId;
+pub(crate) use number::{MAX_EXACT_INTEGER, integral, integral_opt, whole_number};
 pub use text::Text;
 pub use web::{Email, HttpUrl};
 

@@ -7,7 +7,7 @@
 //! so its leases are always granted; the caller keeps its own in-process bookkeeping.
 
 use super::{Store, StoreResult};
-use crate::db::{DbConnection, Manager};
+use crate::db::{DatabaseUrl, DbError};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
 use sha2::{Digest, Sha256};
@@ -33,12 +33,8 @@ fn key(job: &str) -> i64 {
 impl Store {
     /// The lease of `job` (`sync:tuscany`) if no replica holds it, else `None`.
     pub fn try_lease(&self, job: &str) -> StoreResult<Option<Lease>> {
-        if !matches!(self.url, crate::db::DatabaseUrl::Postgres(_)) {
-            return Ok(Some(Lease { held: None }));
-        }
-        let DbConnection::Pg(mut pg) = Manager::new(self.url.clone()).connect()? else {
-            return Ok(Some(Lease { held: None }));
-        };
+        let DatabaseUrl::Postgres(url) = &self.url else { return Ok(Some(Lease { held: None })) };
+        let mut pg = diesel::PgConnection::establish(url).map_err(DbError::from)?;
         let key = key(job);
         let locked = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS locked")
             .bind::<BigInt, _>(key)

@@ -63,8 +63,8 @@ impl StoredRecord {
     /// The record as its kind's API serves it, personal data merged back in when
     /// `with_private` (for the origin's editors); `None` when it is not of kind `C` or keeps
     /// no content.
-    pub fn into_record<C: RecordContent>(self, with_private: bool) -> Option<Record<C>> {
-        let private = self.private.clone().filter(|_| with_private);
+    pub fn into_record<C: RecordContent>(mut self, with_private: bool) -> Option<Record<C>> {
+        let private = self.private.take().filter(|_| with_private);
         self.into_public_record()?.try_map_content(|any| {
             let mut content = C::from_any(any)?;
             if let Some(private) = private {
