@@ -42,7 +42,7 @@ fn main() {
             Write::local(&record, false, &keys.signing, keys.kid())
         })
         .collect();
-    let bytes: usize = rows.iter().filter_map(|w| w.change.content.as_ref()).map(|c| c.to_string().len()).sum();
+    let bytes: usize = rows.iter().filter_map(|w| w.change.record.content.as_ref()).map(|c| c.to_string().len()).sum();
     Store::open(&config.database().unwrap(), 1).unwrap().insert_records(&rows).unwrap();
 
     // Baseline: the same records into a fresh store, one transaction.

@@ -7,8 +7,8 @@ use super::row::RecordRow;
 use super::stored::{StoredRecord, Write};
 use super::{Store, StoreError, StoreResult, next_seq};
 use crate::db::schema::{peers, records};
-use crate::record::Status;
-use crate::signing::{Change, Signature};
+use crate::record::{Kind, Record, Status};
+use crate::signing::{Change, Seal, Signature};
 use crate::timestamp;
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -136,33 +136,33 @@ impl Store {
                 .map(|h| (h.id.clone(), h))
                 .collect();
             for write in changes {
-                let change = &write.change;
-                let verdict = match held.get(&change.id) {
-                    current if change.origin == local_region => match current {
-                        Some(h) if h.hash.as_deref() == Some(change.hash.as_str()) => Verdict::Unchanged,
+                let (change, record) = (&write.change, &write.change.record);
+                let verdict = match held.get(&record.id) {
+                    current if record.origin == local_region => match current {
+                        Some(h) if h.hash.as_deref() == Some(change.hash()) => Verdict::Unchanged,
                         _ => Verdict::Reject("claims this node as origin but differs from what it holds".into()),
                     },
-                    Some(h) if h.origin != change.origin => {
-                        Verdict::Reject(format!("claims origin {} for a record of {}", change.origin, h.origin))
+                    Some(h) if h.origin != record.origin => {
+                        Verdict::Reject(format!("claims origin {} for a record of {}", record.origin, h.origin))
                     }
-                    Some(h) if h.kind != change.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
-                    Some(h) if h.version > change.version => Verdict::Reject(format!(
+                    Some(h) if h.kind != record.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
+                    Some(h) if h.version > record.version => Verdict::Reject(format!(
                         "version {} is older than the version {} held",
-                        change.version, h.version
+                        record.version, h.version
                     )),
-                    Some(h) if h.version == change.version => Verdict::Unchanged,
+                    Some(h) if h.version == record.version => Verdict::Unchanged,
                     Some(_) => Verdict::Replace,
                     None => Verdict::Insert,
                 };
                 match verdict {
                     Verdict::Unchanged => outcome.unchanged += 1,
-                    Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &change.id, &reason)),
+                    Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &record.id, &reason)),
                     Verdict::Insert | Verdict::Replace => {
                         let row = write.row(next_seq(c)?, true)?;
-                        if matches!(verdict, Verdict::Replace) && change.deleted && change.status == Status::Withdrawn {
+                        if matches!(verdict, Verdict::Replace) && change.deleted && record.status == Status::Withdrawn {
                             // A withdrawal: the record leaves the catalogue, but the citations
                             // of action plans still show what was withdrawn.
-                            diesel::update(records::table.find(&change.id))
+                            diesel::update(records::table.find(&record.id))
                                 .set((
                                     records::version.eq(row.version),
                                     records::status.eq(&row.status),
@@ -175,7 +175,7 @@ impl Store {
                                 ))
                                 .execute(c)?;
                         } else if matches!(verdict, Verdict::Replace) {
-                            diesel::update(records::table.find(&change.id)).set(&row).execute(c)?;
+                            diesel::update(records::table.find(&record.id)).set(&row).execute(c)?;
                         } else {
                             diesel::insert_into(records::table).values(&row).execute(c)?;
                         }
@@ -247,19 +247,18 @@ pub(crate) fn change_from_row(r: &RecordRow) -> StoreResult<Change> {
         if live { Some(serde_json::from_str(&r.content).map_err(|_| corrupt("content is not JSON"))?) } else { None };
     let signature: Signature = serde_json::from_str(r.signature.as_deref().ok_or_else(|| corrupt("unsigned"))?)
         .map_err(|_| corrupt("bad signature"))?;
-    Ok(Change {
+    let record = Record {
         id: r.id.clone(),
-        kind: crate::Kind::parse(&r.kind).ok_or_else(|| corrupt("unknown kind"))?,
+        kind: Kind::parse(&r.kind).ok_or_else(|| corrupt("unknown kind"))?,
         origin: r.origin.clone(),
         version: r.version,
         status: Status::parse(&r.status).ok_or_else(|| corrupt("unknown status"))?,
         created_at: r.created_at.clone(),
         updated_at: r.updated_at.clone(),
-        deleted: !live,
         content,
-        hash: r.hash.clone().ok_or_else(|| corrupt("no hash"))?,
-        signature: Some(signature),
-    })
+    };
+    let seal = Seal { hash: r.hash.clone().ok_or_else(|| corrupt("no hash"))?, signature };
+    Ok(Change { record, deleted: !live, seal: Some(seal) })
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ impl Store {
         self.write(|c, seq| {
             let current: (i64, bool) = records::table
                 .find(w.id())
-                .filter(records::kind.eq(w.change.kind.as_str()))
+                .filter(records::kind.eq(w.change.record.kind.as_str()))
                 .filter(records::deleted.eq(false))
                 .select((records::version, records::published_ever))
                 .first(c)?;

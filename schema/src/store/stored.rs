@@ -178,7 +178,7 @@ impl Write {
     /// A peer's verified change, with its content as read and checked.
     pub fn received(change: Change, content: Option<&AnyContent>) -> Write {
         // The content is stored as the origin signed it, to be served on byte for byte.
-        let text = change.content.as_ref().map(serde_json::Value::to_string);
+        let text = change.record.content.as_ref().map(serde_json::Value::to_string);
         let themes = content.map(|c| c.themes().to_vec()).unwrap_or_default();
         let deleted = change.deleted;
         Write { change, content: text, themes, private: None, deleted, received: true }
@@ -186,22 +186,23 @@ impl Write {
 
     /// The record's id.
     pub fn id(&self) -> &str {
-        &self.change.id
+        &self.change.record.id
     }
 
     /// The row for this write, at sequence number `seq`.
     pub(crate) fn row(&self, seq: i64, published_ever: bool) -> StoreResult<RecordRow> {
-        let c = &self.change;
-        let signature = serde_json::to_string(&c.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let (c, r) = (&self.change, &self.change.record);
+        let signature = c.seal.as_ref().map(|s| &s.signature);
+        let signature = serde_json::to_string(&signature).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let private = self.private.as_ref().map(serde_json::to_string).transpose();
         Ok(RecordRow {
-            id: c.id.clone(),
-            kind: c.kind.as_str().into(),
-            origin: c.origin.clone(),
-            version: c.version,
-            status: c.status.as_str().into(),
-            created_at: c.created_at.clone(),
-            updated_at: c.updated_at.clone(),
+            id: r.id.clone(),
+            kind: r.kind.as_str().into(),
+            origin: r.origin.clone(),
+            version: r.version,
+            status: r.status.as_str().into(),
+            created_at: r.created_at.clone(),
+            updated_at: r.updated_at.clone(),
             content: self.content.clone().unwrap_or_else(|| EMPTY.into()),
             private: private.map_err(|e| StoreError::Corrupt(e.to_string()))?,
             themes: RecordRow::themes_column(&self.themes),
@@ -209,8 +210,8 @@ impl Write {
             deleted: self.deleted,
             // Everything received was published at its origin: it is offered on to other
             // peers. A local record is once it is published.
-            published_ever: published_ever || self.received || c.status == Status::Published,
-            hash: Some(c.hash.clone()),
+            published_ever: published_ever || self.received || r.status == Status::Published,
+            hash: Some(c.hash().to_string()),
             signature: Some(signature),
             received_at: self.received.then(timestamp::now),
         })

@@ -100,26 +100,31 @@ fn record(raw: &RawValue, trust: &Trust, local_region: &str) -> Result<Write, (S
         let id = serde_json::from_str::<Named>(raw.get()).map_or_else(|_| "(no id)".to_string(), |n| n.id);
         (id, Refusal::Malformed(e))
     })?;
-    let id = change.id.clone();
+    let id = change.record.id.clone();
     let reject = |reason: Refusal| (id.clone(), reason);
-    if uuid::Uuid::parse_str(&change.id).is_err() || change.version < 1 {
+    if uuid::Uuid::parse_str(&change.record.id).is_err() || change.record.version < 1 {
         return Err(reject(Refusal::BadIdentity));
     }
-    if change.origin == local_region {
+    if change.record.origin == local_region {
         // Our own record coming back through a relay: the store compares it with what we hold.
         return Ok(Write::received(change, None));
     }
-    let keys = trust.get(&change.origin).ok_or_else(|| reject(Refusal::UnpinnedOrigin(change.origin.clone())))?;
+    let keys = trust
+        .get(&change.record.origin)
+        .ok_or_else(|| reject(Refusal::UnpinnedOrigin(change.record.origin.clone())))?;
     change.verify(keys).map_err(|e| reject(e.into()))?;
-    let content = match (&change.content, change.deleted) {
+    let content = match (&change.record.content, change.deleted) {
         (None, true) => None,
         (Some(_), true) => return Err(reject(Refusal::TombstoneWithContent)),
         (None, false) => return Err(reject(Refusal::NoContent)),
         (Some(content), false) => {
-            if change.status != Status::Published {
-                return Err(reject(Refusal::NotPublished(change.status)));
+            if change.record.status != Status::Published {
+                return Err(reject(Refusal::NotPublished(change.record.status)));
             }
-            Some(validate_remote(change.kind, content).map_err(|errors| reject(Refusal::InvalidContent(errors)))?)
+            Some(
+                validate_remote(change.record.kind, content)
+                    .map_err(|errors| reject(Refusal::InvalidContent(errors)))?,
+            )
         }
     };
     Ok(Write::received(change, content.as_ref()))
