@@ -272,6 +272,7 @@ async fn peers_records_come_and_go_and_the_index_rebuilds() {
     let record = a.get(&format!("/api/v1/catalogue/records/{id}"), None).await;
     record.expect(200);
     assert_eq!(record.json()["origin_name"], "Tuscany");
+    crate::support::conforms::assert_conforms("CatalogueRecord", &record.json());
     assert!(record.json()["content"].get("contact").is_none());
     a.get("/api/v1/catalogue/records/0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60", None)
         .await

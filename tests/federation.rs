@@ -167,6 +167,7 @@ async fn two_nodes_sync_and_show_status(backend: Backend) {
     let future = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, "999999");
     let res = a.client().get(&format!("{path}?since={future}"), Some(&Identity::of(&b).token(&a, path))).await;
     assert_eq!(res.json()["changes"][0]["id"], created["id"]);
+    crate::support::conforms::assert_conforms("ChangesPage", &res.json());
 
     // The peers API is for admins; unknown and pin-only peers are answered clearly.
     b.client().get("/api/v1/peers", Some(&b.editor)).await.expect_problem(403, "forbidden");

@@ -168,6 +168,8 @@ async fn lineage_withdrawal_and_monitoring_across_three_nodes() {
     sync(&leeds).await;
     for node in [&mazovia, &leeds] {
         let record = node.get(&format!("/api/v1/catalogue/records/{plan_id}"), None).await.json();
+        // Citations are part of the contract: a generated client reads them.
+        crate::support::conforms::assert_conforms("CatalogueRecord", &record);
         let citations = &record["content"]["actions"][1]["citations"];
         let prato = citations.as_array().unwrap().iter().find(|c| c["id"] == p_tuscany.as_str()).unwrap();
         assert_eq!(prato["status"], "withdrawn", "{}: {citations}", node.region);

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod conforms;
 pub mod fake_peer;
 pub mod http;
 pub mod node;

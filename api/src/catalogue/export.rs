@@ -1,8 +1,8 @@
 //! `GET /api/v1/catalogue/export`: every record matching a search (not a page), streamed as
 //! CSV or as one JSON array. Past the configured maximum, a clear 422 instead of a cut file.
 
-use super::handlers::CatalogueRecord;
 use super::params::{self, ExportFormat as Format, ExportParams, SearchFilters, parse};
+use super::record::CatalogueRecord;
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
@@ -140,14 +140,14 @@ fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
 }
 
-fn csv_row(state: &AppState, r: &CatalogueRecord) -> Vec<String> {
-    let c = &r.content;
+fn csv_row(state: &AppState, catalogued: &CatalogueRecord) -> Vec<String> {
+    let (r, c) = (&catalogued.record, &catalogued.record.content);
     let period = c.period();
     vec![
         r.id.clone(),
         r.kind.to_string(),
         r.origin.clone(),
-        r.origin_name.clone(),
+        catalogued.origin_name.clone(),
         c.title().to_string(),
         c.summary().to_string(),
         c.themes().join(";"),

@@ -1,15 +1,13 @@
 //! `GET /api/v1/catalogue/search` and `GET /api/v1/catalogue/records/{id}`.
 
 use super::params::{Paging, SearchFilters, parse};
+use super::record::CatalogueRecord;
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem, blocking};
 use crate::search::request::SearchResult;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use serde::Serialize;
-use smarty_schema::store::StoredRecord;
-use smarty_schema::{AnyContent, Kind, Status};
-use utoipa::ToSchema;
+use smarty_schema::AnyContent;
 
 /// Search the catalogue
 ///
@@ -32,56 +30,6 @@ pub async fn search(state: web::Data<AppState>, _reader: Reader, req: HttpReques
     let catalogue = state.catalogue.clone();
     let result = web::block(move || catalogue.search(&request)).await??;
     Ok(HttpResponse::Ok().json(result))
-}
-
-/// A record of the catalogue, of any origin.
-#[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60", "kind": "case_study", "origin": "tuscany",
-    "origin_name": "Tuscany", "version": 2, "status": "published", "created_at": "2026-11-20T09:30:00.000000Z",
-    "updated_at": "2026-11-25T09:30:00.000000Z", "content": {"title": "Manutenzione predittiva nel distretto tessile di Prato"}}))]
-pub struct CatalogueRecord {
-    /// The record's id, a UUIDv7 assigned by its origin.
-    pub id: String,
-    /// The record's kind.
-    pub kind: Kind,
-    /// Code of the region whose node owns the record.
-    pub origin: String,
-    /// The origin region's name.
-    pub origin_name: String,
-    /// The record's version at its origin: 1 on create, +1 on every change.
-    #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
-    pub version: i64,
-    /// Always `published`: the catalogue serves nothing else.
-    pub status: Status,
-    /// When the record was created at its origin (RFC 3339, UTC).
-    pub created_at: String,
-    /// When the record last changed at its origin (RFC 3339, UTC).
-    pub updated_at: String,
-    /// The record's public content, by its kind's schema (`CaseStudy`, `PolicyInstrument`,
-    /// `ActionPlan`, `RegionProfile`); an action plan's actions carry `citations`.
-    #[schema(value_type = Object)]
-    pub content: AnyContent,
-}
-
-impl CatalogueRecord {
-    /// The catalogue's view of a public record, with its origin's name.
-    pub fn of(state: &AppState, stored: StoredRecord) -> Result<Self, ApiError> {
-        let origin_name = state.config.region_name(&stored.origin);
-        let id = stored.id.clone();
-        let r =
-            stored.into_public_record().ok_or_else(|| ApiError::Internal(format!("record {id} keeps no content")))?;
-        Ok(CatalogueRecord {
-            id: r.id,
-            kind: r.kind,
-            origin: r.origin,
-            origin_name,
-            version: r.version,
-            status: r.status,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            content: r.content,
-        })
-    }
 }
 
 /// Read a catalogue record
@@ -112,10 +60,10 @@ pub async fn record(
         return Err(ApiError::NotFound);
     }
     let mut record = CatalogueRecord::of(&state, row)?;
-    if let AnyContent::ActionPlan(plan) = record.content {
+    if let AnyContent::ActionPlan(plan) = record.record.content {
         let (store, region) = (state.store.clone(), state.config.region.clone());
         let plan = blocking(move || crate::search::lineage::with_citations(&store, &region, plan)).await?;
-        record.content = AnyContent::ActionPlan(plan);
+        record.record.content = AnyContent::ActionPlan(plan);
     }
     Ok(HttpResponse::Ok().json(record))
 }

@@ -4,6 +4,7 @@
 mod export;
 pub mod handlers;
 pub mod params;
+pub mod record;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

@@ -56,11 +56,28 @@ fn unwrap_single_all_of(v: &mut Value) {
 /// The API's own document, from the document of every route.
 pub fn api_only(doc: &mut Value) {
     unwrap_single_all_of(doc);
+    lift_read_only(doc);
     describe_properties(doc);
     remove_pages(doc);
     add_shared_responses(doc);
     add_links(doc);
     prune_schemas(doc);
+}
+
+/// utoipa's arrays cannot carry `readOnly`, so it writes a read-only list field's keyword on
+/// the items: it belongs to the property, where clients and fuzzers look for it.
+fn lift_read_only(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            let items = o.get_mut("items").and_then(Value::as_object_mut);
+            if let Some(Value::Bool(true)) = items.and_then(|i| i.remove("readOnly")) {
+                o.insert("readOnly".into(), Value::Bool(true));
+            }
+            o.values_mut().for_each(lift_read_only);
+        }
+        Value::Array(a) => a.iter_mut().for_each(lift_read_only),
+        _ => {}
+    }
 }
 
 /// Gives every property of every component schema a description of its own. utoipa writes a

@@ -33,7 +33,7 @@ pub fn citing_actions(store: &Store) -> StoreResult<Vec<CitingAction>> {
                 plan_origin: record.origin.clone(),
                 number: action.number,
                 title: action.title.to_string(),
-                cites: action.inspired_by.clone(),
+                cites: action.inspired_by.to_vec(),
             });
         }
     }
@@ -189,7 +189,7 @@ pub fn with_citations(store: &Store, local_region: &str, mut plan: ActionPlan) -
     let ids: Vec<String> = plan.actions.iter().flat_map(|a| a.inspired_by.iter().map(RecordId::to_string)).collect();
     let held: HashMap<String, StoredRecord> =
         store.records_by_id(&ids)?.into_iter().map(|r| (r.id.clone(), r)).collect();
-    for action in &mut plan.actions {
+    for action in plan.actions.iter_mut() {
         let citations = action.inspired_by.iter().map(|id| citation(held.get(id.as_str()), id, local_region)).collect();
         action.citations = Some(citations);
     }

@@ -2,7 +2,7 @@
 //! from partners' practices, and the monitoring of it.
 
 use super::common::*;
-use crate::fields::{HalfYear, IsoDate, RecordId, Text};
+use crate::fields::{HalfYear, IsoDate, List, RecordId, Text};
 use crate::validation::{Errors, FieldError};
 use crate::vocab::LanguageCode;
 use serde::{Deserialize, Serialize};
@@ -72,12 +72,12 @@ pub struct Action {
     /// published (or was withdrawn after being published); records received from peers are
     /// not checked.
     #[serde(default)]
-    #[schema(max_items = 20)]
-    pub inspired_by: Vec<RecordId>,
+    #[schema(value_type = Vec<RecordId>, max_items = 20)]
+    pub inspired_by: List<RecordId, 0, 20>,
     /// The organisations that carry the action out: at most 30.
     #[serde(default)]
-    #[schema(max_items = 30)]
-    pub players: Vec<Text<300>>,
+    #[schema(value_type = Vec<Text<300>>, max_items = 30)]
+    pub players: List<Text<300>, 0, 30>,
     /// When the action runs.
     pub timeframe: Timeframe,
     /// What the action costs.
@@ -85,22 +85,34 @@ pub struct Action {
     pub costs: Option<Budget>,
     /// Where the money comes from: at most 20 sources.
     #[serde(default)]
-    #[schema(max_items = 20)]
-    pub funding_sources: Vec<Text<300>>,
+    #[schema(value_type = Vec<Text<300>>, max_items = 20)]
+    pub funding_sources: List<Text<300>, 0, 20>,
     /// How the action improves the policy instrument.
     pub improvement_type: ImprovementType,
     /// How the action's progress is measured. Names are unique across the whole plan.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
-    /// The cited practices as the catalogue shows them: filled by the catalogue when it
-    /// serves the plan, never written by clients, never signed.
-    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
-    #[schema(ignore)]
+    /// The cited practices as the catalogue shows them (`inspired_by`, in order): filled by
+    /// the catalogue when it serves the plan; never written by clients (a body that carries
+    /// it is refused), never signed.
+    #[serde(default, deserialize_with = "refuse_citations", skip_serializing_if = "Option::is_none")]
+    #[schema(read_only)]
     pub citations: Option<Vec<Citation>>,
 }
 
+/// Refuses `citations` in a body: the catalogue fills them in, nobody writes or signs them.
+// Not `skip_deserializing`: the contract would then not show them, though the catalogue serves
+// them.
+fn refuse_citations<'de, D: serde::Deserializer<'de>>(_: D) -> Result<Option<Vec<Citation>>, D::Error> {
+    Err(serde::de::Error::custom("citations are filled in by the catalogue and cannot be written"))
+}
+
 /// A practice an action cites, as the catalogue shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+// Written only by the node; stated strict like every object of a body (see `citations`).
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"id": "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60", "origin": "leeds",
+    "title": "Sensor retrofits for Huddersfield textile mills", "status": "available"}))]
 pub struct Citation {
     /// The cited case study's id.
     pub id: String,
@@ -113,7 +125,8 @@ pub struct Citation {
 }
 
 /// Where a cited practice stands, seen from this node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(example = "available")]
 #[serde(rename_all = "lowercase")]
 pub enum CitationStatus {
     /// In the catalogue.
@@ -214,8 +227,8 @@ pub struct ActionPlan {
     pub language: LanguageCode,
     /// The plan's actions: 1 to 50, each with a `number` unique in the plan; indicator names
     /// are unique across all of them.
-    #[schema(min_items = 1, max_items = 50)]
-    pub actions: Vec<Action>,
+    #[schema(value_type = Vec<Action>, min_items = 1, max_items = 50)]
+    pub actions: List<Action, 1, 50>,
     /// Monitoring reports in period order, each period once; appended with
     /// `POST …/monitoring`. Each report's indicators and actions must be the plan's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -232,9 +245,6 @@ impl ActionPlan {
     /// checked by the node, not here.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::new("content");
-        if self.actions.is_empty() || self.actions.len() > 50 {
-            e.add("actions", "must have 1 to 50 actions");
-        }
         let mut numbers = Vec::new();
         let mut indicator_names: Vec<&str> = Vec::new();
         for (i, a) in self.actions.iter().enumerate() {
@@ -246,12 +256,9 @@ impl ActionPlan {
                 "must be a positive number, unique in the plan",
             );
             numbers.push(a.number);
-            check_count(&mut e, &a.inspired_by, &f("inspired_by"), 20);
-            check_count(&mut e, &a.players, &f("players"), 30);
             if a.timeframe.end < a.timeframe.start {
                 e.add_rule(&f("timeframe.end"), "must not be before start");
             }
-            check_count(&mut e, &a.funding_sources, &f("funding_sources"), 20);
             for (j, ind) in a.indicators.iter().enumerate() {
                 let g = |name: &str| format!("actions[{i}].indicators[{j}].{name}");
                 e.check_rule(!indicator_names.contains(&ind.name.as_str()), &g("name"), "is used twice in the plan");

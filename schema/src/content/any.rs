@@ -13,7 +13,7 @@ use serde::Serialize;
 // Case studies are the bulk of every store: boxing them would add an allocation to nearly
 // every record read, to save a few hundred bytes on the rarer kinds.
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub enum AnyContent {
     /// A case study's content.

@@ -1,7 +1,7 @@
 //! A case study: a good practice in Interreg Europe's words.
 
 use super::common::*;
-use crate::fields::{HttpUrl, RecordId, Text};
+use crate::fields::{HttpUrl, List, RecordId, Text};
 use crate::validation::{Errors, FieldError};
 use crate::vocab::{LanguageCode, ThemeCode};
 use serde::{Deserialize, Serialize};
@@ -58,7 +58,7 @@ pub struct CaseStudy {
     pub intervention: Intervention,
     /// The exchange themes the practice addresses: 1 to 4 theme codes, each listed once.
     #[schema(value_type = std::collections::BTreeSet<ThemeCode>, min_items = 1, max_items = 4)]
-    pub themes: Vec<ThemeCode>,
+    pub themes: List<ThemeCode, 1, 4, true>,
     /// The language the text is written in.
     pub language: LanguageCode,
     /// The institution that leads the practice.
@@ -80,20 +80,20 @@ pub struct CaseStudy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer_potential: Option<Text<5000>>,
     /// Free keywords for search: at most 20.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schema(max_items = 20)]
-    pub keywords: Vec<Text<100>>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    #[schema(value_type = Vec<Text<100>>, max_items = 20)]
+    pub keywords: List<Text<100>, 0, 20>,
     /// Public pages about the practice: at most 20.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schema(max_items = 20)]
-    pub links: Vec<HttpUrl>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    #[schema(value_type = Vec<HttpUrl>, max_items = 20)]
+    pub links: List<HttpUrl, 0, 20>,
     /// What the practice cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
     /// Where the money came from (`ERDF`, a regional fund, a company): at most 20 sources.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schema(max_items = 20)]
-    pub funding_sources: Vec<Text<300>>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    #[schema(value_type = Vec<Text<300>>, max_items = 20)]
+    pub funding_sources: List<Text<300>, 0, 20>,
     /// Ids of policy instruments of this region the practice relates to. When the record is
     /// written at its origin, each must name a live policy instrument of that region (a
     /// published one when the case study is published); records received from peers are not
@@ -117,11 +117,7 @@ impl CaseStudy {
     /// checked by the node, not here.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::new("content");
-        check_themes(&mut e, &self.themes, "themes", 1);
         check_period(&mut e, &self.period, "period");
-        check_count(&mut e, &self.keywords, "keywords", 20);
-        check_count(&mut e, &self.links, "links", 20);
-        check_count(&mut e, &self.funding_sources, "funding_sources", 20);
         check_translations(&mut e, &self.translations, &self.language);
         e.into_result()
     }

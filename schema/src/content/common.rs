@@ -3,7 +3,7 @@
 use crate::fields::{Amount, Email, IsoDate, Text};
 pub(crate) use crate::fields::{integral, integral_opt};
 use crate::validation::Errors;
-use crate::vocab::{CurrencyCode, LanguageCode, NutsCode, ThemeCode};
+use crate::vocab::{CurrencyCode, LanguageCode, NutsCode};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use utoipa::openapi::RefOr;
@@ -135,24 +135,5 @@ pub(crate) fn check_translations(e: &mut Errors, translations: &TranslationMap, 
 pub(crate) fn check_period(e: &mut Errors, p: &Period, field: &str) {
     if p.end.as_ref().is_some_and(|end| end < &p.start) {
         e.add_rule(&format!("{field}.end"), "must not be before start");
-    }
-}
-
-/// Themes: `min..=4` of them, none listed twice.
-pub(crate) fn check_themes(e: &mut Errors, themes: &[ThemeCode], field: &str, min: usize) {
-    if themes.len() < min || themes.len() > 4 {
-        e.add(field, format!("must list {min} to 4 themes"));
-    }
-    for (i, t) in themes.iter().enumerate() {
-        if themes[..i].contains(t) {
-            e.add(&format!("{field}[{i}]"), "is listed twice");
-        }
-    }
-}
-
-/// A list of at most `max_items` items.
-pub(crate) fn check_count<T>(e: &mut Errors, items: &[T], field: &str, max_items: usize) {
-    if items.len() > max_items {
-        e.add(field, format!("must have at most {max_items} items"));
     }
 }

@@ -188,6 +188,7 @@ pub fn validate_remote(kind: Kind, content: &serde_json::Value) -> Result<AnyCon
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::List;
     use serde::de::DeserializeOwned;
     use utoipa::PartialSchema;
 
@@ -214,7 +215,7 @@ mod tests {
 
         let mut profile: RegionProfile = example();
         assert_eq!(profile.validate(), Ok(()));
-        profile.stakeholders.push(example());
+        profile.stakeholders = List::new(vec![example()]).unwrap();
         assert_eq!(profile.validate(), Ok(()));
 
         // The plan's example is in Polish: the translations' example (English) fits it.
@@ -222,7 +223,7 @@ mod tests {
         assert_eq!(plan.validate(), Ok(()));
         let mut action: Action = example();
         (action.number, action.timeframe, action.indicators) = (2, example(), vec![]);
-        plan.actions.push(action);
+        plan.actions = List::new([plan.actions.into_vec(), vec![action]].concat()).unwrap();
         plan.translations = serde_json::from_value(example_json::<common::Translations>()).unwrap();
         plan.translations.insert(crate::vocab::LanguageCode::parse("it").unwrap(), example());
         let mut report: MonitoringReport = example();

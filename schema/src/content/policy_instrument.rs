@@ -1,7 +1,7 @@
 //! A policy instrument: a strategy, programme or law that a region sets out to improve.
 
 use super::common::*;
-use crate::fields::{HttpUrl, Text};
+use crate::fields::{HttpUrl, List, Text};
 use crate::validation::{Errors, FieldError};
 use crate::vocab::{LanguageCode, NutsCode, ThemeCode};
 use serde::{Deserialize, Serialize};
@@ -64,9 +64,9 @@ pub struct PolicyInstrument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
     /// The exchange themes the instrument supports: up to 4 theme codes, each listed once.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "List::is_empty")]
     #[schema(value_type = std::collections::BTreeSet<ThemeCode>, max_items = 4)]
-    pub themes: Vec<ThemeCode>,
+    pub themes: List<ThemeCode, 0, 4, true>,
     /// The instrument's public page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<HttpUrl>,
@@ -82,7 +82,6 @@ impl PolicyInstrument {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::new("content");
         check_period(&mut e, &self.period, "period");
-        check_themes(&mut e, &self.themes, "themes", 0);
         check_translations(&mut e, &self.translations, &self.language);
         e.into_result()
     }

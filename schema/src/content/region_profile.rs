@@ -1,7 +1,7 @@
 //! A region profile: its Industry 4.0 context and stakeholder group (no personal data).
 
 use super::common::*;
-use crate::fields::{HttpUrl, Text};
+use crate::fields::{HttpUrl, List, Text};
 use crate::validation::{Errors, FieldError};
 use crate::vocab::LanguageCode;
 use serde::{Deserialize, Serialize};
@@ -35,24 +35,24 @@ pub struct RegionProfile {
     pub language: LanguageCode,
     /// The region's main manufacturing sectors: at most 30.
     #[serde(default)]
-    #[schema(max_items = 30)]
-    pub key_sectors: Vec<Text<200>>,
+    #[schema(value_type = Vec<Text<200>>, max_items = 30)]
+    pub key_sectors: List<Text<200>, 0, 30>,
     /// How many manufacturing SMEs the region has (a whole number, exact in JSON).
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "integral_opt")]
     #[schema(minimum = 0, maximum = 9_007_199_254_740_991_u64)]
     pub manufacturing_smes: Option<u64>,
     /// The programmes that support SMEs' digitalisation in the region: at most 30.
     #[serde(default)]
-    #[schema(max_items = 30)]
-    pub support_programmes: Vec<Text<300>>,
+    #[schema(value_type = Vec<Text<300>>, max_items = 30)]
+    pub support_programmes: List<Text<300>, 0, 30>,
     /// Links to mapping reports: at most 20.
     #[serde(default)]
-    #[schema(max_items = 20)]
-    pub mapping_reports: Vec<HttpUrl>,
+    #[schema(value_type = Vec<HttpUrl>, max_items = 20)]
+    pub mapping_reports: List<HttpUrl, 0, 20>,
     /// Organisations of the stakeholder group and their roles, at most 100; no personal data.
     #[serde(default)]
-    #[schema(max_items = 100)]
-    pub stakeholders: Vec<Stakeholder>,
+    #[schema(value_type = Vec<Stakeholder>, max_items = 100)]
+    pub stakeholders: List<Stakeholder, 0, 100>,
     /// The title and summary in other languages, by ISO 639-1 code. At most 10 languages, not
     /// including the profile's own `language`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -65,10 +65,6 @@ impl RegionProfile {
     /// to one profile.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::new("content");
-        check_count(&mut e, &self.key_sectors, "key_sectors", 30);
-        check_count(&mut e, &self.support_programmes, "support_programmes", 30);
-        check_count(&mut e, &self.mapping_reports, "mapping_reports", 20);
-        check_count(&mut e, &self.stakeholders, "stakeholders", 100);
         check_translations(&mut e, &self.translations, &self.language);
         e.into_result()
     }

@@ -10,6 +10,7 @@
 mod amount;
 mod date;
 mod id;
+mod list;
 mod number;
 mod text;
 mod web;
@@ -17,6 +18,7 @@ mod web;
 pub use amount::Amount;
 pub use date::{HalfYear, IsoDate};
 pub use id::RecordId;
+pub use list::List;
 pub(crate) use number::{MAX_EXACT_INTEGER, integral, integral_opt, whole_number};
 pub use text::Text;
 pub use web::{Email, HttpUrl};
