@@ -161,14 +161,19 @@ impl Default for SyncConfig {
 
 impl SyncConfig {
     /// The scheduled time of day (UTC), `None` when scheduling is off.
-    pub fn daily_time(&self) -> Result<Option<chrono::NaiveTime>, String> {
+    pub fn daily_time(&self) -> Result<Option<chrono::NaiveTime>, ConfigError> {
         if self.schedule == "off" {
             return Ok(None);
         }
         chrono::NaiveTime::parse_from_str(&self.schedule, "%H:%M:%S")
             .or_else(|_| chrono::NaiveTime::parse_from_str(&self.schedule, "%H:%M"))
             .map(Some)
-            .map_err(|_| format!("sync.schedule must be HH:MM or HH:MM:SS (UTC), or off, not {:?}", self.schedule))
+            .map_err(|_| {
+                ConfigError::Invalid(format!(
+                    "sync.schedule must be HH:MM or HH:MM:SS (UTC), or off, not {:?}",
+                    self.schedule
+                ))
+            })
     }
 }
 
@@ -387,7 +392,7 @@ impl Config {
             let known: Vec<&str> = self.regions.iter().map(|r| r.code.as_str()).collect();
             return Err(ConfigError::UnknownRegion { region: self.region.clone(), known: known.join(", ") });
         }
-        self.sync.daily_time().map_err(invalid)?;
+        self.sync.daily_time()?;
         if !(1..=1000).contains(&self.sync.page_size) {
             return Err(invalid("sync.page_size must be 1 to 1000".into()));
         }

@@ -1,25 +1,72 @@
 //! Starting a node: open the store, bind, serve.
 
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::error::ApiError;
 use crate::federation::keys::NodeKeys;
+use crate::federation::sync::SyncError;
 use crate::federation::sync::{Syncer, schedule};
+use crate::http::body_schema::UncompilableSchema;
 use crate::http::fallback::RouteTable;
+use crate::keys::KeyError;
 use crate::search::Catalogue;
+use crate::search::error::IndexError;
 use crate::state::AppState;
 use actix_web::{App, HttpRequest, HttpServer, web};
+use smarty_schema::db::{DatabaseUrlError, DbError};
 use smarty_schema::store::Store;
 use std::net::TcpListener;
 use std::sync::Arc;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+/// Why a node did not start, or stopped serving.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Database(#[from] DatabaseUrlError),
+    #[error(transparent)]
+    Store(#[from] DbError),
+    #[error(transparent)]
+    Keys(#[from] KeyError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    Sync(#[from] SyncError),
+    #[error(transparent)]
+    Contract(#[from] UncompilableSchema),
+    /// The address is taken or not ours to bind.
+    #[error(
+        "cannot listen on {addr}: {source}{hint}; choose the address with `listen` in smarty.toml, SMARTY_LISTEN=HOST:PORT \
+         or `smarty serve --listen HOST:PORT`",
+        hint = if source.kind() == std::io::ErrorKind::AddrInUse {
+            " (another process holds the port: the demo uses 8080 to 8086)"
+        } else {
+            ""
+        }
+    )]
+    Listen { addr: String, source: std::io::Error },
+    /// The server failed while serving.
+    #[error("the server stopped: {0}")]
+    Serve(#[from] std::io::Error),
+    /// A start-up task panicked or was cancelled.
+    #[error("a start-up task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl From<StartError> for String {
+    fn from(e: StartError) -> String {
+        e.to_string()
+    }
+}
+
 /// Serves until the process is stopped (SIGINT/SIGTERM shut down gracefully).
-pub async fn serve(config: Config) -> Result<(), String> {
+pub async fn serve(config: Config) -> Result<(), StartError> {
     let node = start(config, None).await?;
     // Tests and scripts read the address from this line: keep its shape.
     println!("smarty: listening on http://{}", node.addr);
-    node.server.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())
+    Ok(node.server.await??)
 }
 
 /// A node that is serving.
@@ -32,7 +79,7 @@ pub struct RunningNode {
 
 /// Opens the store and the index, binds and starts serving; returns at once.
 /// `workers`: HTTP worker threads (default: one per core).
-pub async fn start(config: Config, workers: Option<usize>) -> Result<RunningNode, String> {
+pub async fn start(config: Config, workers: Option<usize>) -> Result<RunningNode, StartError> {
     // Every line a node logs names its region: the demo runs seven in one process.
     let node_span = tracing::info_span!("node", node = %config.region);
     tracing::Instrument::instrument(start_node(config, workers, node_span.clone()), node_span).await
@@ -42,44 +89,32 @@ async fn start_node(
     mut config: Config,
     workers: Option<usize>,
     node_span: tracing::Span,
-) -> Result<RunningNode, String> {
+) -> Result<RunningNode, StartError> {
     let url = config.database()?;
     let pool_size = config.pool_size;
     tracing::info!(database = %url.redacted(), "opening store");
-    let (store, sync_store) = tokio::task::spawn_blocking(move || -> Result<_, String> {
-        let api = Store::open(&url, pool_size).map_err(|e| e.to_string())?;
+    let (store, sync_store) = tokio::task::spawn_blocking(move || -> Result<_, DbError> {
+        let api = Store::open(&url, pool_size)?;
         // Sync gets its own connections so a long pull cannot starve the API.
-        let sync = Store::open(&url, 2).map_err(|e| e.to_string())?;
+        let sync = Store::open(&url, 2)?;
         Ok((api, sync))
     })
-    .await
-    .map_err(|e| e.to_string())??;
+    .await??;
     let keys = NodeKeys::load(&config)?;
     // The index gets its own connections too; it rebuilds itself from the store if needed.
     let (index_dir, index_url) = (config.index_path(), config.database()?);
     let span = node_span.clone();
-    let catalogue = tokio::task::spawn_blocking(move || -> Result<_, String> {
+    let catalogue = tokio::task::spawn_blocking(move || -> Result<_, StartError> {
         let _node = span.entered();
-        let store = Store::open(&index_url, 2).map_err(|e| e.to_string())?;
+        let store = Store::open(&index_url, 2)?;
         Ok(Arc::new(Catalogue::open(&index_dir, store, true)?))
     })
-    .await
-    .map_err(|e| e.to_string())??;
+    .await??;
     catalogue.spawn_indexer(node_span.clone())?;
 
-    let listener = TcpListener::bind(&config.listen).map_err(|e| {
-        let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
-            " (another process holds the port: the demo uses 8080 to 8086)"
-        } else {
-            ""
-        };
-        format!(
-            "cannot listen on {}: {e}{hint}; choose the address with `listen` in smarty.toml, SMARTY_LISTEN=HOST:PORT \
-             or `smarty serve --listen HOST:PORT`",
-            config.listen
-        )
-    })?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let listener = TcpListener::bind(&config.listen)
+        .map_err(|source| StartError::Listen { addr: config.listen.clone(), source })?;
+    let addr = listener.local_addr()?;
     if config.public_url.is_none() {
         config.public_url = Some(format!("http://{addr}"));
     }
@@ -151,8 +186,7 @@ async fn start_node(
         .client_request_timeout(std::time::Duration::from_secs(http_limits.request_head_timeout_secs))
         .client_disconnect_timeout(std::time::Duration::from_secs(http_limits.disconnect_timeout_secs))
         .max_connections(http_limits.max_connections)
-        .listen(listener)
-        .map_err(|e| e.to_string())?
+        .listen(listener)?
         .shutdown_timeout(10)
         .run();
     tracing::info!(%addr, region = %state.config.region, "listening");

@@ -164,7 +164,7 @@ pub fn run() -> ExitCode {
             init_logging(node.log_format.unwrap_or(config.log_format));
             crate::files::report(&crate::files::tighten(&config));
             let runtime = actix_web::rt::System::new();
-            runtime.block_on(crate::server::serve(config))
+            Ok(runtime.block_on(crate::server::serve(config))?)
         }),
         Command::Token { node, command } => node.load().and_then(|config| token::run(command, &config)),
         Command::Demo { args, log_format } => {

@@ -29,6 +29,12 @@ pub struct UncompilableSchema {
     message: String,
 }
 
+impl From<UncompilableSchema> for String {
+    fn from(e: UncompilableSchema) -> String {
+        e.to_string()
+    }
+}
+
 /// One operation's body schema: compiled, and as written (for the descriptions that explain
 /// a broken rule).
 struct Route {

@@ -105,12 +105,12 @@ pub fn document() -> serde_json::Value {
 
 /// The body schemas of this node's operations, which every JSON body is checked against:
 /// compiled once per process (the demo's seven nodes share them).
-pub fn body_schemas() -> Result<&'static BodySchemas, String> {
+pub fn body_schemas() -> Result<&'static BodySchemas, crate::http::body_schema::UncompilableSchema> {
     static SCHEMAS: std::sync::OnceLock<BodySchemas> = std::sync::OnceLock::new();
     if let Some(compiled) = SCHEMAS.get() {
         return Ok(compiled);
     }
-    let compiled = BodySchemas::from_document(&document()).map_err(|e| e.to_string())?;
+    let compiled = BodySchemas::from_document(&document())?;
     Ok(SCHEMAS.get_or_init(|| compiled))
 }
 
