@@ -80,17 +80,19 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
         }
         PeersCommand::List => {
             println!(
-                "{:<16} {:<40} {:<28} {:>9} {:>9}  LAST ERROR",
-                "REGION", "URL", "LAST SUCCESS", "RECEIVED", "REJECTED"
+                "{:<16} {:<40} {:<28} {:>9} {:>9} {:>9} {:>9}  LAST ERROR",
+                "REGION", "URL", "LAST SUCCESS", "RECEIVED", "REJECTED", "STALE", "OWN"
             );
             for p in store.list_peers().map_err(|e| e.to_string())? {
                 println!(
-                    "{:<16} {:<40} {:<28} {:>9} {:>9}  {}",
+                    "{:<16} {:<40} {:<28} {:>9} {:>9} {:>9} {:>9}  {}",
                     p.region,
                     p.url.as_deref().unwrap_or("(pinned only)"),
                     p.last_success_at.as_deref().unwrap_or("never"),
                     p.records_received,
                     p.records_rejected,
+                    p.records_stale,
+                    p.records_own,
                     p.last_error.as_deref().unwrap_or("")
                 );
             }

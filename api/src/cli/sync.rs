@@ -15,8 +15,8 @@ pub fn run(config: Config, peer: Option<String>) -> Result<(), String> {
     for (region, result) in &results {
         match result {
             Ok(r) => println!(
-                "{region}: ok, {} page(s), {} applied, {} unchanged, {} rejected",
-                r.pages, r.applied, r.unchanged, r.rejected
+                "{region}: ok, {} page(s), {} applied, {} unchanged, {} rejected, {} stale, {} own",
+                r.pages, r.applied, r.unchanged, r.rejected, r.stale, r.own
             ),
             Err(e) => {
                 failed += 1;

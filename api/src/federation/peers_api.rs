@@ -26,7 +26,7 @@ pub struct RejectionView {
 #[derive(Serialize, ToSchema)]
 #[schema(example = json!({"region": "tuscany", "url": "https://smarty.tuscany.example", "pull": true, "cursor": "MTI0",
     "last_attempt_at": "2026-11-25T02:14:03.120000Z", "last_success_at": "2026-11-25T02:14:03.120000Z",
-    "last_error": null, "consecutive_failures": 0, "records_received": 14, "records_rejected": 0, "recent_rejections": []}))]
+    "last_error": null, "consecutive_failures": 0, "records_received": 14, "records_rejected": 0, "records_stale": 3, "records_own": 5, "recent_rejections": []}))]
 pub struct PeerStatus {
     /// The peer's region code.
     pub region: String,
@@ -51,6 +51,13 @@ pub struct PeerStatus {
     /// Records from the peer refused, in all (the latest are in `recent_rejections`).
     #[schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
     pub records_rejected: i64,
+    /// Copies from the peer older than the version held here, in all: routine in a mesh,
+    /// where peers relay what they have; not refusals.
+    #[schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    pub records_stale: i64,
+    /// This node's own records that came back through the peer as they are held, in all.
+    #[schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    pub records_own: i64,
     /// The latest refused records, newest first.
     pub recent_rejections: Vec<RejectionView>,
 }
@@ -65,7 +72,7 @@ pub struct PeerList {
 /// Peers and their sync status
 ///
 /// Every configured peer: whether it is pulled, its cursor, the last attempts and errors,
-/// counts of received and rejected records, and the latest rejections with their reasons.
+/// counts of received, rejected, stale and own records, and the latest rejections with their reasons.
 #[utoipa::path(operation_id = "listPeers", tag = "peers",
     responses(
         (status = 200, description = "The peers", body = PeerList),
@@ -91,6 +98,8 @@ pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRespo
                 consecutive_failures: p.consecutive_failures,
                 records_received: p.records_received,
                 records_rejected: p.records_rejected,
+                records_stale: p.records_stale,
+                records_own: p.records_own,
                 recent_rejections: recent
                     .into_iter()
                     .map(|r| RejectionView { at: r.at, record_id: r.record_id, reason: r.reason })

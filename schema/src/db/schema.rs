@@ -51,6 +51,8 @@ diesel::table! {
         records_received -> BigInt,
         records_rejected -> BigInt,
         insecure_http -> Bool,
+        records_stale -> BigInt,
+        records_own -> BigInt,
     }
 }
 

@@ -44,6 +44,10 @@ pub struct ApplyOutcome {
     pub applied: usize,
     /// Already held at this version (records come back through several peers).
     pub unchanged: usize,
+    /// Older than the version held: a relay's copy from before the latest change.
+    pub stale: usize,
+    /// This node's own records, back through a relay as they are held here.
+    pub own: usize,
     /// Records refused (already refused by the caller, or judged here), each noted as a
     /// rejection.
     pub rejected: usize,
@@ -139,23 +143,22 @@ impl Store {
                 let (change, record) = (&write.change, &write.change.record);
                 let verdict = match held.get(&record.id) {
                     current if record.origin == local_region => match current {
-                        Some(h) if h.hash.as_deref() == Some(change.hash()) => Verdict::Unchanged,
+                        Some(h) if h.hash.as_deref() == Some(change.hash()) => Verdict::Own,
                         _ => Verdict::Reject("claims this node as origin but differs from what it holds".into()),
                     },
                     Some(h) if h.origin != record.origin => {
                         Verdict::Reject(format!("claims origin {} for a record of {}", record.origin, h.origin))
                     }
                     Some(h) if h.kind != record.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
-                    Some(h) if h.version > record.version => Verdict::Reject(format!(
-                        "version {} is older than the version {} held",
-                        record.version, h.version
-                    )),
+                    Some(h) if h.version > record.version => Verdict::Stale,
                     Some(h) if h.version == record.version => Verdict::Unchanged,
                     Some(_) => Verdict::Replace,
                     None => Verdict::Insert,
                 };
                 match verdict {
                     Verdict::Unchanged => outcome.unchanged += 1,
+                    Verdict::Stale => outcome.stale += 1,
+                    Verdict::Own => outcome.own += 1,
                     Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &record.id, &reason)),
                     Verdict::Insert | Verdict::Replace => {
                         let row = write.row(next_seq(c)?, true)?;
@@ -192,6 +195,8 @@ impl Store {
                     peers::cursor.eq(next_cursor),
                     peers::records_received.eq(peers::records_received + outcome.applied as i64),
                     peers::records_rejected.eq(peers::records_rejected + outcome.rejected as i64),
+                    peers::records_stale.eq(peers::records_stale + outcome.stale as i64),
+                    peers::records_own.eq(peers::records_own + outcome.own as i64),
                 ))
                 .execute(c)?;
             Ok(outcome)
@@ -222,10 +227,14 @@ impl Held {
     }
 }
 
+/// What becomes of a peer's change. Only a refusal is a fault of the peer: in a mesh, copies
+/// older than the one held and this node's own records come back routinely.
 enum Verdict {
     Insert,
     Replace,
     Unchanged,
+    Stale,
+    Own,
     Reject(String),
 }
 

@@ -33,6 +33,10 @@ pub struct PeerRow {
     pub records_rejected: i64,
     /// The operator allowed pulling this peer over plain http (beyond loopback).
     pub insecure_http: bool,
+    /// Copies from the peer older than what this node held, in all (a mesh relays many).
+    pub records_stale: i64,
+    /// This node's own records that came back through the peer unchanged, in all.
+    pub records_own: i64,
 }
 
 /// A record a peer sent that this node refused, and why.
@@ -82,6 +86,8 @@ impl Store {
                     records_received: 0,
                     records_rejected: 0,
                     insecure_http,
+                    records_stale: 0,
+                    records_own: 0,
                 };
                 diesel::insert_into(peers::table).values(&row).execute(c)?;
             }

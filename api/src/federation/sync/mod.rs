@@ -24,6 +24,8 @@ pub struct PeerReport {
     pub pages: usize,
     pub applied: usize,
     pub unchanged: usize,
+    pub stale: usize,
+    pub own: usize,
     pub rejected: usize,
 }
 
@@ -231,6 +233,8 @@ impl Syncer {
             report.pages += 1;
             report.applied += outcome.applied;
             report.unchanged += outcome.unchanged;
+            report.stale += outcome.stale;
+            report.own += outcome.own;
             report.rejected += outcome.rejected;
             if !page.more {
                 return Ok(report);

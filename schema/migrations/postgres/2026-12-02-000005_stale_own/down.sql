@@ -1,0 +1,2 @@
+ALTER TABLE peers DROP COLUMN records_own;
+ALTER TABLE peers DROP COLUMN records_stale;
