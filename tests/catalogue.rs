@@ -227,6 +227,15 @@ async fn facets_filter_and_count_disjunctively() {
     }
     let r = search(&node, "year_from=2022").await;
     assert_eq!(r["facets"]["year"], json!({"2020": 1, "2021": 3, "2022": 1}), "the year facet ignores its own filter");
+    // A well-formed code nobody has matches nothing; a value outside the vocabulary is refused,
+    // as the contract's schema says.
+    assert_eq!(search(&node, "language=fi&origin=lapland").await["total"], 0);
+    for bad in ["theme=smart-things", "kind=case-study", "intervention=both", "language=english", "origin=Leeds"] {
+        let res = node.get(&format!("/api/v1/catalogue/search?{bad}"), None).await;
+        res.expect_problem(400, "validation");
+        let field = bad.split('=').next().unwrap();
+        assert_eq!(res.json()["errors"][0]["field"], field, "{bad}: {}", res.text);
+    }
 }
 
 #[tokio::test]

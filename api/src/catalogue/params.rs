@@ -8,7 +8,10 @@ use crate::search::collector::{Filters, Sort};
 use crate::search::request::SearchRequest;
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
+use smarty_schema::Kind;
+use smarty_schema::content::Intervention;
 use smarty_schema::validation::Errors;
+use smarty_schema::vocab::{LanguageCode, RegionCode, ThemeCode};
 use utoipa::{IntoParams, ToSchema};
 
 /// Highest `year_from` and `year_to`.
@@ -19,8 +22,8 @@ pub const MAX_OFFSET: usize = 100_000;
 pub const MAX_Q_CHARS: usize = 500;
 
 /// The search filters, shared by search and export. Facet parameters may repeat: OR within
-/// a facet, AND across facets. A facet value no record has matches nothing (it is not an
-/// error).
+/// a facet, AND across facets. A well-formed value no record has matches nothing (it is not
+/// an error); a value outside its vocabulary is.
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)] // documents the parameters; `parse` reads them
@@ -30,19 +33,19 @@ pub struct SearchFilters {
     #[param(max_length = 500, example = "predictive maintenance")]
     q: Option<String>,
     /// Theme code (repeatable; `GET /api/v1/themes` lists them).
-    #[param(style = Form, explode, example = json!(["smart-logistics"]))]
+    #[param(style = Form, explode, value_type = Option<Vec<ThemeCode>>, example = json!(["smart-logistics"]))]
     theme: Option<Vec<String>>,
     /// Origin region code (repeatable).
-    #[param(style = Form, explode, example = json!(["tuscany"]))]
+    #[param(style = Form, explode, value_type = Option<Vec<RegionCode>>, example = json!(["tuscany"]))]
     origin: Option<Vec<String>>,
-    /// Record kind: `case_study` or `policy_instrument` (repeatable).
-    #[param(style = Form, explode, example = json!(["case_study"]))]
+    /// Record kind (repeatable).
+    #[param(style = Form, explode, value_type = Option<Vec<Kind>>, example = json!(["case_study"]))]
     kind: Option<Vec<String>>,
-    /// Kind of intervention: `policy` or `direct` (repeatable).
-    #[param(style = Form, explode, example = json!(["policy"]))]
+    /// Kind of intervention of a case study: `policy` or `direct` (repeatable).
+    #[param(style = Form, explode, value_type = Option<Vec<Intervention>>, example = json!(["policy"]))]
     intervention: Option<Vec<String>>,
     /// ISO 639-1 language of the record's text (repeatable).
-    #[param(style = Form, explode, example = json!(["en"]))]
+    #[param(style = Form, explode, value_type = Option<Vec<LanguageCode>>, example = json!(["en"]))]
     language: Option<Vec<String>>,
     /// Earliest start year, 0 to 9999.
     #[param(minimum = 0, maximum = 9999, example = 2020)]
@@ -133,11 +136,17 @@ pub fn parse(query: &str, max_limit: Option<usize>) -> Result<(SearchRequest, Op
         let (key, value) = (key.as_ref(), value.into_owned());
         match key {
             "q" => req.q = value,
-            "theme" => req.filters.values[0].push(value),
-            "origin" => req.filters.values[1].push(value),
-            "kind" => req.filters.values[2].push(value),
-            "intervention" => req.filters.values[3].push(value),
-            "language" => req.filters.values[4].push(value),
+            "theme" | "origin" | "kind" | "intervention" | "language" => {
+                let (facet, known) = match key {
+                    "theme" => (0, ThemeCode::parse(&value).is_ok()),
+                    "origin" => (1, RegionCode::parse(&value).is_ok()),
+                    "kind" => (2, Kind::parse(&value).is_some()),
+                    "intervention" => (3, from_code::<Intervention>(&value).is_some()),
+                    _ => (4, LanguageCode::parse(&value).is_ok()),
+                };
+                e.check(known, key, &format!("{value:?} is not a {key} code (see the parameter's schema)"));
+                req.filters.values[facet].push(value);
+            }
             "year_from" => req.filters.year_from = year(&mut e, key, &value),
             "year_to" => req.filters.year_to = year(&mut e, key, &value),
             "offset" if max_limit.is_some() => req.offset = number(&mut e, key, &value).unwrap_or(0) as usize,

@@ -15,8 +15,9 @@ use utoipa::{IntoParams, ToSchema};
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ChangesParams {
-    /// The `next` cursor of the previous page; absent to start from the beginning.
-    #[param(example = "MTI0")]
+    /// The `next` cursor of the previous page, opaque (base64url letters); absent to start from
+    /// the beginning. A value this node did not issue is refused with 400.
+    #[param(pattern = "^[A-Za-z0-9_-]+$", example = "MTI0")]
     pub since: Option<String>,
     /// Changes per page, 1 to 1000 (default 500).
     #[param(minimum = 1, maximum = 1000, default = 500, example = 500)]

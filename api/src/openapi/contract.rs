@@ -56,12 +56,30 @@ fn unwrap_single_all_of(v: &mut Value) {
 /// The API's own document, from the document of every route.
 pub fn api_only(doc: &mut Value) {
     unwrap_single_all_of(doc);
+    name_unsigned_formats(doc);
     lift_read_only(doc);
     describe_properties(doc);
     remove_pages(doc);
     add_shared_responses(doc);
     add_links(doc);
     prune_schemas(doc);
+}
+
+/// Unsigned integers are documented with the OpenAPI format registry's `uint8` … `uint64`,
+/// which utoipa spells `u-int8` … `u-int64`.
+fn name_unsigned_formats(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            if let Some(Value::String(format)) = o.get_mut("format")
+                && let Some(bits) = format.strip_prefix("u-int")
+            {
+                *format = format!("uint{bits}");
+            }
+            o.values_mut().for_each(name_unsigned_formats);
+        }
+        Value::Array(a) => a.iter_mut().for_each(name_unsigned_formats),
+        _ => {}
+    }
 }
 
 /// utoipa's arrays cannot carry `readOnly`, so it writes a read-only list field's keyword on

@@ -129,6 +129,7 @@ impl Collector for SearchCollector {
             inspired: self.inspired.clone(),
             text,
             allowed,
+            // A segment none of whose records has a start year has no year column at all.
             year: ff.u64("year").ok(),
             year_range,
             updated: ff.i64("updated")?,

@@ -12,7 +12,12 @@ pub fn of_record(fields: &Fields, record: &StoredRecord) -> Option<TantivyDocume
     let language = content.language();
     let body = content.body_text();
 
-    let uuid = uuid::Uuid::parse_str(&record.id).ok()?.as_u128();
+    // Every way in checks ids (the API, peers' pages, imports): one that is not a UUID is a
+    // corrupt row, said so, and left out of the index.
+    let Ok(uuid) = uuid::Uuid::parse_str(&record.id).map(|u| u.as_u128()) else {
+        tracing::warn!(id = %record.id, "a stored record's id is not a UUID: not indexed");
+        return None;
+    };
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &record.id);
     doc.add_u64(fields.id_hi, (uuid >> 64) as u64);

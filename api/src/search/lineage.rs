@@ -53,7 +53,7 @@ pub struct InfluenceItem {
     pub action_plan_title: String,
     /// The citing action's `number` in its plan.
     #[schema(minimum = 1, maximum = 4_294_967_295_u64)]
-    pub action_number: u64,
+    pub action_number: u32,
     /// The citing action's title, in the plan's language.
     pub action_title: String,
 }
@@ -79,7 +79,7 @@ pub fn influence(store: &Store, record_id: &str) -> StoreResult<Influence> {
             region: a.plan_origin,
             action_plan_id: a.plan_id,
             action_plan_title: a.plan_title,
-            action_number: a.number.into(),
+            action_number: a.number,
             action_title: a.title,
         })
         .collect();
