@@ -12,7 +12,7 @@ mod common;
 use common::*;
 use smarty_api::catalogue::params::parse;
 use smarty_api::config::Config;
-use smarty_api::federation::keys::NodeKeys;
+use smarty_api::keys::NodeKeys;
 use smarty_api::search::Catalogue;
 use smarty_schema::store::{Store, Write};
 use smarty_schema::{Kind, Record, Status, timestamp};

@@ -10,8 +10,8 @@ mod common;
 
 use common::*;
 use smarty_api::config::Config;
-use smarty_api::federation::keys::NodeKeys;
 use smarty_api::federation::sync::Syncer;
+use smarty_api::keys::NodeKeys;
 use smarty_schema::store::{Store, Write};
 use smarty_schema::{Kind, Record, Status, timestamp};
 use std::time::Instant;

@@ -4,7 +4,6 @@ pub mod auth;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
-pub mod demo;
 pub mod error;
 pub mod federation;
 pub mod files;

@@ -2,12 +2,12 @@
 
 use crate::config::{Config, ConfigError};
 use crate::error::ApiError;
-use crate::federation::keys::NodeKeys;
 use crate::federation::sync::SyncError;
 use crate::federation::sync::{Syncer, schedule};
 use crate::http::body_schema::UncompilableSchema;
 use crate::http::fallback::RouteTable;
 use crate::keys::KeyError;
+use crate::keys::NodeKeys;
 use crate::search::Catalogue;
 use crate::search::error::IndexError;
 use crate::state::AppState;
@@ -73,6 +73,8 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
 pub struct RunningNode {
     pub addr: std::net::SocketAddr,
     pub state: web::Data<AppState>,
+    /// The node's sync client (the demo runs its rounds).
+    pub syncer: Syncer,
     /// Resolves when the server stops (on SIGINT or SIGTERM).
     pub server: tokio::task::JoinHandle<std::io::Result<()>>,
 }
@@ -133,7 +135,10 @@ async fn start_node(
     let csrf_key = keys.derived_secret("smarty pages csrf v1");
     let limits = web::Data::new(crate::http::throttle::Limiter::new(&config.limits));
     let body_schemas = crate::openapi::body_schemas()?;
-    let state = web::Data::new(AppState { config, store, keys, syncer, catalogue, csrf_key, limits, body_schemas });
+    let state = web::Data::new(AppState { config, store, keys, catalogue, csrf_key, limits, body_schemas });
+    // Pulls from peers on its own connections, so a sync cannot starve the API; handlers that
+    // start one reach it as app data of its own.
+    let sync_handle = web::Data::new(syncer.clone());
 
     // Budgets of clients long quiet are forgotten, so the limiter's memory stays bounded.
     let housekeeping = state.clone();
@@ -161,6 +166,7 @@ async fn start_node(
             // The plumbing in http/ reads what it needs, not the whole state.
             app.app_data(app_state.clone())
                 .app_data(app_state.limits.clone())
+                .app_data(sync_handle.clone())
                 .app_data(crate::http::request_log::NodeRegion(app_state.config.region.clone()))
                 .app_data(web::Data::new(app_state.config.limits.clone()))
                 .app_data(app_state.body_schemas)
@@ -192,5 +198,5 @@ async fn start_node(
     tracing::info!(%addr, region = %state.config.region, "listening");
     // An actix server runs only while polled: give it a task of its own.
     let server = actix_web::rt::spawn(server);
-    Ok(RunningNode { addr, state, server })
+    Ok(RunningNode { addr, state, syncer, server })
 }

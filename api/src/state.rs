@@ -1,8 +1,7 @@
 //! What every handler can reach.
 
 use crate::config::Config;
-use crate::federation::keys::NodeKeys;
-use crate::federation::sync::Syncer;
+use crate::keys::NodeKeys;
 use crate::search::Catalogue;
 use actix_web::web;
 use smarty_schema::store::Store;
@@ -12,8 +11,6 @@ pub struct AppState {
     pub config: Config,
     pub store: Store,
     pub keys: NodeKeys,
-    /// Pulls from peers on its own connections, so a sync cannot starve the API.
-    pub syncer: Syncer,
     pub catalogue: Arc<Catalogue>,
     /// Binds the pages' CSRF values to their session; derived from the node's key, so every
     /// replica of a node agrees on it.

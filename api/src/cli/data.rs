@@ -1,7 +1,7 @@
 //! `smarty import`, `smarty export` and `smarty migrate-store`.
 
 use crate::config::Config;
-use crate::federation::keys::NodeKeys;
+use crate::keys::NodeKeys;
 use crate::records::portable;
 use smarty_schema::db::DatabaseUrl;
 use smarty_schema::store::Store;

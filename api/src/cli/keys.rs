@@ -1,7 +1,7 @@
 //! `smarty keys show|rotate`.
 
 use crate::config::Config;
-use crate::federation::keys::{NodeKeys, published_jwks};
+use crate::keys::{NodeKeys, published_jwks};
 use smarty_schema::signing::Jwk;
 use smarty_schema::store::{RetiredKey, Store};
 use smarty_schema::timestamp;

@@ -2,6 +2,7 @@
 
 mod backup;
 mod data;
+mod demo;
 pub mod init;
 mod keys;
 mod peers;
@@ -84,7 +85,7 @@ enum Command {
     /// Run the seven SMARTY regions on loopback, with sample data, synced (Ctrl-C stops)
     Demo {
         #[command(flatten)]
-        args: crate::demo::DemoArgs,
+        args: demo::DemoArgs,
         /// Log format of the nodes' warnings
         #[arg(long, value_enum, value_name = "FORMAT")]
         log_format: Option<LogFormat>,
@@ -169,7 +170,7 @@ pub fn run() -> ExitCode {
         Command::Token { node, command } => node.load().and_then(|config| token::run(command, &config)),
         Command::Demo { args, log_format } => {
             init_logging_quiet(log_format.unwrap_or_default());
-            crate::demo::run(args)
+            demo::run(args)
         }
         Command::Import { node, file } => node.load().and_then(|config| data::import(&file, &config)),
         Command::Export { node } => node.load().and_then(|config| data::export(&config)),

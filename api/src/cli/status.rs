@@ -3,7 +3,7 @@
 //! and asks the running server's `/readyz`; it changes nothing.
 
 use crate::config::Config;
-use crate::federation::keys::NodeKeys;
+use crate::keys::NodeKeys;
 use smarty_schema::store::Store;
 use smarty_schema::timestamp;
 use std::fmt::Write as _;

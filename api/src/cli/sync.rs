@@ -1,8 +1,8 @@
 //! `smarty sync`: one round now, beside or without a running server.
 
 use crate::config::Config;
-use crate::federation::keys::NodeKeys;
 use crate::federation::sync::Syncer;
+use crate::keys::NodeKeys;
 use smarty_schema::store::Store;
 
 pub fn run(config: Config, peer: Option<String>) -> Result<(), String> {

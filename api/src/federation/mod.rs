@@ -1,7 +1,6 @@
 //! Federation: keys, peer tokens, the changes feed, and the sync client that pulls peers.
 
 pub mod feed;
-pub mod keys;
 pub mod peer_auth;
 pub mod peers_api;
 pub mod sync;

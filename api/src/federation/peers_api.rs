@@ -2,7 +2,7 @@
 
 use crate::auth::Admin;
 use crate::error::{ApiError, Problem, blocking};
-use crate::federation::sync::SyncError;
+use crate::federation::sync::{SyncError, Syncer};
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, post, web};
 use serde::Serialize;
@@ -130,6 +130,7 @@ pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRespo
 #[post("/peers/{code}/sync")]
 pub async fn sync(
     state: web::Data<AppState>,
+    syncer: web::Data<Syncer>,
     _admin: Admin,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
@@ -139,7 +140,7 @@ pub async fn sync(
     if peer.url.is_none() {
         return Err(ApiError::Conflict(format!("{} is pinned only: this node does not pull from it.", peer.region)));
     }
-    match state.syncer.trigger(peer).await {
+    match syncer.trigger(peer).await {
         Ok(()) => Ok(HttpResponse::Accepted().finish()),
         Err(SyncError::AlreadyRunning(region)) => Err(ApiError::Conflict(format!(
             "A sync of {region} is already running, on this replica or another: its progress shows in the peer's status."

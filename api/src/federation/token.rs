@@ -1,6 +1,6 @@
 //! Peer tokens: short-lived EdDSA JWTs bound to one request (RFC 9449-style `htm`/`htu`).
 
-use super::keys::NodeKeys;
+use crate::keys::NodeKeys;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
 

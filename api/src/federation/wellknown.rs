@@ -1,8 +1,8 @@
 //! `/.well-known/jwks.json` and `/.well-known/smarty-node`: what peers need to trust and
 //! reach this node.
 
-use super::keys::published_jwks;
 use crate::error::ApiError;
+use crate::keys::published_jwks;
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, web};
 use serde::Serialize;

@@ -1,9 +1,9 @@
 //! The node's own records as a portable JSON array: what `smarty import` reads and
 //! `smarty export` writes. Imports are validated like API writes, all or nothing.
 
-use crate::federation::keys::NodeKeys;
 use crate::http::body::field_error;
 use crate::http::body_schema::BodySchemas;
+use crate::keys::NodeKeys;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use smarty_schema::store::{Store, Write};

@@ -1,7 +1,7 @@
 //! The records service, generic over the kind of content.
 
 use super::wire::{ListParams, Page, RecordInput};
-use crate::auth::Caller;
+use crate::auth::{Caller, policy};
 use crate::error::{ApiError, blocking};
 use crate::http::precondition::{etag, if_match, not_modified};
 use crate::state::AppState;
@@ -69,13 +69,15 @@ pub async fn get<C: RecordContent>(
     req: &HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let stored = own_live::<C>(state, id).await?;
-    if stored.status != Status::Published && !caller.is_editor() {
+    let viewer = caller.viewer();
+    if !policy::may_see(state, viewer, &stored) {
         return Err(ApiError::NotFound);
     }
     if not_modified(req, stored.version) {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag(stored.version))).finish());
     }
-    let record: Record<C> = typed(stored, caller.is_editor())?;
+    let private = policy::sees_private(state, viewer, &stored);
+    let record: Record<C> = typed(stored, private)?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(record.version))).json(record))
 }
 
@@ -102,12 +104,9 @@ pub async fn list<C: RecordContent>(
     e.check(!matches!(updated_since, Some(None)), "updated_since", "must be an RFC 3339 time");
     e.into_result().map_err(ApiError::Validation)?;
 
-    let visible = if caller.is_editor() {
-        vec![Status::Draft, Status::Published, Status::Withdrawn]
-    } else {
-        vec![Status::Published]
-    };
-    let statuses = visible.into_iter().filter(|s| params.status.is_none_or(|f| f == *s)).collect();
+    let viewer = caller.viewer();
+    let visible = policy::listed_statuses(viewer).iter().copied();
+    let statuses = visible.filter(|s| params.status.is_none_or(|f| f == *s)).collect();
     let query = ListQuery {
         kind: C::KIND,
         origin: state.config.region.clone(),
@@ -122,7 +121,13 @@ pub async fn list<C: RecordContent>(
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next_cursor = more.then(|| URL_SAFE_NO_PAD.encode(&rows.last().expect("limit ≥ 1").id));
-    let items = rows.into_iter().map(|r| typed::<C>(r, caller.is_editor())).collect::<Result<_, _>>()?;
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let private = policy::sees_private(state, viewer, &r);
+            typed::<C>(r, private)
+        })
+        .collect::<Result<_, _>>()?;
     Ok(HttpResponse::Ok().json(Page::<Record<C>> { items, next_cursor }))
 }
 

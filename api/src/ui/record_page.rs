@@ -91,12 +91,11 @@ pub async fn record(
     let stored = blocking(move || store.get_record(&id)).await?;
     let viewer = session.viewer();
     let mut visible = stored.filter(|r| policy::may_see(&state, viewer, r));
-    let own = visible.as_ref().is_some_and(|r| r.origin == state.config.region);
     // What a reader may see is live, so it has content; an editor of its origin sees the
     // contact too.
     let content = visible
         .as_mut()
-        .and_then(|r| if own && session.editor.is_some() { r.content_for_editors() } else { r.content.take() });
+        .and_then(|r| if policy::sees_private(&state, viewer, r) { r.content_for_editors() } else { r.content.take() });
     let (Some(stored), Some(content)) = (visible, content) else {
         let html = render(&super::manage::Message::new(
             &state,
@@ -168,7 +167,7 @@ pub async fn record(
         lang: content.language().to_string(),
         status: (stored.status != Status::Published).then(|| capitalise(stored.status.as_str())),
         translation,
-        edit: (own && session.editor.is_some()).then(|| format!("/manage/{}/edit", stored.id)),
+        edit: policy::may_edit(&state, viewer, &stored).then(|| format!("/manage/{}/edit", stored.id)),
         rows: rows.0,
     })?;
     Ok(page(StatusCode::OK, html, &session))

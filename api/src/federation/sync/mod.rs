@@ -9,8 +9,8 @@ mod verify;
 use error::PinnedKeysError;
 pub use error::SyncError;
 
-use super::keys::NodeKeys;
 use crate::config::Config;
+use crate::keys::NodeKeys;
 use futures_util::StreamExt;
 use smarty_schema::store::{PeerRow, Store};
 use std::collections::{HashMap, HashSet};

@@ -4,9 +4,9 @@
 
 mod samples;
 
-use crate::cli::init::{InitArgs, create};
+use super::init::{InitArgs, create};
 use crate::config::Config;
-use crate::federation::keys::NodeKeys;
+use crate::keys::NodeKeys;
 use crate::server::{RunningNode, start};
 use indicatif::{ProgressBar, ProgressStyle};
 use smarty_schema::signing::JwkSet;
@@ -111,7 +111,7 @@ async fn sync_round(
     let rounds = nodes.iter().map(|n| {
         let bar = bar.clone();
         async move {
-            let results = n.state.syncer.round(None).await;
+            let results = n.syncer.round(None).await;
             bar.inc(1);
             results
         }

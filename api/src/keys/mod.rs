@@ -1,7 +1,10 @@
 //! This node's signing keys: the active key (the key file) and retired, verify-only keys.
 
+mod file;
+
+pub use file::{KeyError, create, load};
+
 use crate::config::Config;
-use crate::keys::KeyError;
 use ed25519_dalek::SigningKey;
 use smarty_schema::signing::{Jwk, JwkSet};
 use smarty_schema::store::Store;
@@ -15,7 +18,7 @@ pub struct NodeKeys {
 
 impl NodeKeys {
     pub fn load(config: &Config) -> Result<NodeKeys, KeyError> {
-        let signing = crate::keys::load(&config.key_path())?;
+        let signing = load(&config.key_path())?;
         let jwk = Jwk::from_key(&signing.verifying_key());
         Ok(NodeKeys { signing, jwk })
     }
@@ -37,9 +40,9 @@ impl NodeKeys {
 /// The JWK set this node publishes: its active key, then retired keys not yet expired.
 pub fn published_jwks(keys: &NodeKeys, store: &Store) -> Result<JwkSet, KeyError> {
     let mut set = vec![keys.jwk.clone()];
-    for retired in store.retired_keys(&timestamp::now()).map_err(|e| KeyError::Publish(e.to_string()))? {
+    for retired in store.retired_keys(&timestamp::now())? {
         let jwk: Jwk = serde_json::from_str(&retired.public_key)
-            .map_err(|e| KeyError::Publish(format!("retired key {}: {e}", retired.kid)))?;
+            .map_err(|source| KeyError::RetiredKey { kid: retired.kid.clone(), source })?;
         if jwk.kid != keys.jwk.kid {
             set.push(jwk);
         }

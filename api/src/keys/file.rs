@@ -1,4 +1,4 @@
-//! The node's Ed25519 key pair. The private key is written once, mode 0600.
+//! The node's key file: an Ed25519 private key in PKCS#8 PEM, written once, mode 0600.
 
 use ed25519_dalek::SigningKey;
 use ed25519_dalek::pkcs8::{DecodePrivateKey, EncodePrivateKey, spki::der::pem::LineEnding};
@@ -16,10 +16,13 @@ pub enum KeyError {
     #[error("{path} is not an Ed25519 PKCS#8 key: {message}")]
     NotEd25519 { path: PathBuf, message: String },
     #[error("cannot encode the key: {0}")]
-    Encode(String),
-    /// The published key set could not be made (a retired key is unreadable, the store failed).
+    Encode(#[source] ed25519_dalek::pkcs8::Error),
+    /// The published key set could not be read from the store.
     #[error("cannot publish the key set: {0}")]
-    Publish(String),
+    Store(#[from] smarty_schema::store::StoreError),
+    /// A retired key kept in the store is not a JWK.
+    #[error("cannot publish the key set: retired key {kid}: {source}")]
+    RetiredKey { kid: String, source: serde_json::Error },
 }
 
 /// Commands report key problems as text, like every other failure at the edge.
@@ -34,7 +37,7 @@ pub fn create(path: &Path) -> Result<SigningKey, KeyError> {
     let mut seed = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut seed);
     let key = SigningKey::from_bytes(&seed);
-    let pem = key.to_pkcs8_pem(LineEnding::LF).map_err(|e| KeyError::Encode(e.to_string()))?;
+    let pem = key.to_pkcs8_pem(LineEnding::LF).map_err(KeyError::Encode)?;
     let create = |source| KeyError::Create { path: path.to_path_buf(), source };
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(create)?;
     file.write_all(pem.as_bytes()).map_err(create)?;

@@ -1,30 +1,30 @@
 //! The sample records of the seven regions, compiled into the binary (`deploy/sample-data`).
 
 use crate::config::Config;
-use crate::federation::keys::NodeKeys;
+use crate::keys::NodeKeys;
 use crate::records::portable::prepare_import;
 use smarty_schema::store::Store;
 
 const SAMPLES: [(&str, &str); 7] = [
-    ("tuscany", include_str!("../../../deploy/sample-data/tuscany.json")),
-    ("mazovia", include_str!("../../../deploy/sample-data/mazovia.json")),
-    ("lapland", include_str!("../../../deploy/sample-data/lapland.json")),
-    ("leeds", include_str!("../../../deploy/sample-data/leeds.json")),
-    ("slovenia", include_str!("../../../deploy/sample-data/slovenia.json")),
-    ("castilla-leon", include_str!("../../../deploy/sample-data/castilla-leon.json")),
-    ("catalonia", include_str!("../../../deploy/sample-data/catalonia.json")),
+    ("tuscany", include_str!("../../../../deploy/sample-data/tuscany.json")),
+    ("mazovia", include_str!("../../../../deploy/sample-data/mazovia.json")),
+    ("lapland", include_str!("../../../../deploy/sample-data/lapland.json")),
+    ("leeds", include_str!("../../../../deploy/sample-data/leeds.json")),
+    ("slovenia", include_str!("../../../../deploy/sample-data/slovenia.json")),
+    ("castilla-leon", include_str!("../../../../deploy/sample-data/castilla-leon.json")),
+    ("catalonia", include_str!("../../../../deploy/sample-data/catalonia.json")),
 ];
 
 /// Each region's action plan and region profile: they cite other regions' practices, so
 /// they load once the catalogue holds those (after a first sync round).
 const PLANS: [(&str, &str); 7] = [
-    ("tuscany", include_str!("../../../deploy/sample-data/tuscany-plans.json")),
-    ("mazovia", include_str!("../../../deploy/sample-data/mazovia-plans.json")),
-    ("lapland", include_str!("../../../deploy/sample-data/lapland-plans.json")),
-    ("leeds", include_str!("../../../deploy/sample-data/leeds-plans.json")),
-    ("slovenia", include_str!("../../../deploy/sample-data/slovenia-plans.json")),
-    ("castilla-leon", include_str!("../../../deploy/sample-data/castilla-leon-plans.json")),
-    ("catalonia", include_str!("../../../deploy/sample-data/catalonia-plans.json")),
+    ("tuscany", include_str!("../../../../deploy/sample-data/tuscany-plans.json")),
+    ("mazovia", include_str!("../../../../deploy/sample-data/mazovia-plans.json")),
+    ("lapland", include_str!("../../../../deploy/sample-data/lapland-plans.json")),
+    ("leeds", include_str!("../../../../deploy/sample-data/leeds-plans.json")),
+    ("slovenia", include_str!("../../../../deploy/sample-data/slovenia-plans.json")),
+    ("castilla-leon", include_str!("../../../../deploy/sample-data/castilla-leon-plans.json")),
+    ("catalonia", include_str!("../../../../deploy/sample-data/catalonia-plans.json")),
 ];
 
 /// Loads the region's action plan and profile into a node that has no action plan yet.
