@@ -96,6 +96,8 @@ async fn pagination_is_exact_while_inserting(backend: Backend) {
     assert_eq!(bad.field_errors(), ["limit"]);
     let bad = c.get("/api/v1/case-studies?cursor=%%%", None).await;
     assert_eq!(bad.status, 400);
+    let bad = c.get("/api/v1/case-studies?theme=smart-things", None).await;
+    assert_eq!(bad.field_errors(), ["theme"], "{}", bad.text);
     let filtered = c.get("/api/v1/case-studies?theme=smart-logistics", None).await.json();
     assert_eq!(filtered["items"], json!([]));
     let all = c.get("/api/v1/case-studies?theme=predictive-maintenance&limit=200", None).await.json();

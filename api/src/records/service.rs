@@ -11,7 +11,6 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use smarty_schema::store::{ListQuery, StoredRecord, Write};
 use smarty_schema::validation::Errors;
-use smarty_schema::vocab::ThemeCode;
 use smarty_schema::{Kind, Record, RecordContent, Status, timestamp};
 
 /// Where a kind's collection lives.
@@ -97,9 +96,6 @@ pub async fn list<C: RecordContent>(
             id
         }
     };
-    if let Some(Err(m)) = params.theme.as_deref().map(ThemeCode::parse) {
-        e.add("theme", m);
-    }
     let updated_since = params.updated_since.as_deref().map(timestamp::normalize);
     e.check(!matches!(updated_since, Some(None)), "updated_since", "must be an RFC 3339 time");
     e.into_result().map_err(ApiError::Validation)?;

@@ -47,7 +47,7 @@ pub struct ListParams {
     pub status: Option<Status>,
     /// Only records with this theme code.
     #[param(value_type = Option<smarty_schema::vocab::ThemeCode>, example = "predictive-maintenance")]
-    pub theme: Option<String>,
+    pub theme: Option<smarty_schema::vocab::ThemeCode>,
     /// Only records updated at or after this time: an RFC 3339 date-time with its offset
     /// (`Z` or `±hh:mm`).
     #[serde(default, deserialize_with = "date_time")]

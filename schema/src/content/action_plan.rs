@@ -176,10 +176,10 @@ pub struct ActionProgress {
     pub number: u32,
     /// Where the action stands.
     pub status: ActionStatus,
-    /// Why the action was given up: required, and not blank, when `status` is `abandoned`;
-    /// optional otherwise.
+    /// Why the action was given up: required when `status` is `abandoned`; optional
+    /// otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text<1000>>,
 }
 
 /// A half-yearly monitoring report.
@@ -300,8 +300,7 @@ fn check_report(e: &mut Errors, r: &MonitoringReport, prefix: &str, numbers: &[u
     }
     for (j, a) in r.actions.iter().enumerate() {
         e.check_rule(numbers.contains(&a.number), &f(&format!("actions[{j}].number")), "is not an action of the plan");
-        let abandoned_without_reason =
-            a.status == ActionStatus::Abandoned && a.reason.as_deref().is_none_or(|r| r.trim().is_empty());
+        let abandoned_without_reason = a.status == ActionStatus::Abandoned && a.reason.is_none();
         e.check_rule(
             !abandoned_without_reason,
             &f(&format!("actions[{j}].reason")),

@@ -17,7 +17,7 @@ pub struct ListQuery {
     /// Statuses the caller may see.
     pub statuses: Vec<Status>,
     /// Only records with this theme code.
-    pub theme: Option<String>,
+    pub theme: Option<crate::vocab::ThemeCode>,
     /// Inclusive, in the stored timestamp form.
     pub updated_since: Option<String>,
     /// Only records after this id (the previous page's last).
