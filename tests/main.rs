@@ -13,6 +13,7 @@ mod backup;
 mod boundaries;
 mod catalogue;
 mod cli;
+mod completeness;
 mod concurrency;
 mod contract;
 mod demo;

@@ -1,7 +1,8 @@
 //! `cargo bench --bench sync`: a fresh node pulls 100,000 case studies from a peer over
 //! loopback; the baseline, measured in the same run, inserts the same records into a fresh
 //! store in one transaction with no network and no verification. Then the time of an
-//! unchanged round against six peers. Prints figures; asserts nothing about time.
+//! unchanged round against six peers, and of checking what is held of each origin against
+//! its checkpoint. Prints figures; asserts nothing about time.
 
 // Test code: a failed unwrap is a failed test, with its location.
 #![allow(clippy::unwrap_used)]
@@ -100,5 +101,23 @@ fn main() {
     println!(
         "unchanged round against 6 peers: median {:.1} ms, max {:.1} ms over 11 rounds (target < 100 ms)",
         times[5], times[10]
+    );
+
+    // The complete-check: what is held of each origin against its newest checkpoint.
+    let store = Store::open(&config.database().unwrap(), 1).unwrap();
+    let mut times: Vec<f64> = (0..11)
+        .map(|_| {
+            let start = Instant::now();
+            let origins = smarty_api::federation::peers_api::completeness(&store).unwrap();
+            let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+            assert_eq!(origins.len(), 6, "a checkpoint of every peer");
+            assert!(origins.iter().all(|o| o.state == smarty_api::federation::peers_api::Completeness::Complete));
+            elapsed / origins.len() as f64
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "complete-check of 6 origins holding {count} records: median {:.3} ms per origin over 11 checks (target < 50 ms)",
+        times[5]
     );
 }

@@ -12,8 +12,9 @@ use crate::search::Catalogue;
 use crate::search::error::IndexError;
 use crate::state::AppState;
 use actix_web::{App, HttpRequest, HttpServer, web};
-use smarty_schema::db::{DatabaseUrlError, DbError};
+use smarty_schema::db::DatabaseUrlError;
 use smarty_schema::store::Store;
+use smarty_schema::store::StoreError;
 use std::net::TcpListener;
 use std::sync::Arc;
 use utoipa_actix_web::AppExt;
@@ -27,7 +28,7 @@ pub enum StartError {
     #[error(transparent)]
     Database(#[from] DatabaseUrlError),
     #[error(transparent)]
-    Store(#[from] DbError),
+    Store(#[from] StoreError),
     #[error(transparent)]
     Keys(#[from] KeyError),
     #[error(transparent)]
@@ -95,7 +96,7 @@ async fn start_node(
     let url = config.database()?;
     let pool_size = config.pool_size;
     tracing::info!(database = %url.redacted(), "opening store");
-    let (store, sync_store) = tokio::task::spawn_blocking(move || -> Result<_, DbError> {
+    let (store, sync_store) = tokio::task::spawn_blocking(move || -> Result<_, StoreError> {
         let api = Store::open(&url, pool_size)?;
         // Sync gets its own connections so a long pull cannot starve the API.
         let sync = Store::open(&url, 2)?;

@@ -89,6 +89,14 @@ impl FakePeer {
         *self.reply.lock().unwrap() = Reply::Silent;
     }
 
+    /// Answers with the status and body `f` makes from the request's head.
+    pub fn respond_from(&self, f: impl Fn(&str) -> (u16, Vec<u8>) + Send + Sync + 'static) {
+        *self.reply.lock().unwrap() = Reply::With(Arc::new(move |head| {
+            let (status, body) = f(head);
+            response(status, &[], &body, body.len())
+        }));
+    }
+
     /// Answers 200 with the body `f` makes from the request's head.
     pub fn answer_from(&self, f: impl Fn(&str) -> Vec<u8> + Send + Sync + 'static) {
         let f = Arc::new(f);

@@ -1,6 +1,7 @@
 //! `smarty peers add|list|remove`.
 
 use crate::config::Config;
+use crate::federation::peers_api::Completeness;
 use smarty_schema::signing::JwkSet;
 use smarty_schema::store::{Store, StoreError};
 use std::path::PathBuf;
@@ -94,6 +95,14 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
                     p.records_stale,
                     p.records_own,
                     p.last_error.as_deref().unwrap_or("")
+                );
+            }
+            // Against the origins' own checkpoints: what is held of each, complete or not.
+            for o in crate::federation::peers_api::completeness(&store).map_err(|e| e.to_string())? {
+                let state = if o.state == Completeness::Complete { "complete" } else { "INCOMPLETE" };
+                println!(
+                    "origin {}: {state}, {} held of {} published (checkpoint of {}, served by {})",
+                    o.origin, o.held, o.published, o.checkpoint_issued_at, o.checkpoint_from
                 );
             }
         }

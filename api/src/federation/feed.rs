@@ -1,4 +1,5 @@
-//! `GET /federation/v1/changes`: the node's records in local sequence order, for peers.
+//! `GET /federation/v1/changes` and `/federation/v2/changes`: the node's records in local
+//! sequence order, for peers; version 2 adds the origins' signed checkpoints.
 
 use super::peer_auth::Peer;
 use crate::error::{ApiError, Problem, blocking};
@@ -8,7 +9,8 @@ use actix_web::{HttpResponse, get, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
-use smarty_schema::signing::Change;
+use smarty_schema::signing::{Change, Checkpoint};
+use smarty_schema::store::FeedPage;
 use utoipa::{IntoParams, ToSchema};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -34,6 +36,23 @@ pub struct ChangesPage {
     pub next: String,
     /// Whether more changes follow.
     pub more: bool,
+}
+
+/// A page of the version 2 changes feed: the version 1 page, and on its last page the
+/// checkpoints of the origins whose records it serves.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"changes": [], "next": "MTI0", "more": false, "checkpoints": []}))]
+pub struct ChangesPageV2 {
+    /// Each record changed after the cursor, once, at its latest state.
+    pub changes: Vec<Change>,
+    /// Cursor to pass as `since` for the next page.
+    pub next: String,
+    /// Whether more changes follow.
+    pub more: bool,
+    /// On the last page (`more` false) only: this node's own checkpoint, issued now for
+    /// exactly what the feed has served (left out when a write raced the page), and the
+    /// newest checkpoint it holds of each other origin, unchanged as that origin signed it.
+    pub checkpoints: Vec<Checkpoint>,
 }
 
 pub fn encode_cursor(seq: i64) -> String {
@@ -67,25 +86,79 @@ pub async fn changes(
     _peer: Peer,
     params: QueryParams<ChangesParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let limit = params.0.limit.unwrap_or(500);
-    if !(1..=1000).contains(&limit) {
-        return Err(ApiError::field("limit", "must be 1 to 1000"));
-    }
-    let since = match params.0.since.as_deref() {
-        None => 0,
-        Some(c) => decode_cursor(c).ok_or_else(|| ApiError::field("since", "is not a cursor of this node"))?,
-    };
-    let store = state.store.clone();
-    let page = blocking(move || {
-        // A cursor past this node's sequence comes from before a restore from backup: the
-        // peer reads everything again rather than silently missing what follows.
-        let since = if since > store.last_seq()? { 0 } else { since };
-        store.changes_since(since, limit)
-    })
-    .await?;
+    let (page, _) = read_page(&state, params.0, false).await?;
     Ok(HttpResponse::Ok().json(ChangesPage {
         changes: page.changes,
         next: encode_cursor(page.last_seq),
         more: page.more,
     }))
+}
+
+/// Changes since a cursor, with checkpoints
+///
+/// The version 1 feed, and on its last page the signed checkpoints a puller checks its
+/// holdings against: this node's own, and the newest it holds of every other origin.
+#[utoipa::path(
+    operation_id = "federationChangesV2", tag = "federation",
+    params(ChangesParams),
+    responses(
+        (status = 200, description = "A page of changes", body = ChangesPageV2),
+        (status = 400, description = "Bad cursor or limit", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "The peer token failed a check, named in `detail`; `server_time` shows this node's clock", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The caller is not a configured peer", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("peerJwt" = []))
+)]
+#[get("/federation/v2/changes")]
+pub async fn changes_v2(
+    state: web::Data<AppState>,
+    _peer: Peer,
+    params: QueryParams<ChangesParams>,
+) -> Result<HttpResponse, ApiError> {
+    let (page, checkpoints) = read_page(&state, params.0, true).await?;
+    Ok(HttpResponse::Ok().json(ChangesPageV2 {
+        changes: page.changes,
+        next: encode_cursor(page.last_seq),
+        more: page.more,
+        checkpoints,
+    }))
+}
+
+/// A page of the feed, and (when `with_checkpoints` and it is the last) the checkpoints.
+async fn read_page(
+    state: &web::Data<AppState>,
+    params: ChangesParams,
+    with_checkpoints: bool,
+) -> Result<(FeedPage, Vec<Checkpoint>), ApiError> {
+    let limit = params.limit.unwrap_or(500);
+    if !(1..=1000).contains(&limit) {
+        return Err(ApiError::field("limit", "must be 1 to 1000"));
+    }
+    let since = match params.since.as_deref() {
+        None => 0,
+        Some(c) => decode_cursor(c).ok_or_else(|| ApiError::field("since", "is not a cursor of this node"))?,
+    };
+    let state = state.clone();
+    blocking(move || {
+        let store = &state.store;
+        // Every write advances the sequence first: the same position before and after means
+        // the page and the own commitment read between them agree.
+        let before = store.last_seq()?;
+        // A cursor past this node's sequence comes from before a restore from backup: the
+        // peer reads everything again rather than silently missing what follows.
+        let since = if since > before { 0 } else { since };
+        let page = store.changes_since(since, limit)?;
+        let mut checkpoints = Vec::new();
+        if with_checkpoints && !page.more {
+            let region = &state.config.region;
+            let own = store.origin_state(region)?;
+            if store.last_seq()? == before {
+                let digest = own.state.digest();
+                checkpoints.push(Checkpoint::issue(region, own.count, digest, &state.keys.signing, state.keys.kid()));
+            }
+            checkpoints.extend(store.checkpoints()?.into_iter().map(|held| held.checkpoint));
+        }
+        Ok((page, checkpoints))
+    })
+    .await
 }

@@ -9,7 +9,7 @@ pub mod wellknown;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
-/// `/.well-known/…` and `/federation/v1/…`.
+/// `/.well-known/…`, `/federation/v1/…` and `/federation/v2/…`.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(wellknown::jwks).service(wellknown::node).service(feed::changes);
+    cfg.service(wellknown::jwks).service(wellknown::node).service(feed::changes).service(feed::changes_v2);
 }

@@ -6,6 +6,7 @@ use crate::federation::sync::{SyncError, Syncer};
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, post, web};
 use serde::Serialize;
+use smarty_schema::store::{Store, StoreError};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -67,6 +68,44 @@ pub struct PeerStatus {
 pub struct PeerList {
     /// Every configured peer, by region code.
     pub items: Vec<PeerStatus>,
+    /// For every other origin whose signed checkpoint this node holds: whether what it holds
+    /// of that origin is exactly what the checkpoint commits to.
+    pub origins: Vec<OriginCompleteness>,
+}
+
+/// Whether this node holds all of an origin's records, as the origin's newest checkpoint
+/// (served by a peer, possibly a relay) states them.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"origin": "tuscany", "state": "complete", "held": 14, "published": 14,
+    "checkpoint_issued_at": "2026-12-01T02:14:03.120000Z", "checkpoint_from": "mazovia"}))]
+pub struct OriginCompleteness {
+    /// The origin's region code.
+    pub origin: String,
+    /// `complete` when the digest of what is held equals the checkpoint's; else `incomplete`
+    /// (a record missing, an older version, or one the origin does not count), which names
+    /// the peer that served the checkpoint in `checkpoint_from`.
+    pub state: Completeness,
+    /// Records of the origin held here, tombstones included.
+    #[schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    pub held: i64,
+    /// Records the origin counts in its checkpoint.
+    #[schema(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    pub published: i64,
+    /// When the origin issued the checkpoint (RFC 3339, UTC).
+    pub checkpoint_issued_at: String,
+    /// The peer that served the checkpoint.
+    pub checkpoint_from: String,
+}
+
+/// What a node holds of an origin, against the origin's checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[schema(example = "complete")]
+pub enum Completeness {
+    /// Exactly the set the checkpoint commits to.
+    Complete,
+    /// Another set.
+    Incomplete,
 }
 
 /// Peers and their sync status
@@ -106,10 +145,31 @@ pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRespo
                     .collect(),
             });
         }
-        Ok(items)
+        Ok((items, completeness(&store)?))
     })
     .await?;
-    Ok(HttpResponse::Ok().json(PeerList { items }))
+    let (items, origins) = items;
+    Ok(HttpResponse::Ok().json(PeerList { items, origins }))
+}
+
+/// Each held checkpoint against what is held of its origin.
+pub fn completeness(store: &Store) -> Result<Vec<OriginCompleteness>, StoreError> {
+    let mut out = Vec::new();
+    for held in store.checkpoints()? {
+        let checkpoint = held.checkpoint;
+        let mine = store.origin_state(&checkpoint.origin)?;
+        let state =
+            if mine.state.digest() == checkpoint.digest { Completeness::Complete } else { Completeness::Incomplete };
+        out.push(OriginCompleteness {
+            origin: checkpoint.origin,
+            state,
+            held: mine.count,
+            published: checkpoint.count,
+            checkpoint_issued_at: checkpoint.issued_at,
+            checkpoint_from: held.received_from,
+        });
+    }
+    Ok(out)
 }
 
 /// Sync from a peer now

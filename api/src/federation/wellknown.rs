@@ -9,15 +9,19 @@ use serde::Serialize;
 use smarty_schema::signing::JwkSet;
 use utoipa::ToSchema;
 
-/// The federation protocol this node speaks.
+/// The oldest federation protocol this node speaks, as a node of the first release names it.
 pub const FEDERATION_PROTOCOL: &str = "smarty-federation/1";
+/// Every federation protocol this node speaks, oldest first (docs/protocol.md).
+pub const FEDERATION_PROTOCOLS: [&str; 2] = ["smarty-federation/1", "smarty-federation/2"];
 
 /// What a node is and where its endpoints are.
 #[derive(Serialize, ToSchema)]
 #[schema(example = json!({
     "region": "leeds", "name": "Leeds City Region", "public_url": "https://smarty.leeds.example",
     "api_version": "v1", "federation_protocol": "smarty-federation/1",
+    "federation_protocols": ["smarty-federation/1", "smarty-federation/2"],
     "endpoints": {"changes": "https://smarty.leeds.example/federation/v1/changes",
+        "changes_v2": "https://smarty.leeds.example/federation/v2/changes",
         "jwks": "https://smarty.leeds.example/.well-known/jwks.json", "openapi": "https://smarty.leeds.example/openapi.json"}
 }))]
 pub struct NodeDescriptor {
@@ -31,9 +35,11 @@ pub struct NodeDescriptor {
     pub public_url: String,
     /// The version of this API, the `v1` in `/api/v1/`.
     pub api_version: &'static str,
-    /// The federation protocol the node speaks (`smarty-federation/1`): a peer speaking
-    /// another one cannot sync with it.
+    /// The oldest federation protocol the node speaks (`smarty-federation/1`), kept for
+    /// nodes of the first release, which read only this member.
     pub federation_protocol: &'static str,
+    /// Every federation protocol the node speaks: version 2 adds checkpoints to the feed.
+    pub federation_protocols: [&'static str; 2],
     /// Where a peer finds the node's changes feed, keys and API document.
     pub endpoints: Endpoints,
 }
@@ -41,10 +47,13 @@ pub struct NodeDescriptor {
 /// Absolute URLs of the node's endpoints.
 #[derive(Serialize, ToSchema)]
 #[schema(example = json!({"changes": "https://smarty.leeds.example/federation/v1/changes",
+    "changes_v2": "https://smarty.leeds.example/federation/v2/changes",
     "jwks": "https://smarty.leeds.example/.well-known/jwks.json", "openapi": "https://smarty.leeds.example/openapi.json"}))]
 pub struct Endpoints {
     /// The signed changes feed peers pull (`GET`, with a peer token).
     pub changes: String,
+    /// The same feed with the origins' checkpoints (protocol version 2).
+    pub changes_v2: String,
     /// The node's public keys (JWK set) that verify its records' signatures and its peer
     /// tokens.
     pub jwks: String,
@@ -81,8 +90,10 @@ pub async fn node(state: web::Data<AppState>) -> HttpResponse {
         public_url: base.clone(),
         api_version: "v1",
         federation_protocol: FEDERATION_PROTOCOL,
+        federation_protocols: FEDERATION_PROTOCOLS,
         endpoints: Endpoints {
             changes: format!("{base}/federation/v1/changes"),
+            changes_v2: format!("{base}/federation/v2/changes"),
             jwks: format!("{base}/.well-known/jwks.json"),
             openapi: format!("{base}/openapi.json"),
         },

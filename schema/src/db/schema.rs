@@ -82,3 +82,24 @@ diesel::table! {
         expires_at -> Text,
     }
 }
+
+diesel::table! {
+    origin_states (origin) {
+        origin -> Text,
+        count -> BigInt,
+        state -> Binary,
+    }
+}
+
+diesel::table! {
+    checkpoints (origin) {
+        origin -> Text,
+        count -> BigInt,
+        digest -> Text,
+        issued_at -> Text,
+        kid -> Text,
+        signature -> Text,
+        received_from -> Text,
+        received_at -> Text,
+    }
+}

@@ -6,8 +6,11 @@
 //! the origin's JWK set can check a record, whichever node served it.
 
 mod change;
+pub mod checkpoint;
+pub mod commitment;
 
 pub use change::{Change, Seal};
+pub use checkpoint::Checkpoint;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -119,7 +119,9 @@ impl Store {
             for row in retired_keys::table.select(RetiredKey::as_select()).load(&mut from)? {
                 diesel::insert_into(retired_keys::table).values(&row).execute(to)?;
             }
-            Ok(())
+            // The origins' commitments follow from the records; peers' checkpoints come back
+            // with the next round.
+            super::commitments::rebuild(to)
         })?;
         drop((from, to));
         let (source, copied) = (self.inventory()?, target.inventory()?);

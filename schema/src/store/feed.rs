@@ -1,5 +1,6 @@
 //! The federation side of the records: the changes feed, and applying a peer's page.
 
+use super::commitments::Delta;
 #[cfg(test)]
 use super::peers::KEPT_REJECTIONS;
 use super::peers::{Rejection, add_rejections};
@@ -139,6 +140,7 @@ impl Store {
                 .into_iter()
                 .map(|h| (h.id.clone(), h))
                 .collect();
+            let mut delta = Delta::default();
             for write in changes {
                 let (change, record) = (&write.change, &write.change.record);
                 let verdict = match held.get(&record.id) {
@@ -162,6 +164,11 @@ impl Store {
                     Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &record.id, &reason)),
                     Verdict::Insert | Verdict::Replace => {
                         let row = write.row(next_seq(c)?, true)?;
+                        if let Some(h) = held.get(&record.id) {
+                            // Whatever a peer's record replaces was received, so published.
+                            delta.leave(&h.origin, &h.id, h.version, h.hash.as_deref(), true);
+                        }
+                        delta.enter(&row);
                         if matches!(verdict, Verdict::Replace) && change.deleted && record.status == Status::Withdrawn {
                             // A withdrawal: the record leaves the catalogue, but the citations
                             // of action plans still show what was withdrawn.
@@ -188,6 +195,7 @@ impl Store {
                     }
                 }
             }
+            delta.apply(c)?;
             outcome.rejected = rejections.len();
             add_rejections(c, &rejections)?;
             diesel::update(peers::table.find(peer))

@@ -1,6 +1,7 @@
 //! The typed store: every read and write the node makes, each write one transaction.
 
 mod backup;
+mod commitments;
 mod copy;
 mod feed;
 mod keys;
@@ -12,6 +13,7 @@ mod row;
 mod stored;
 mod tokens;
 
+pub use commitments::{HeldCheckpoint, OriginState};
 pub use copy::CopyReport;
 pub use feed::{ApplyOutcome, FeedPage, Since};
 pub use keys::RetiredKey;
@@ -83,9 +85,18 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating an SQLite file if needed) and migrates the store.
-    pub fn open(url: &DatabaseUrl, pool_size: u32) -> Result<Self, DbError> {
+    pub fn open(url: &DatabaseUrl, pool_size: u32) -> Result<Self, StoreError> {
         let pool = db::open_pool(url, pool_size)?;
-        Ok(Self { pool, url: url.clone(), corrupt: Default::default() })
+        let store = Self { pool, url: url.clone(), corrupt: Default::default() };
+        // Records written before commitments were kept, or copied in from another store.
+        let mut c = store.conn()?;
+        // The rebuild writes first, so it takes the write lock at once; two processes racing
+        // to rebuild compute the same sets.
+        if commitments::missing(&mut c)? {
+            c.transaction(|c| commitments::rebuild(c))?;
+        }
+        drop(c);
+        Ok(store)
     }
 
     /// Opens the store as it is, applying no migration and creating nothing: an SQLite file

@@ -1,5 +1,6 @@
 //! Records: local writes, reads and listing.
 
+use super::commitments::Delta;
 use super::row::RecordRow;
 use super::stored::{StoredRecord, Write};
 use super::{Store, StoreError, StoreResult};
@@ -35,11 +36,14 @@ impl Store {
     /// Writes new records in one transaction: all or nothing.
     pub fn insert_records(&self, writes: &[Write]) -> StoreResult<()> {
         self.write(|c, first| {
+            let mut delta = Delta::default();
             for (i, w) in writes.iter().enumerate() {
                 let seq = if i == 0 { first } else { super::next_seq(c)? };
-                diesel::insert_into(records::table).values(&w.row(seq, false)?).execute(c)?;
+                let row = w.row(seq, false)?;
+                diesel::insert_into(records::table).values(&row).execute(c)?;
+                delta.enter(&row);
             }
-            Ok(())
+            delta.apply(c)
         })
     }
 
@@ -47,17 +51,21 @@ impl Store {
     /// written the same way.
     pub fn update_record(&self, w: &Write, expected_version: i64) -> StoreResult<()> {
         self.write(|c, seq| {
-            let current: (i64, bool) = records::table
+            let (version, published_ever, hash, origin): (i64, bool, Option<String>, String) = records::table
                 .find(w.id())
                 .filter(records::kind.eq(w.change.record.kind.as_str()))
                 .filter(records::deleted.eq(false))
-                .select((records::version, records::published_ever))
+                .select((records::version, records::published_ever, records::hash, records::origin))
                 .first(c)?;
-            if current.0 != expected_version {
-                return Err(StoreError::VersionMismatch { current: current.0 });
+            if version != expected_version {
+                return Err(StoreError::VersionMismatch { current: version });
             }
-            diesel::update(records::table.find(w.id())).set(&w.row(seq, current.1)?).execute(c)?;
-            Ok(())
+            let row = w.row(seq, published_ever)?;
+            diesel::update(records::table.find(w.id())).set(&row).execute(c)?;
+            let mut delta = Delta::default();
+            delta.leave(&origin, w.id(), version, hash.as_deref(), published_ever);
+            delta.enter(&row);
+            delta.apply(c)
         })
     }
 

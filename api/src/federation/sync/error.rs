@@ -14,8 +14,8 @@ pub enum SyncError {
     Url(String),
     /// The network or the peer's answer: unreachable, timed out, an error status, a
     /// redirect, a body over the cap, cut off (fetch.rs says which).
-    #[error("{0}")]
-    Fetch(String),
+    #[error(transparent)]
+    Fetch(#[from] super::fetch::FetchError),
     /// The body is not a changes page.
     #[error(transparent)]
     Page(#[from] super::verify::PageError),

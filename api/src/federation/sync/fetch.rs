@@ -11,7 +11,20 @@ use std::time::{Duration, Instant};
 enum Failure {
     /// Worth another try: the network or the peer's server failed.
     Transient(String),
+    /// The peer does not serve this feed (404): it speaks an older protocol.
+    NotServed(String),
     Final(String),
+}
+
+/// Why a page could not be fetched.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// The peer answered 404 for the feed's address: it does not speak that version.
+    #[error("{0}")]
+    NotServed(String),
+    /// Anything else: unreachable, timed out, an error status, a redirect, too large.
+    #[error("{0}")]
+    Failed(String),
 }
 
 /// Time one peer may still spend failing in this round, and the round's deadline.
@@ -36,16 +49,17 @@ pub(super) async fn page(
     inner: &Inner,
     region: &str,
     base: &str,
+    version: u8,
     cursor: Option<&str>,
     budget: &mut Budget,
-) -> Result<Vec<u8>, String> {
-    let url = format!("{}/federation/v1/changes", base.trim_end_matches('/'));
+) -> Result<Vec<u8>, FetchError> {
+    let url = format!("{}/federation/v{version}/changes", base.trim_end_matches('/'));
     let cfg = &inner.config.sync;
     let mut attempt = 0;
     loop {
         let left = budget.remaining();
         if left.is_zero() {
-            return Err(out_of_budget(inner, attempt));
+            return Err(FetchError::Failed(out_of_budget(inner, attempt)));
         }
         let started = Instant::now();
         let outcome = match tokio::time::timeout(left, once(inner, region, &url, cursor)).await {
@@ -56,17 +70,18 @@ pub(super) async fn page(
         };
         let error = match outcome {
             Ok(body) => return Ok(body),
-            Err(Failure::Final(e)) => return Err(e),
+            Err(Failure::Final(e)) => return Err(FetchError::Failed(e)),
+            Err(Failure::NotServed(e)) => return Err(FetchError::NotServed(e)),
             Err(Failure::Transient(e)) => e,
         };
         budget.failing += started.elapsed();
         if attempt >= cfg.retries {
-            return Err(format!("{error} (after {} attempts)", attempt + 1));
+            return Err(FetchError::Failed(format!("{error} (after {} attempts)", attempt + 1)));
         }
         let base_delay = cfg.backoff_ms.saturating_mul(1 << attempt.min(16));
         let delay = Duration::from_millis(rand::rng().random_range(base_delay / 2..=base_delay + base_delay / 2));
         if delay >= budget.remaining() {
-            return Err(format!("{error}; {}", out_of_budget(inner, attempt + 1)));
+            return Err(FetchError::Failed(format!("{error}; {}", out_of_budget(inner, attempt + 1))));
         }
         tracing::debug!(peer = region, error = %error, attempt, "retrying");
         tokio::time::sleep(delay).await;
@@ -107,7 +122,13 @@ async fn once(inner: &Inner, region: &str, url: &str, cursor: Option<&str>) -> R
     if !status.is_success() {
         let detail = read_capped(inner, &mut res, 16 * 1024).await.ok().and_then(|b| problem_detail(&b));
         let message = format!("{url} answered {status}{}", detail.map(|d| format!(": {d}")).unwrap_or_default());
-        return Err(if status.is_server_error() { Failure::Transient(message) } else { Failure::Final(message) });
+        return Err(if status.is_server_error() {
+            Failure::Transient(message)
+        } else if status == reqwest::StatusCode::NOT_FOUND {
+            Failure::NotServed(message)
+        } else {
+            Failure::Final(message)
+        });
     }
     if res.content_length().is_some_and(|n| n > cap) {
         return Err(Failure::Final(format!("the page from {url} is larger than the {cap}-byte limit")));

@@ -12,7 +12,7 @@ pub use error::SyncError;
 use crate::config::Config;
 use crate::keys::NodeKeys;
 use futures_util::StreamExt;
-use smarty_schema::store::{PeerRow, Store};
+use smarty_schema::store::{PeerRow, Store, StoreError};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -27,6 +27,8 @@ pub struct PeerReport {
     pub stale: usize,
     pub own: usize,
     pub rejected: usize,
+    /// Checkpoints newer than those held, kept from the last page.
+    pub checkpoints: usize,
 }
 
 #[derive(Clone)]
@@ -186,6 +188,8 @@ impl Syncer {
         let mut budget = fetch::Budget::new(Duration::from_secs(cfg.failure_budget_secs), deadline);
         let mut cursor = peer.cursor.clone();
         let mut report = PeerReport::default();
+        // Version 2 first; a peer of the first release answers 404 and is read in version 1.
+        let mut version = 2;
         loop {
             if report.pages >= cfg.max_pages_per_round as usize {
                 return Err(SyncError::Bounded(format!(
@@ -199,12 +203,18 @@ impl Syncer {
                     report.pages, cfg.round_timeout_secs
                 )));
             }
-            let body = fetch::page(&self.inner, &peer.region, url, cursor.as_deref(), &mut budget)
-                .await
-                .map_err(SyncError::Fetch)?;
+            let body = match fetch::page(&self.inner, &peer.region, url, version, cursor.as_deref(), &mut budget).await
+            {
+                Err(fetch::FetchError::NotServed(why)) if version == 2 => {
+                    tracing::debug!(peer = %peer.region, %why, "the peer speaks only version 1");
+                    version = 1;
+                    continue;
+                }
+                other => other?,
+            };
             let local = self.inner.config.region.clone();
             let trust = trust.clone();
-            let page = tokio::task::spawn_blocking(move || verify::page(&body, &trust, &local)).await??;
+            let mut page = tokio::task::spawn_blocking(move || verify::page(&body, &trust, &local)).await??;
             // A peer must not steer the loop: a page holds at most what was asked for, and
             // "more" must come with a cursor that moves on.
             let asked = cfg.page_size as usize;
@@ -222,6 +232,7 @@ impl Syncer {
             let store = self.inner.store.clone();
             let (region, local, expected) = (peer.region.clone(), self.inner.config.region.clone(), cursor.clone());
             let next = page.next.clone();
+            let checkpoints = std::mem::take(&mut page.checkpoints);
             // The store keeps each refusal's reason as text, for the peer's status.
             let rejected: Vec<(String, String)> =
                 page.rejected.iter().map(|(id, why)| (id.clone(), why.to_string())).collect();
@@ -237,6 +248,17 @@ impl Syncer {
             report.own += outcome.own;
             report.rejected += outcome.rejected;
             if !page.more {
+                // The peer's checkpoints describe what it served up to here.
+                let (store, region) = (self.inner.store.clone(), peer.region.clone());
+                let kept = tokio::task::spawn_blocking(move || -> Result<usize, StoreError> {
+                    let mut kept = 0;
+                    for checkpoint in &checkpoints {
+                        kept += usize::from(store.keep_checkpoint(checkpoint, &region)?);
+                    }
+                    Ok(kept)
+                })
+                .await??;
+                report.checkpoints = kept;
                 return Ok(report);
             }
             cursor = Some(page.next);

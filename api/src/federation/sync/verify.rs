@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 use smarty_schema::FieldError;
 use smarty_schema::Status;
 use smarty_schema::content::validate_remote;
-use smarty_schema::signing::{Change, SignatureError};
+use smarty_schema::signing::{Change, Checkpoint, SignatureError};
 use smarty_schema::store::Write;
 use std::collections::HashMap;
 
@@ -16,6 +16,9 @@ pub(super) type Trust = HashMap<String, Vec<(String, VerifyingKey)>>;
 
 pub(super) struct VerifiedPage {
     pub changes: Vec<Write>,
+    /// The page's checkpoints that verify with their origins' pinned keys (this node's own
+    /// left out).
+    pub checkpoints: Vec<Checkpoint>,
     /// (record id, reason) of refused records.
     pub rejected: Vec<(String, Refusal)>,
     pub next: String,
@@ -58,6 +61,9 @@ struct Body {
     changes: Vec<Box<RawValue>>,
     next: String,
     more: bool,
+    /// Version 2 pages only.
+    #[serde(default)]
+    checkpoints: Vec<Checkpoint>,
 }
 
 /// Parses and checks a page. A page that is not a feed page fails whole; a bad record is
@@ -86,7 +92,24 @@ pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<Ver
             Err(r) => rejected.push(r),
         }
     }
-    Ok(VerifiedPage { changes, rejected, next: body.next, more: body.more })
+    let checkpoints = body.checkpoints.into_iter().filter(|c| trusted(c, trust, local_region)).collect();
+    Ok(VerifiedPage { changes, checkpoints, rejected, next: body.next, more: body.more })
+}
+
+/// A checkpoint of another origin that verifies with that origin's pinned keys. One that does
+/// not is left out (and logged): it proves nothing, and the records stand on their own.
+fn trusted(checkpoint: &Checkpoint, trust: &Trust, local_region: &str) -> bool {
+    if checkpoint.origin == local_region {
+        return false;
+    }
+    let verdict = match trust.get(&checkpoint.origin) {
+        None => Err(format!("origin {} is not a pinned region", checkpoint.origin)),
+        Some(keys) => checkpoint.verify(keys).map_err(|e| e.to_string()),
+    };
+    if let Err(reason) = &verdict {
+        tracing::warn!(origin = %checkpoint.origin, %reason, "a checkpoint was refused");
+    }
+    verdict.is_ok()
 }
 
 /// Of a malformed record, the id, to name it in the rejection.
