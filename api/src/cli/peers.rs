@@ -25,6 +25,10 @@ pub enum PeersCommand {
         /// withheld or delayed by anyone on the path: use https between machines.
         #[arg(long)]
         insecure_http: bool,
+        /// With --url: do not pull the peer's feed, only ask it for records this node lacks
+        /// (records relayed by others are checked against their origins' checkpoints)
+        #[arg(long, requires = "url")]
+        no_pull: bool,
     },
     /// List peers
     List,
@@ -38,7 +42,7 @@ pub enum PeersCommand {
 pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
     let store = Store::open(&config.database()?, 1).map_err(|e| e.to_string())?;
     match cmd {
-        PeersCommand::Add { region, url, jwks, insecure_http } => {
+        PeersCommand::Add { region, url, jwks, insecure_http, no_pull } => {
             if region == config.region {
                 return Err(format!("{region} is this node's own region"));
             }
@@ -73,8 +77,15 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
                     insecure_http,
                 )
                 .map_err(|e| e.to_string())?;
+            store.set_peer_pull(&region, !no_pull).map_err(|e| e.to_string())?;
             let kids: Vec<&str> = set.keys.iter().map(|k| k.kid.as_str()).collect();
             match url {
+                Some(u) if no_pull => {
+                    println!(
+                        "peer {region}: asked at {u} for missing records, not pulled; pinned keys {}",
+                        kids.join(", ")
+                    );
+                }
                 Some(u) => println!("peer {region}: pulling from {u}; pinned keys {}", kids.join(", ")),
                 None => println!("peer {region}: keys pinned ({}); not pulled", kids.join(", ")),
             }

@@ -1,7 +1,7 @@
 //! `smarty sync`: one round now, beside or without a running server.
 
 use crate::config::Config;
-use crate::federation::sync::Syncer;
+use crate::federation::sync::{Repair, Syncer};
 use crate::keys::NodeKeys;
 use smarty_schema::store::Store;
 
@@ -26,6 +26,21 @@ pub fn run(config: Config, peer: Option<String>) -> Result<(), String> {
     }
     if results.is_empty() {
         println!("no peers to pull from: add one with smarty peers add --url …");
+    }
+    // A full round ends by checking every origin against its checkpoint, repairing what
+    // differs from a peer that has it.
+    if peer.is_none() {
+        for (origin, repair) in runtime.block_on(syncer.repair()) {
+            match repair {
+                Repair::Repaired { records, from } => {
+                    println!("origin {origin}: repaired, {records} record(s) fetched from {from}");
+                }
+                Repair::Unserved { missing, checkpoint_from } => println!(
+                    "origin {origin}: INCOMPLETE, {missing} missing, served by nobody (checkpoint served by \
+                     {checkpoint_from})"
+                ),
+            }
+        }
     }
     if failed > 0 { Err(format!("{failed} of {} peer(s) failed", results.len())) } else { Ok(()) }
 }

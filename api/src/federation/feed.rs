@@ -75,8 +75,6 @@ pub fn decode_cursor(cursor: &str) -> Option<i64> {
     responses(
         (status = 200, description = "A page of changes", body = ChangesPage),
         (status = 400, description = "Bad cursor or limit", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "The peer token failed a check, named in `detail`; `server_time` shows this node's clock", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The caller is not a configured peer", body = Problem, content_type = "application/problem+json"),
     ),
     security(("peerJwt" = []))
 )]
@@ -104,8 +102,6 @@ pub async fn changes(
     responses(
         (status = 200, description = "A page of changes", body = ChangesPageV2),
         (status = 400, description = "Bad cursor or limit", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "The peer token failed a check, named in `detail`; `server_time` shows this node's clock", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The caller is not a configured peer", body = Problem, content_type = "application/problem+json"),
     ),
     security(("peerJwt" = []))
 )]

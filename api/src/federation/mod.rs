@@ -3,6 +3,7 @@
 pub mod feed;
 pub mod peer_auth;
 pub mod peers_api;
+pub mod repair;
 pub mod sync;
 pub mod token;
 pub mod wellknown;
@@ -11,5 +12,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 /// `/.well-known/…`, `/federation/v1/…` and `/federation/v2/…`.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(wellknown::jwks).service(wellknown::node).service(feed::changes).service(feed::changes_v2);
+    cfg.service(wellknown::jwks)
+        .service(wellknown::node)
+        .service(feed::changes)
+        .service(feed::changes_v2)
+        .service(repair::digest)
+        .service(repair::records);
 }

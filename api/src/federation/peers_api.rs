@@ -127,7 +127,7 @@ pub async fn list(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRespo
         for p in store.list_peers()? {
             let recent = store.recent_rejections(&p.region)?;
             items.push(PeerStatus {
-                pull: p.url.is_some(),
+                pull: p.url.is_some() && p.pull,
                 region: p.region,
                 url: p.url,
                 cursor: p.cursor,
@@ -197,7 +197,7 @@ pub async fn sync(
     let store = state.store.clone();
     let code = code.into_inner();
     let peer = blocking(move || store.get_peer(&code)).await?.ok_or(ApiError::NotFound)?;
-    if peer.url.is_none() {
+    if peer.url.is_none() || !peer.pull {
         return Err(ApiError::Conflict(format!("{} is pinned only: this node does not pull from it.", peer.region)));
     }
     match syncer.trigger(peer).await {

@@ -192,18 +192,29 @@ fn add_shared_responses(doc: &mut Value) {
         let limit = crate::http::body::BODY_LIMIT / 1024;
         r.insert("PayloadTooLarge".into(), problem(&format!("Body larger than {limit} KiB")));
         r.insert("UnsupportedMediaType".into(), problem("Body is not application/json"));
+        r.insert(
+            "PeerTokenRefused".into(),
+            problem("The peer token failed a check, named in `detail`; `server_time` shows this node's clock"),
+        );
+        r.insert("NotAPeer".into(), problem("The caller is not a configured peer"));
     }
     let Some(paths) = doc["paths"].as_object_mut() else { return };
     for (path, item) in paths.iter_mut() {
         let Some(ops) = item.as_object_mut() else { continue };
         for op in ops.values_mut() {
             let has_body = op.get("requestBody").is_some();
+            let for_peers = op["security"].as_array().is_some_and(|s| s.iter().any(|r| r.get("peerJwt").is_some()));
             let Some(res) = op["responses"].as_object_mut() else { continue };
             let mut add = |status: &str, name: &str| {
                 res.entry(status).or_insert_with(|| json!({"$ref": format!("#/components/responses/{name}")}));
             };
             // Every API route spends from a budget (http/throttle.rs), the probes included.
             add("429", "TooManyRequests");
+            // Every federation route checks a peer token (federation/peer_auth.rs).
+            if for_peers {
+                add("401", "PeerTokenRefused");
+                add("403", "NotAPeer");
+            }
             // Every JSON body goes through one extractor (http/body.rs).
             if has_body {
                 add("408", "RequestTimeout");

@@ -53,6 +53,7 @@ diesel::table! {
         insecure_http -> Bool,
         records_stale -> BigInt,
         records_own -> BigInt,
+        pull -> Bool,
     }
 }
 

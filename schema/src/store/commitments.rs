@@ -21,6 +21,17 @@ pub struct OriginState {
     pub state: SetState,
 }
 
+/// A member of an origin's set: a record's id, version and hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetEntry {
+    /// The record's id.
+    pub id: String,
+    /// Its version held.
+    pub version: i64,
+    /// The hash of its change (`sha256:` + hex).
+    pub hash: String,
+}
+
 /// The changes a transaction makes to the origins' sets, applied once per origin at its end.
 #[derive(Default)]
 pub(crate) struct Delta(HashMap<String, (i64, SetState)>);
@@ -162,6 +173,24 @@ impl Store {
             Some((count, bytes)) => OriginState { state: stored_state(origin, &bytes)?, origin: origin.into(), count },
             None => OriginState { origin: origin.into(), count: 0, state: SetState::default() },
         })
+    }
+
+    /// The members of `origin`'s set held here with ids in `from..to` (`to` `None`: to the
+    /// end), in id order: for finding, range by range, where two holdings differ.
+    pub fn set_entries(&self, origin: &str, from: &str, to: Option<&str>) -> StoreResult<Vec<SetEntry>> {
+        let mut c = self.conn()?;
+        let mut query = records::table
+            .filter(records::origin.eq(origin))
+            .filter(records::published_ever.eq(true))
+            .filter(records::id.ge(from))
+            .order(records::id.asc())
+            .select((records::id, records::version, records::hash))
+            .into_boxed();
+        if let Some(to) = to {
+            query = query.filter(records::id.lt(to));
+        }
+        let rows: Vec<(String, i64, Option<String>)> = query.load(&mut c)?;
+        Ok(rows.into_iter().filter_map(|(id, version, hash)| Some(SetEntry { id, version, hash: hash? })).collect())
     }
 
     /// Every origin's commitment computed afresh from the records, in memory: a check of the

@@ -127,89 +127,117 @@ impl Store {
             if cursor.as_deref() != expected_cursor {
                 return Err(StoreError::Conflict(format!("the cursor of {peer} moved during the sync")));
             }
-            let now = timestamp::now();
-            let mut outcome = ApplyOutcome::default();
-            let mut rejections: Vec<Rejection> =
-                rejected.iter().map(|(id, reason)| rejection(peer, &now, id, reason)).collect();
-            // What the page's records are held as, in one query.
-            let ids: Vec<&str> = changes.iter().map(Write::id).collect();
-            let mut held: HashMap<String, Held> = records::table
-                .filter(records::id.eq_any(&ids))
-                .select(Held::as_select())
-                .load::<Held>(c)?
-                .into_iter()
-                .map(|h| (h.id.clone(), h))
-                .collect();
-            let mut delta = Delta::default();
-            for write in changes {
-                let (change, record) = (&write.change, &write.change.record);
-                let verdict = match held.get(&record.id) {
-                    current if record.origin == local_region => match current {
-                        Some(h) if h.hash.as_deref() == Some(change.hash()) => Verdict::Own,
-                        _ => Verdict::Reject("claims this node as origin but differs from what it holds".into()),
-                    },
-                    Some(h) if h.origin != record.origin => {
-                        Verdict::Reject(format!("claims origin {} for a record of {}", record.origin, h.origin))
-                    }
-                    Some(h) if h.kind != record.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
-                    Some(h) if h.version > record.version => Verdict::Stale,
-                    Some(h) if h.version == record.version => Verdict::Unchanged,
-                    Some(_) => Verdict::Replace,
-                    None => Verdict::Insert,
-                };
-                match verdict {
-                    Verdict::Unchanged => outcome.unchanged += 1,
-                    Verdict::Stale => outcome.stale += 1,
-                    Verdict::Own => outcome.own += 1,
-                    Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &record.id, &reason)),
-                    Verdict::Insert | Verdict::Replace => {
-                        let row = write.row(next_seq(c)?, true)?;
-                        if let Some(h) = held.get(&record.id) {
-                            // Whatever a peer's record replaces was received, so published.
-                            delta.leave(&h.origin, &h.id, h.version, h.hash.as_deref(), true);
-                        }
-                        delta.enter(&row);
-                        if matches!(verdict, Verdict::Replace) && change.deleted && record.status == Status::Withdrawn {
-                            // A withdrawal: the record leaves the catalogue, but the citations
-                            // of action plans still show what was withdrawn.
-                            diesel::update(records::table.find(&record.id))
-                                .set((
-                                    records::version.eq(row.version),
-                                    records::status.eq(&row.status),
-                                    records::updated_at.eq(&row.updated_at),
-                                    records::deleted.eq(true),
-                                    records::seq.eq(row.seq),
-                                    records::hash.eq(&row.hash),
-                                    records::signature.eq(&row.signature),
-                                    records::received_at.eq(&row.received_at),
-                                ))
-                                .execute(c)?;
-                        } else if matches!(verdict, Verdict::Replace) {
-                            diesel::update(records::table.find(&record.id)).set(&row).execute(c)?;
-                        } else {
-                            diesel::insert_into(records::table).values(&row).execute(c)?;
-                        }
-                        // A page may carry the same record twice: judge the second by the first.
-                        held.insert(row.id.clone(), Held::of(&row));
-                        outcome.applied += 1;
-                    }
-                }
-            }
-            delta.apply(c)?;
-            outcome.rejected = rejections.len();
-            add_rejections(c, &rejections)?;
-            diesel::update(peers::table.find(peer))
-                .set((
-                    peers::cursor.eq(next_cursor),
-                    peers::records_received.eq(peers::records_received + outcome.applied as i64),
-                    peers::records_rejected.eq(peers::records_rejected + outcome.rejected as i64),
-                    peers::records_stale.eq(peers::records_stale + outcome.stale as i64),
-                    peers::records_own.eq(peers::records_own + outcome.own as i64),
-                ))
-                .execute(c)?;
-            Ok(outcome)
+            apply_changes(c, peer, local_region, changes, rejected, Some(next_cursor))
         })
     }
+
+    /// Applies verified changes `peer` served outside its feed (a repair), judged like a
+    /// page's: nothing older than what is held replaces it.
+    pub fn apply_repair(
+        &self,
+        peer: &str,
+        local_region: &str,
+        changes: &[Write],
+        rejected: &[(String, String)],
+    ) -> StoreResult<ApplyOutcome> {
+        self.write(|c, _| apply_changes(c, peer, local_region, changes, rejected, None))
+    }
+}
+
+/// Judges and writes a peer's verified changes, notes its refusals, and counts them in the
+/// peer's status (moving its cursor to `next_cursor`, if given, in the same statement),
+/// inside the caller's transaction.
+fn apply_changes(
+    c: &mut crate::db::DbConnection,
+    peer: &str,
+    local_region: &str,
+    changes: &[Write],
+    rejected: &[(String, String)],
+    next_cursor: Option<&str>,
+) -> StoreResult<ApplyOutcome> {
+    let now = timestamp::now();
+    let mut outcome = ApplyOutcome::default();
+    let mut rejections: Vec<Rejection> =
+        rejected.iter().map(|(id, reason)| rejection(peer, &now, id, reason)).collect();
+    // What the page's records are held as, in one query.
+    let ids: Vec<&str> = changes.iter().map(Write::id).collect();
+    let mut held: HashMap<String, Held> = records::table
+        .filter(records::id.eq_any(&ids))
+        .select(Held::as_select())
+        .load::<Held>(c)?
+        .into_iter()
+        .map(|h| (h.id.clone(), h))
+        .collect();
+    let mut delta = Delta::default();
+    for write in changes {
+        let (change, record) = (&write.change, &write.change.record);
+        let verdict = match held.get(&record.id) {
+            current if record.origin == local_region => match current {
+                Some(h) if h.hash.as_deref() == Some(change.hash()) => Verdict::Own,
+                _ => Verdict::Reject("claims this node as origin but differs from what it holds".into()),
+            },
+            Some(h) if h.origin != record.origin => {
+                Verdict::Reject(format!("claims origin {} for a record of {}", record.origin, h.origin))
+            }
+            Some(h) if h.kind != record.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
+            Some(h) if h.version > record.version => Verdict::Stale,
+            Some(h) if h.version == record.version => Verdict::Unchanged,
+            Some(_) => Verdict::Replace,
+            None => Verdict::Insert,
+        };
+        match verdict {
+            Verdict::Unchanged => outcome.unchanged += 1,
+            Verdict::Stale => outcome.stale += 1,
+            Verdict::Own => outcome.own += 1,
+            Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &record.id, &reason)),
+            Verdict::Insert | Verdict::Replace => {
+                let row = write.row(next_seq(c)?, true)?;
+                if let Some(h) = held.get(&record.id) {
+                    // Whatever a peer's record replaces was received, so published.
+                    delta.leave(&h.origin, &h.id, h.version, h.hash.as_deref(), true);
+                }
+                delta.enter(&row);
+                if matches!(verdict, Verdict::Replace) && change.deleted && record.status == Status::Withdrawn {
+                    // A withdrawal: the record leaves the catalogue, but the citations
+                    // of action plans still show what was withdrawn.
+                    diesel::update(records::table.find(&record.id))
+                        .set((
+                            records::version.eq(row.version),
+                            records::status.eq(&row.status),
+                            records::updated_at.eq(&row.updated_at),
+                            records::deleted.eq(true),
+                            records::seq.eq(row.seq),
+                            records::hash.eq(&row.hash),
+                            records::signature.eq(&row.signature),
+                            records::received_at.eq(&row.received_at),
+                        ))
+                        .execute(c)?;
+                } else if matches!(verdict, Verdict::Replace) {
+                    diesel::update(records::table.find(&record.id)).set(&row).execute(c)?;
+                } else {
+                    diesel::insert_into(records::table).values(&row).execute(c)?;
+                }
+                // A page may carry the same record twice: judge the second by the first.
+                held.insert(row.id.clone(), Held::of(&row));
+                outcome.applied += 1;
+            }
+        }
+    }
+    delta.apply(c)?;
+    outcome.rejected = rejections.len();
+    add_rejections(c, &rejections)?;
+    let counts = (
+        peers::records_received.eq(peers::records_received + outcome.applied as i64),
+        peers::records_rejected.eq(peers::records_rejected + outcome.rejected as i64),
+        peers::records_stale.eq(peers::records_stale + outcome.stale as i64),
+        peers::records_own.eq(peers::records_own + outcome.own as i64),
+    );
+    let status = diesel::update(peers::table.find(peer));
+    match next_cursor {
+        Some(next) => status.set((peers::cursor.eq(next), counts)).execute(c)?,
+        None => status.set(counts).execute(c)?,
+    };
+    Ok(outcome)
 }
 
 /// What the store holds of a record, to judge an incoming change by.

@@ -13,7 +13,7 @@ mod row;
 mod stored;
 mod tokens;
 
-pub use commitments::{HeldCheckpoint, OriginState};
+pub use commitments::{HeldCheckpoint, OriginState, SetEntry};
 pub use copy::CopyReport;
 pub use feed::{ApplyOutcome, FeedPage, Since};
 pub use keys::RetiredKey;

@@ -37,6 +37,9 @@ pub struct PeerRow {
     pub records_stale: i64,
     /// This node's own records that came back through the peer unchanged, in all.
     pub records_own: i64,
+    /// Whether its feed is pulled (with a URL); a peer with a URL that is not pulled is still
+    /// asked for records this node lacks.
+    pub pull: bool,
 }
 
 /// A record a peer sent that this node refused, and why.
@@ -59,6 +62,13 @@ pub struct Rejection {
 pub const KEPT_REJECTIONS: i64 = 20;
 
 impl Store {
+    /// Whether the peer's feed is pulled (it must have a URL to be).
+    pub fn set_peer_pull(&self, region: &str, pull: bool) -> StoreResult<()> {
+        let mut c = self.conn()?;
+        let n = diesel::update(peers::table.find(region)).set(peers::pull.eq(pull)).execute(&mut c)?;
+        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
     /// Pins a peer's keys (and URL); keeps its cursor and history when it is already known.
     /// When the set of trusted keys changes, every peer's cursor is reset: records refused
     /// earlier for want of a key are then read again (records already held are skipped).
@@ -88,6 +98,7 @@ impl Store {
                     insecure_http,
                     records_stale: 0,
                     records_own: 0,
+                    pull: true,
                 };
                 diesel::insert_into(peers::table).values(&row).execute(c)?;
             }

@@ -3,8 +3,11 @@
 
 mod error;
 mod fetch;
+mod repair;
 pub mod schedule;
 mod verify;
+
+pub use repair::Repair;
 
 use error::PinnedKeysError;
 pub use error::SyncError;
@@ -64,7 +67,7 @@ impl Syncer {
     pub async fn round(&self, only: Option<&str>) -> Result<Vec<(String, Result<PeerReport, SyncError>)>, SyncError> {
         let store = self.inner.store.clone();
         let peers = tokio::task::spawn_blocking(move || store.list_peers()).await??;
-        let peers: Vec<PeerRow> = peers.into_iter().filter(|p| p.url.is_some()).collect();
+        let peers: Vec<PeerRow> = peers.into_iter().filter(|p| p.url.is_some() && p.pull).collect();
         let peers: Vec<PeerRow> = match only {
             None => peers,
             Some(code) => {

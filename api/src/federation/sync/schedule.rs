@@ -57,6 +57,8 @@ async fn scheduled_round(syncer: &Syncer) {
         }
         leased_elsewhere = still;
     }
+    // Then what the round left different from the origins' checkpoints (it logs each).
+    syncer.repair().await;
 }
 
 /// The peers of a round that another task or replica was syncing.

@@ -73,12 +73,32 @@ pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<Ver
     if body.next.len() > 200 {
         return Err(PageError::LongCursor);
     }
+    let (changes, rejected) = all(&body.changes, trust, local_region);
+    let checkpoints = body.checkpoints.into_iter().filter(|c| trusted(c, trust, local_region)).collect();
+    Ok(VerifiedPage { changes, checkpoints, rejected, next: body.next, more: body.more })
+}
+
+/// Parses and checks the records a peer served by id (a repair): a body that is not one
+/// fails whole; a bad record is refused alone, with its reason.
+pub(super) fn records(body: &[u8], trust: &Trust, local_region: &str) -> Result<Checked, PageError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Records {
+        changes: Vec<Box<RawValue>>,
+    }
+    let body: Records = serde_json::from_slice(body).map_err(PageError::NotAPage)?;
+    Ok(all(&body.changes, trust, local_region))
+}
+
+/// The writes of the changes that verify, and (id, reason) of those refused.
+pub(super) type Checked = (Vec<Write>, Vec<(String, Refusal)>);
+
+fn all(raw: &[Box<RawValue>], trust: &Trust, local_region: &str) -> Checked {
     // Signature checks dominate: spread them over the cores.
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
-    let chunk = body.changes.len().div_ceil(threads).max(1);
+    let chunk = raw.len().div_ceil(threads).max(1);
     let checked: Vec<Result<Write, (String, Refusal)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = body
-            .changes
+        let handles: Vec<_> = raw
             .chunks(chunk)
             .map(|part| s.spawn(move || part.iter().map(|v| record(v, trust, local_region)).collect::<Vec<_>>()))
             .collect();
@@ -92,8 +112,7 @@ pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<Ver
             Err(r) => rejected.push(r),
         }
     }
-    let checkpoints = body.checkpoints.into_iter().filter(|c| trusted(c, trust, local_region)).collect();
-    Ok(VerifiedPage { changes, checkpoints, rejected, next: body.next, more: body.more })
+    (changes, rejected)
 }
 
 /// A checkpoint of another origin that verifies with that origin's pinned keys. One that does
