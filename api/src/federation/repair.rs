@@ -92,15 +92,20 @@ pub struct RangeEntry {
     pub hash: String,
 }
 
+/// The range digest of `entries` (docs/protocol.md, section 8): what a node serves of its own
+/// holdings, and what a puller computes over its own to compare.
+pub fn range_digest_of<'a>(entries: impl IntoIterator<Item = &'a SetEntry>) -> String {
+    range_digest(entries.into_iter().map(|e| (e.id.as_str(), e.version, e.hash.as_str())))
+}
+
 /// The description of `entries`, the members of `origin`'s set in `from..to`.
 pub fn describe(origin: &str, from: &str, to: Option<&str>, entries: &[SetEntry]) -> RangeDigest {
-    let lines = |part: &[SetEntry]| range_digest(part.iter().map(|e| (e.id.as_str(), e.version, e.hash.as_str())));
     let (mut parts, mut listed) = (Vec::new(), Vec::new());
     if entries.len() > LIST_AT {
         let size = entries.len().div_ceil(PARTS);
         for (i, chunk) in entries.chunks(size).enumerate() {
             let start = if i == 0 { from.to_string() } else { chunk[0].id.clone() };
-            parts.push(RangePart { from: start, count: chunk.len() as i64, digest: lines(chunk) });
+            parts.push(RangePart { from: start, count: chunk.len() as i64, digest: range_digest_of(chunk) });
         }
     } else {
         listed =
@@ -111,7 +116,7 @@ pub fn describe(origin: &str, from: &str, to: Option<&str>, entries: &[SetEntry]
         from: from.into(),
         to: to.map(Into::into),
         count: entries.len() as i64,
-        digest: lines(entries),
+        digest: range_digest_of(entries),
         parts,
         entries: listed,
     }

@@ -9,7 +9,7 @@ use super::{Signature, SignatureError, hash};
 use crate::record::{Kind, Record, Status};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use ed25519_dalek::{Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::{RefOr, schema::Schema};
 use utoipa::{PartialSchema, ToSchema};
@@ -88,14 +88,7 @@ impl Change {
         if seal.hash != hash(&bytes) {
             return Err(SignatureError::Hash);
         }
-        let origin = || self.record.origin.clone();
-        let (_, key) = keys
-            .iter()
-            .find(|(kid, _)| *kid == sig.kid)
-            .ok_or_else(|| SignatureError::UnknownKey { kid: sig.kid.clone(), origin: origin() })?;
-        let raw = URL_SAFE_NO_PAD.decode(&sig.value).map_err(|_| SignatureError::Encoding)?;
-        let signature = ed25519_dalek::Signature::from_slice(&raw).map_err(|_| SignatureError::Length)?;
-        key.verify(&bytes, &signature).map_err(|_| SignatureError::Mismatch { origin: origin() })
+        super::verify_signature(keys, &sig.kid, &self.record.origin, &sig.value, &bytes)
     }
 
     /// The flat wire form, borrowed; with the seal or without (the signed bytes).

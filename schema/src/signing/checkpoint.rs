@@ -5,7 +5,7 @@
 use super::SignatureError;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use ed25519_dalek::{Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -74,14 +74,7 @@ impl Checkpoint {
 
     /// Checks the signature against `keys`, the origin's pinned (kid, key) pairs.
     pub fn verify(&self, keys: &[(String, VerifyingKey)]) -> Result<(), SignatureError> {
-        let (_, key) = keys
-            .iter()
-            .find(|(kid, _)| *kid == self.kid)
-            .ok_or_else(|| SignatureError::UnknownKey { kid: self.kid.clone(), origin: self.origin.clone() })?;
-        let raw = URL_SAFE_NO_PAD.decode(&self.signature).map_err(|_| SignatureError::Encoding)?;
-        let signature = ed25519_dalek::Signature::from_slice(&raw).map_err(|_| SignatureError::Length)?;
-        key.verify(&self.signed_bytes(), &signature)
-            .map_err(|_| SignatureError::Mismatch { origin: self.origin.clone() })
+        super::verify_signature(keys, &self.kid, &self.origin, &self.signature, &self.signed_bytes())
     }
 }
 

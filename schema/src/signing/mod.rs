@@ -86,6 +86,25 @@ pub enum KeyError {
     NotAPoint(String),
 }
 
+/// Checks `value` (base64url Ed25519) over `bytes` with the key `kid` of `keys`, `origin`'s
+/// pinned (kid, key) pairs: the one check behind a change's seal and a checkpoint.
+fn verify_signature(
+    keys: &[(String, VerifyingKey)],
+    kid: &str,
+    origin: &str,
+    value: &str,
+    bytes: &[u8],
+) -> Result<(), SignatureError> {
+    use ed25519_dalek::Verifier;
+    let (_, key) = keys
+        .iter()
+        .find(|(k, _)| k == kid)
+        .ok_or_else(|| SignatureError::UnknownKey { kid: kid.to_string(), origin: origin.to_string() })?;
+    let raw = URL_SAFE_NO_PAD.decode(value).map_err(|_| SignatureError::Encoding)?;
+    let signature = ed25519_dalek::Signature::from_slice(&raw).map_err(|_| SignatureError::Length)?;
+    key.verify(bytes, &signature).map_err(|_| SignatureError::Mismatch { origin: origin.to_string() })
+}
+
 /// `sha256:` + lowercase hex.
 pub fn hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);

@@ -6,7 +6,7 @@
 use super::verify::{self, Trust};
 use super::{Inner, Syncer};
 use crate::federation::peers_api::{Completeness, completeness};
-use crate::federation::repair::{MAX_IDS, RangeDigest, describe};
+use crate::federation::repair::{MAX_IDS, RangeDigest, range_digest_of};
 use crate::federation::token;
 use smarty_schema::store::{PeerRow, SetEntry};
 use std::collections::HashMap;
@@ -31,16 +31,15 @@ impl Syncer {
     /// Repairs every origin whose holdings differ from its newest checkpoint, by origin.
     pub async fn repair(&self) -> Vec<(String, Repair)> {
         let store = self.inner.store.clone();
-        let found = tokio::task::spawn_blocking(move || {
-            Ok::<_, smarty_schema::store::StoreError>((completeness(&store)?, store.list_peers()?))
+        let found = tokio::task::spawn_blocking(move || -> Result<_, String> {
+            let origins = completeness(&store).map_err(|e| e.to_string())?;
+            Ok((origins, store.list_peers().map_err(|e| e.to_string())?))
         })
-        .await;
+        .await
+        .map_err(|e| e.to_string())
+        .and_then(|found| found);
         let (origins, peers) = match found {
-            Ok(Ok(found)) => found,
-            Ok(Err(e)) => {
-                tracing::error!(error = %e, "cannot read what to repair");
-                return Vec::new();
-            }
+            Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "cannot read what to repair");
                 return Vec::new();
@@ -144,7 +143,7 @@ impl Syncer {
             let body = get(&self.inner, region, &format!("{base}/federation/v2/digest"), &query).await?;
             let theirs: RangeDigest = serde_json::from_slice(&body).map_err(|e| format!("not a range digest: {e}"))?;
             let mine = self.entries(origin, &from, to.as_deref()).await?;
-            if theirs.digest == describe(origin, &from, to.as_deref(), &mine).digest {
+            if theirs.digest == range_digest_of(&mine) {
                 continue;
             }
             if theirs.parts.is_empty() {
@@ -165,12 +164,9 @@ impl Syncer {
             }
             for (i, part) in theirs.parts.iter().enumerate() {
                 let end = theirs.parts.get(i + 1).map(|p| p.from.clone()).or_else(|| to.clone());
-                let part_mine: Vec<SetEntry> = mine
-                    .iter()
-                    .filter(|e| e.id >= part.from && end.as_deref().is_none_or(|t| e.id.as_str() < t))
-                    .cloned()
-                    .collect();
-                if describe(origin, &part.from, end.as_deref(), &part_mine).digest != part.digest {
+                let part_mine =
+                    mine.iter().filter(|e| e.id >= part.from && end.as_deref().is_none_or(|t| e.id.as_str() < t));
+                if range_digest_of(part_mine) != part.digest {
                     ranges.push((part.from.clone(), end));
                 }
             }
