@@ -2,8 +2,8 @@
 //! a puller checks what it holds of every origin against it, so what a relay withholds shows.
 
 use crate::support::fake_peer::FakePeer;
+use crate::support::origins::{origin, origins, publish};
 use crate::support::peer::{Identity, pin};
-use crate::support::samples::{case_study, published};
 use crate::support::{Backend, TestNode};
 use serde_json::{Value, json};
 
@@ -19,17 +19,6 @@ async fn v2_page(node: &TestNode, reader: &Identity) -> Value {
     page
 }
 
-async fn origins(node: &TestNode) -> Vec<Value> {
-    let peers = node.client().get("/api/v1/peers", Some(&node.admin)).await;
-    peers.expect(200);
-    crate::support::conforms::assert_conforms("PeerList", &peers.json());
-    peers.json()["origins"].as_array().unwrap().clone()
-}
-
-fn origin<'a>(all: &'a [Value], code: &str) -> &'a Value {
-    all.iter().find(|o| o["origin"] == code).unwrap_or_else(|| panic!("no checkpoint of {code}: {all:?}"))
-}
-
 async fn sync(node: &TestNode) {
     sync_output(node).await;
 }
@@ -40,12 +29,6 @@ async fn sync_output(node: &TestNode) -> String {
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(out.status.success(), "sync: {stdout}");
     stdout
-}
-
-async fn publish(node: &TestNode, title: &str) -> String {
-    let res = node.client().post("/api/v1/case-studies", Some(&node.editor), &published(case_study(title))).await;
-    res.expect(201);
-    res.json()["id"].as_str().unwrap().to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

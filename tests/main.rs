@@ -29,4 +29,5 @@ mod readme;
 mod records;
 mod replicas;
 mod sample_data;
+mod snapshot;
 mod validation;

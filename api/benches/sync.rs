@@ -93,7 +93,7 @@ fn main() {
         .map(|_| {
             let start = Instant::now();
             let results = runtime.block_on(syncer.round(None)).unwrap();
-            assert!(results.iter().all(|(_, r)| r.as_ref().is_ok_and(|r| r.applied == 0)));
+            assert!(results.iter().all(|(_, r)| r.as_ref().is_ok_and(|r| r.outcome.applied == 0)));
             start.elapsed().as_secs_f64() * 1000.0
         })
         .collect();

@@ -75,6 +75,8 @@ pub struct Config {
     #[serde(default)]
     pub sync: SyncConfig,
     #[serde(default)]
+    pub federation: FederationConfig,
+    #[serde(default)]
     pub limits: LimitsConfig,
     #[serde(default = "default_regions")]
     pub regions: Vec<Region>,
@@ -100,6 +102,22 @@ fn default_export_max_anonymous() -> usize {
 }
 fn default_key_retention_days() -> u32 {
     7
+}
+
+/// `[federation]`: what this node keeps for its peers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FederationConfig {
+    /// Days this node's own tombstones stay in its feed and set after the deletion; then they
+    /// are compacted away, and a puller whose cursor is older is sent to the snapshot. 0
+    /// compacts every tombstone at the next compaction.
+    pub tombstone_retention_days: u32,
+}
+
+impl Default for FederationConfig {
+    fn default() -> Self {
+        Self { tombstone_retention_days: 365 }
+    }
 }
 
 /// `[sync]`: how this node pulls from its peers.

@@ -70,6 +70,9 @@ pub enum ApiError {
         what: String,
     },
     Unavailable(String),
+    /// A feed cursor from before the node's tombstone horizon: what it missed may include
+    /// removals the feed no longer carries; 410, read the snapshot.
+    SnapshotRequired(String),
     /// Logged in full; the client sees only that something failed.
     Internal(String),
 }
@@ -98,6 +101,7 @@ impl ApiError {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type")
             }
             Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Service unavailable"),
+            SnapshotRequired(_) => (StatusCode::GONE, "snapshot-required", "Cursor beyond the horizon"),
             RequestTimeout(_) => (StatusCode::REQUEST_TIMEOUT, "request-timeout", "Request too slow"),
             TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error"),
@@ -114,7 +118,7 @@ impl ApiError {
             MalformedJson(d) | BadRequest(d) | Unauthorized(d) | Forbidden(d) | Conflict(d) | Unavailable(d) => {
                 d.clone()
             }
-            UnsupportedMediaType(d) | Unprocessable(d) => d.clone(),
+            UnsupportedMediaType(d) | Unprocessable(d) | SnapshotRequired(d) => d.clone(),
             NotFound => "No resource at this address.".into(),
             MethodNotAllowed(allow) => format!("This address accepts {}.", allow.join(", ")),
             PreconditionFailed { current } => {

@@ -7,6 +7,7 @@ pub mod conforms;
 pub mod fake_peer;
 pub mod http;
 pub mod node;
+pub mod origins;
 pub mod peer;
 pub mod postgres;
 pub mod samples;

@@ -65,6 +65,7 @@ pub fn create(args: InitArgs) -> Result<Config, String> {
         export_max_anonymous: 1_000,
         docs: true,
         sync: Default::default(),
+        federation: Default::default(),
         limits: Default::default(),
         regions: default_regions(),
         base_dir: args.data_dir.clone(),

@@ -81,6 +81,10 @@ enum Command {
         /// Only this peer
         #[arg(long, value_name = "CODE")]
         peer: Option<String>,
+        /// First fill this node from the peer's snapshot (one streamed request, every record
+        /// and checkpoint verified), then read its feed from where the snapshot stands
+        #[arg(long, requires = "peer")]
+        bootstrap: bool,
     },
     /// Run the seven SMARTY regions on loopback, with sample data, synced (Ctrl-C stops)
     Demo {
@@ -139,6 +143,12 @@ enum Command {
         #[command(flatten)]
         args: search::SearchArgs,
     },
+    /// Remove this node's tombstones older than federation.tombstone_retention_days now (the
+    /// nightly round does it too); works beside a running server
+    Compact {
+        #[command(flatten)]
+        node: Node,
+    },
     /// Rebuild the search index from the store (with the server stopped)
     Reindex {
         #[command(flatten)]
@@ -180,11 +190,12 @@ pub fn run() -> ExitCode {
         Command::Restore { node, from } => node.load().and_then(|config| backup::restore(&from, &config)),
         Command::Search { node, args } => node.load().and_then(|config| search::search(args, &config)),
         Command::Reindex { node } => node.load().and_then(|config| search::reindex(&config)),
+        Command::Compact { node } => node.load().and_then(|config| sync::compact(&config)),
         Command::Keys { node, command } => node.load().and_then(|config| keys::run(command, &config)),
         Command::Peers { node, command } => node.load().and_then(|config| peers::run(command, &config)),
-        Command::Sync { node, peer } => node.load().and_then(|config| {
+        Command::Sync { node, peer, bootstrap } => node.load().and_then(|config| {
             init_logging(node.log_format.unwrap_or(config.log_format));
-            sync::run(config, peer)
+            sync::run(config, peer, bootstrap)
         }),
     };
     match result {

@@ -29,6 +29,10 @@ pub enum PeersCommand {
         /// (records relayed by others are checked against their origins' checkpoints)
         #[arg(long, requires = "url")]
         no_pull: bool,
+        /// With --url: fill this node from the peer's snapshot now, then pull its feed from
+        /// where the snapshot stands (as `smarty sync --bootstrap --peer`)
+        #[arg(long, requires = "url", conflicts_with = "no_pull")]
+        bootstrap: bool,
     },
     /// List peers
     List,
@@ -42,7 +46,7 @@ pub enum PeersCommand {
 pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
     let store = Store::open(&config.database()?, 1).map_err(|e| e.to_string())?;
     match cmd {
-        PeersCommand::Add { region, url, jwks, insecure_http, no_pull } => {
+        PeersCommand::Add { region, url, jwks, insecure_http, no_pull, bootstrap } => {
             if region == config.region {
                 return Err(format!("{region} is this node's own region"));
             }
@@ -88,6 +92,10 @@ pub fn run(cmd: PeersCommand, config: &Config) -> Result<(), String> {
                 }
                 Some(u) => println!("peer {region}: pulling from {u}; pinned keys {}", kids.join(", ")),
                 None => println!("peer {region}: keys pinned ({}); not pulled", kids.join(", ")),
+            }
+            if bootstrap {
+                drop(store);
+                return super::sync::run(config.clone(), Some(region), true);
             }
         }
         PeersCommand::List => {

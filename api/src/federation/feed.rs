@@ -10,7 +10,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 use smarty_schema::signing::{Change, Checkpoint};
-use smarty_schema::store::FeedPage;
+use smarty_schema::store::{FeedPage, StoreError};
 use utoipa::{IntoParams, ToSchema};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -75,6 +75,7 @@ pub fn decode_cursor(cursor: &str) -> Option<i64> {
     responses(
         (status = 200, description = "A page of changes", body = ChangesPage),
         (status = 400, description = "Bad cursor or limit", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The cursor predates the tombstone horizon (`/problems/snapshot-required`): read the snapshot, then the feed from its cursor", body = Problem, content_type = "application/problem+json"),
     ),
     security(("peerJwt" = []))
 )]
@@ -102,6 +103,7 @@ pub async fn changes(
     responses(
         (status = 200, description = "A page of changes", body = ChangesPageV2),
         (status = 400, description = "Bad cursor or limit", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The cursor predates the tombstone horizon (`/problems/snapshot-required`): read the snapshot, then the feed from its cursor", body = Problem, content_type = "application/problem+json"),
     ),
     security(("peerJwt" = []))
 )]
@@ -135,7 +137,7 @@ async fn read_page(
         Some(c) => decode_cursor(c).ok_or_else(|| ApiError::field("since", "is not a cursor of this node"))?,
     };
     let state = state.clone();
-    blocking(move || {
+    let read = blocking(move || {
         let store = &state.store;
         // Every write advances the sequence first: the same position before and after means
         // the page and the own commitment read between them agree.
@@ -143,18 +145,36 @@ async fn read_page(
         // A cursor past this node's sequence comes from before a restore from backup: the
         // peer reads everything again rather than silently missing what follows.
         let since = if since > before { 0 } else { since };
-        let page = store.changes_since(since, limit)?;
-        let mut checkpoints = Vec::new();
-        if with_checkpoints && !page.more {
-            let region = &state.config.region;
-            let own = store.origin_state(region)?;
-            if store.last_seq()? == before {
-                let digest = own.state.digest();
-                checkpoints.push(Checkpoint::issue(region, own.count, digest, &state.keys.signing, state.keys.kid()));
-            }
-            checkpoints.extend(store.checkpoints()?.into_iter().map(|held| held.checkpoint));
+        // A cursor below the horizon may have missed a removal the feed no longer carries.
+        if since > 0 && since < store.feed_horizon()? {
+            return Ok(None);
         }
-        Ok((page, checkpoints))
+        let page = store.changes_since(since, limit)?;
+        let checkpoints = if with_checkpoints && !page.more { checkpoints_at(&state, before)? } else { Vec::new() };
+        Ok(Some((page, checkpoints)))
     })
-    .await
+    .await?;
+    read.ok_or_else(|| {
+        ApiError::SnapshotRequired(
+            "The cursor is from before this node's tombstone horizon: records deleted since were compacted, and the \
+             feed no longer carries their tombstones. Read GET /federation/v2/snapshot, then the feed from its cursor."
+                .into(),
+        )
+    })
+}
+
+/// The checkpoints that go with what the feed has served up to `seq`, read just before: this
+/// node's own, issued now (left out when a write has moved the sequence past `seq`), and the
+/// newest held of every other origin, as each origin signed it.
+pub fn checkpoints_at(state: &AppState, seq: i64) -> Result<Vec<Checkpoint>, StoreError> {
+    let store = &state.store;
+    let region = &state.config.region;
+    let own = store.origin_state(region)?;
+    let mut checkpoints = Vec::new();
+    if store.last_seq()? == seq {
+        let digest = own.state.digest();
+        checkpoints.push(Checkpoint::issue(region, own.count, digest, &state.keys.signing, state.keys.kid()));
+    }
+    checkpoints.extend(store.checkpoints()?.into_iter().map(|held| held.checkpoint));
+    Ok(checkpoints)
 }

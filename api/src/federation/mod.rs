@@ -1,9 +1,11 @@
 //! Federation: keys, peer tokens, the changes feed, and the sync client that pulls peers.
 
+pub mod compact;
 pub mod feed;
 pub mod peer_auth;
 pub mod peers_api;
 pub mod repair;
+pub mod snapshot;
 pub mod sync;
 pub mod token;
 pub mod wellknown;
@@ -17,5 +19,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(feed::changes)
         .service(feed::changes_v2)
         .service(repair::digest)
-        .service(repair::records);
+        .service(repair::records)
+        .service(snapshot::snapshot);
 }

@@ -22,6 +22,7 @@ pub const FEDERATION_PROTOCOLS: [&str; 2] = ["smarty-federation/1", "smarty-fede
     "federation_protocols": ["smarty-federation/1", "smarty-federation/2"],
     "endpoints": {"changes": "https://smarty.leeds.example/federation/v1/changes",
         "changes_v2": "https://smarty.leeds.example/federation/v2/changes",
+        "snapshot": "https://smarty.leeds.example/federation/v2/snapshot",
         "jwks": "https://smarty.leeds.example/.well-known/jwks.json", "openapi": "https://smarty.leeds.example/openapi.json"}
 }))]
 pub struct NodeDescriptor {
@@ -38,7 +39,8 @@ pub struct NodeDescriptor {
     /// The oldest federation protocol the node speaks (`smarty-federation/1`), kept for
     /// nodes of the first release, which read only this member.
     pub federation_protocol: &'static str,
-    /// Every federation protocol the node speaks: version 2 adds checkpoints to the feed.
+    /// Every federation protocol the node speaks: version 2 adds checkpoints to the
+    /// feed, range digests, records by id and the snapshot.
     pub federation_protocols: [&'static str; 2],
     /// Where a peer finds the node's changes feed, keys and API document.
     pub endpoints: Endpoints,
@@ -48,12 +50,15 @@ pub struct NodeDescriptor {
 #[derive(Serialize, ToSchema)]
 #[schema(example = json!({"changes": "https://smarty.leeds.example/federation/v1/changes",
     "changes_v2": "https://smarty.leeds.example/federation/v2/changes",
+    "snapshot": "https://smarty.leeds.example/federation/v2/snapshot",
     "jwks": "https://smarty.leeds.example/.well-known/jwks.json", "openapi": "https://smarty.leeds.example/openapi.json"}))]
 pub struct Endpoints {
     /// The signed changes feed peers pull (`GET`, with a peer token).
     pub changes: String,
     /// The same feed with the origins' checkpoints (protocol version 2).
     pub changes_v2: String,
+    /// Everything the node holds, streamed, to start a new node from (protocol version 2).
+    pub snapshot: String,
     /// The node's public keys (JWK set) that verify its records' signatures and its peer
     /// tokens.
     pub jwks: String,
@@ -94,6 +99,7 @@ pub async fn node(state: web::Data<AppState>) -> HttpResponse {
         endpoints: Endpoints {
             changes: format!("{base}/federation/v1/changes"),
             changes_v2: format!("{base}/federation/v2/changes"),
+            snapshot: format!("{base}/federation/v2/snapshot"),
             jwks: format!("{base}/.well-known/jwks.json"),
             openapi: format!("{base}/openapi.json"),
         },

@@ -4,6 +4,7 @@ diesel::table! {
     node_state (id) {
         id -> SmallInt,
         last_seq -> BigInt,
+        feed_horizon -> BigInt,
     }
 }
 

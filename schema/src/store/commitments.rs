@@ -87,7 +87,7 @@ impl Delta {
     }
 }
 
-fn stored_state(origin: &str, bytes: &[u8]) -> StoreResult<SetState> {
+pub(crate) fn stored_state(origin: &str, bytes: &[u8]) -> StoreResult<SetState> {
     SetState::from_bytes(bytes)
         .ok_or_else(|| StoreError::Corrupt(format!("the state commitment of {origin} is {} bytes", bytes.len())))
 }

@@ -102,8 +102,11 @@ impl Store {
                 }
                 after = last;
             }
-            let last_seq: i64 = node_state::table.select(node_state::last_seq).first(&mut from)?;
-            diesel::update(node_state::table).set(node_state::last_seq.eq(last_seq)).execute(to)?;
+            let (last_seq, horizon): (i64, i64) =
+                node_state::table.select((node_state::last_seq, node_state::feed_horizon)).first(&mut from)?;
+            diesel::update(node_state::table)
+                .set((node_state::last_seq.eq(last_seq), node_state::feed_horizon.eq(horizon)))
+                .execute(to)?;
             for row in api_tokens::table.load::<TokenRow>(&mut from)? {
                 diesel::insert_into(api_tokens::table).values(&row).execute(to)?;
             }

@@ -54,13 +54,31 @@ pub struct ApplyOutcome {
     pub rejected: usize,
 }
 
+impl std::ops::AddAssign for ApplyOutcome {
+    fn add_assign(&mut self, other: ApplyOutcome) {
+        self.applied += other.applied;
+        self.unchanged += other.unchanged;
+        self.stale += other.stale;
+        self.own += other.own;
+        self.rejected += other.rejected;
+    }
+}
+
 impl Store {
     /// Records changed after `since` that peers may see, in sequence order: every record
     /// that was ever published (live or tombstone); drafts and contacts never.
     pub fn changes_since(&self, since: i64, limit: i64) -> StoreResult<FeedPage> {
+        self.changes_through(since, i64::MAX, limit)
+    }
+
+    /// Records changed after `since` and at or before `through` that peers may see, in
+    /// sequence order: a page of a snapshot taken at `through` (a record changed after it has
+    /// moved past `through`, and is served by the feed from there).
+    pub fn changes_through(&self, since: i64, through: i64, limit: i64) -> StoreResult<FeedPage> {
         let mut c = self.conn()?;
         let mut rows: Vec<RecordRow> = records::table
             .filter(records::seq.gt(since))
+            .filter(records::seq.le(through))
             .filter(records::published_ever.eq(true))
             .order(records::seq.asc())
             .limit(limit + 1)
@@ -131,8 +149,8 @@ impl Store {
         })
     }
 
-    /// Applies verified changes `peer` served outside its feed (a repair), judged like a
-    /// page's: nothing older than what is held replaces it.
+    /// Applies verified changes `peer` served outside its feed (a repair, a snapshot), judged
+    /// like a page's: nothing older than what is held replaces it.
     pub fn apply_repair(
         &self,
         peer: &str,
@@ -193,8 +211,9 @@ fn apply_changes(
             Verdict::Insert | Verdict::Replace => {
                 let row = write.row(next_seq(c)?, true)?;
                 if let Some(h) = held.get(&record.id) {
-                    // Whatever a peer's record replaces was received, so published.
-                    delta.leave(&h.origin, &h.id, h.version, h.hash.as_deref(), true);
+                    // What a peer's record replaces was received, so published, unless its
+                    // origin's checkpoint has since retracted it.
+                    delta.leave(&h.origin, &h.id, h.version, h.hash.as_deref(), h.published_ever);
                 }
                 delta.enter(&row);
                 if matches!(verdict, Verdict::Replace) && change.deleted && record.status == Status::Withdrawn {
@@ -249,6 +268,7 @@ struct Held {
     origin: String,
     version: i64,
     hash: Option<String>,
+    published_ever: bool,
 }
 
 impl Held {
@@ -259,6 +279,7 @@ impl Held {
             origin: row.origin.clone(),
             version: row.version,
             hash: row.hash.clone(),
+            published_ever: row.published_ever,
         }
     }
 }

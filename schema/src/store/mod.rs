@@ -4,6 +4,7 @@ mod backup;
 mod commitments;
 mod copy;
 mod feed;
+mod horizon;
 mod keys;
 mod lease;
 mod peers;

@@ -13,6 +13,8 @@ enum Failure {
     Transient(String),
     /// The peer does not serve this feed (404): it speaks an older protocol.
     NotServed(String),
+    /// The cursor predates the peer's tombstone horizon (410 `snapshot-required`).
+    SnapshotRequired(String),
     Final(String),
 }
 
@@ -22,6 +24,10 @@ pub enum FetchError {
     /// The peer answered 404 for the feed's address: it does not speak that version.
     #[error("{0}")]
     NotServed(String),
+    /// The peer answered 410 `snapshot-required`: the cursor predates its tombstone horizon,
+    /// and only its snapshot brings this node up to date.
+    #[error("{0}")]
+    SnapshotRequired(String),
     /// Anything else: unreachable, timed out, an error status, a redirect, too large.
     #[error("{0}")]
     Failed(String),
@@ -72,6 +78,7 @@ pub(super) async fn page(
             Ok(body) => return Ok(body),
             Err(Failure::Final(e)) => return Err(FetchError::Failed(e)),
             Err(Failure::NotServed(e)) => return Err(FetchError::NotServed(e)),
+            Err(Failure::SnapshotRequired(e)) => return Err(FetchError::SnapshotRequired(e)),
             Err(Failure::Transient(e)) => e,
         };
         budget.failing += started.elapsed();
@@ -99,41 +106,78 @@ fn out_of_budget(inner: &Inner, attempts: u32) -> String {
 }
 
 async fn once(inner: &Inner, region: &str, url: &str, cursor: Option<&str>) -> Result<Vec<u8>, Failure> {
-    let token = token::issue(&inner.keys, &inner.config.region, region, "GET", url)
-        .map_err(|e| Failure::Final(e.to_string()))?;
     let mut query: Vec<(&str, String)> = vec![("limit", inner.config.sync.page_size.to_string())];
     if let Some(c) = cursor {
         query.push(("since", c.to_string()));
     }
-    let mut res = inner
-        .client
-        .get(url)
-        .query(&query)
-        .bearer_auth(token)
-        .send()
-        .await
-        .map_err(|e| Failure::Transient(format!("cannot reach {url}: {}", describe(inner, &e))))?;
-    let status = res.status();
+    let mut res = send(inner, region, url, &query, None).await?;
     let cap = inner.config.sync.max_page_bytes;
+    if res.content_length().is_some_and(|n| n > cap) {
+        return Err(Failure::Final(format!("the page from {url} is larger than the {cap}-byte limit")));
+    }
+    read_capped(inner, &mut res, cap).await
+}
+
+/// A GET of a peer's federation route with a fresh token, answered with success: anything
+/// else (a redirect, an error status) fails, with the peer's own words about it.
+async fn send(
+    inner: &Inner,
+    region: &str,
+    url: &str,
+    query: &[(&str, String)],
+    timeout: Option<Duration>,
+) -> Result<reqwest::Response, Failure> {
+    let token = token::issue(&inner.keys, &inner.config.region, region, "GET", url)
+        .map_err(|e| Failure::Final(e.to_string()))?;
+    let mut request = inner.client.get(url).query(query).bearer_auth(token);
+    if let Some(t) = timeout {
+        request = request.timeout(t);
+    }
+    let mut res =
+        request.send().await.map_err(|e| Failure::Transient(format!("cannot reach {url}: {}", describe(inner, &e))))?;
+    let status = res.status();
     if status.is_redirection() {
         // Following would let a peer point this node at any address, internal ones included.
         return Err(Failure::Final(format!("{url} answered {status}: redirects are never followed")));
     }
     if !status.is_success() {
-        let detail = read_capped(inner, &mut res, 16 * 1024).await.ok().and_then(|b| problem_detail(&b));
-        let message = format!("{url} answered {status}{}", detail.map(|d| format!(": {d}")).unwrap_or_default());
+        let problem = read_capped(inner, &mut res, 16 * 1024).await.ok().and_then(|b| problem(&b));
+        let detail = problem.as_ref().map(|p| format!(": {}", sanitise(&p.detail, 120))).unwrap_or_default();
+        let message = format!("{url} answered {status}{detail}");
+        let snapshot = problem.is_some_and(|p| p.r#type.ends_with("/problems/snapshot-required"));
         return Err(if status.is_server_error() {
             Failure::Transient(message)
         } else if status == reqwest::StatusCode::NOT_FOUND {
             Failure::NotServed(message)
+        } else if status == reqwest::StatusCode::GONE && snapshot {
+            Failure::SnapshotRequired(message)
         } else {
             Failure::Final(message)
         });
     }
-    if res.content_length().is_some_and(|n| n > cap) {
-        return Err(Failure::Final(format!("the page from {url} is larger than the {cap}-byte limit")));
-    }
-    read_capped(inner, &mut res, cap).await
+    Ok(res)
+}
+
+/// Opens a long answer of a peer (a snapshot) for reading as it comes: one attempt, bounded
+/// by `total` rather than the per-page time, and by the idle timeout between reads.
+pub(super) async fn open(
+    inner: &Inner,
+    region: &str,
+    url: &str,
+    total: Duration,
+) -> Result<reqwest::Response, FetchError> {
+    send(inner, region, url, &[], Some(total)).await.map_err(|f| match f {
+        Failure::NotServed(e) => FetchError::NotServed(e),
+        Failure::SnapshotRequired(e) | Failure::Transient(e) | Failure::Final(e) => FetchError::Failed(e),
+    })
+}
+
+/// The next piece of a long answer (`None` at its end), its failures named like a page's.
+pub(super) async fn next_chunk(
+    inner: &Inner,
+    res: &mut reqwest::Response,
+) -> Result<Option<actix_web::web::Bytes>, FetchError> {
+    res.chunk().await.map_err(|e| FetchError::Failed(format!("the answer was cut off: {}", describe(inner, &e))))
 }
 
 async fn read_capped(inner: &Inner, res: &mut reqwest::Response, cap: u64) -> Result<Vec<u8>, Failure> {
@@ -154,14 +198,17 @@ async fn read_capped(inner: &Inner, res: &mut reqwest::Response, cap: u64) -> Re
     }
 }
 
-/// The peer's own words about a refusal: a short, sanitised extract of its problem `detail`.
-fn problem_detail(body: &[u8]) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Problem {
-        detail: String,
-    }
-    let problem: Problem = serde_json::from_slice(body).ok()?;
-    Some(sanitise(&problem.detail, 120))
+/// What a peer's refusal says of itself (only `type` and `detail` are read).
+#[derive(serde::Deserialize)]
+struct Problem {
+    #[serde(default)]
+    r#type: String,
+    detail: String,
+}
+
+/// The peer's own words about a refusal, if it sent a problem document.
+fn problem(body: &[u8]) -> Option<Problem> {
+    serde_json::from_slice(body).ok()
 }
 
 /// Text from elsewhere made safe to show: no control characters, at most `max` characters.

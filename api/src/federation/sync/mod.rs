@@ -1,12 +1,14 @@
 //! The sync client: pulls each peer's feed page by page, verifies every record against its
 //! origin's pinned keys, and applies each page together with the peer's cursor.
 
+mod bootstrap;
 mod error;
 mod fetch;
 mod repair;
 pub mod schedule;
 mod verify;
 
+pub use bootstrap::Bootstrap;
 pub use repair::Repair;
 
 use error::PinnedKeysError;
@@ -15,7 +17,7 @@ pub use error::SyncError;
 use crate::config::Config;
 use crate::keys::NodeKeys;
 use futures_util::StreamExt;
-use smarty_schema::store::{PeerRow, Store, StoreError};
+use smarty_schema::store::{ApplyOutcome, PeerRow, Store, StoreError};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -25,13 +27,13 @@ use verify::Trust;
 #[derive(Debug, Default, Clone, Copy)]
 pub struct PeerReport {
     pub pages: usize,
-    pub applied: usize,
-    pub unchanged: usize,
-    pub stale: usize,
-    pub own: usize,
-    pub rejected: usize,
+    /// What applying the pages (and a snapshot, if one was read) did.
+    pub outcome: ApplyOutcome,
     /// Checkpoints newer than those held, kept from the last page.
     pub checkpoints: usize,
+    /// The records of the peer's snapshot, when the cursor predated its tombstone horizon and
+    /// this node started again from the snapshot.
+    pub bootstrapped: Option<usize>,
 }
 
 #[derive(Clone)]
@@ -164,7 +166,7 @@ impl Syncer {
         }
         match &result {
             Ok(r) => {
-                tracing::info!(peer = %peer.region, pages = r.pages, applied = r.applied, rejected = r.rejected, "synced");
+                tracing::info!(peer = %peer.region, pages = r.pages, applied = r.outcome.applied, rejected = r.outcome.rejected, "synced");
             }
             Err(e) => tracing::warn!(peer = %peer.region, error = %e, "sync failed"),
         }
@@ -180,14 +182,7 @@ impl Syncer {
             )));
         }
         let trust = Arc::new(self.trust().await?);
-        let url = peer.url.as_deref().ok_or_else(|| SyncError::Url("the peer has no URL".into()))?;
-        let parsed =
-            url::Url::parse(url).map_err(|e| SyncError::Url(format!("the peer's URL {url} is not a URL: {e}")))?;
-        if !transport_allowed(&parsed, peer.insecure_http) {
-            return Err(SyncError::Url(format!(
-                "{url} is plain http to another machine; use https (or peers add --insecure-http)"
-            )));
-        }
+        let url = bootstrap::peer_url(peer)?;
         let mut budget = fetch::Budget::new(Duration::from_secs(cfg.failure_budget_secs), deadline);
         let mut cursor = peer.cursor.clone();
         let mut report = PeerReport::default();
@@ -211,6 +206,17 @@ impl Syncer {
                 Err(fetch::FetchError::NotServed(why)) if version == 2 => {
                     tracing::debug!(peer = %peer.region, %why, "the peer speaks only version 1");
                     version = 1;
+                    continue;
+                }
+                Err(fetch::FetchError::SnapshotRequired(why)) if report.bootstrapped.is_none() => {
+                    // Removals the feed no longer carries may be missed: start again from the
+                    // peer's snapshot, and read its feed from there (the repair after the
+                    // round takes out what its origins no longer publish).
+                    tracing::info!(peer = %peer.region, %why, "the cursor predates the peer's horizon: bootstrapping");
+                    let b = self.bootstrap_claimed(&peer.region).await?;
+                    report.bootstrapped = Some(b.records);
+                    report.outcome += b.outcome;
+                    cursor = Some(b.cursor);
                     continue;
                 }
                 other => other?,
@@ -245,11 +251,7 @@ impl Syncer {
             .await?
             .map_err(SyncError::Apply)?;
             report.pages += 1;
-            report.applied += outcome.applied;
-            report.unchanged += outcome.unchanged;
-            report.stale += outcome.stale;
-            report.own += outcome.own;
-            report.rejected += outcome.rejected;
+            report.outcome += outcome;
             if !page.more {
                 // The peer's checkpoints describe what it served up to here.
                 let (store, region) = (self.inner.store.clone(), peer.region.clone());
@@ -261,7 +263,7 @@ impl Syncer {
                     Ok(kept)
                 })
                 .await??;
-                report.checkpoints = kept;
+                report.checkpoints += kept;
                 return Ok(report);
             }
             cursor = Some(page.next);

@@ -8,8 +8,8 @@ use super::{Inner, Syncer};
 use crate::federation::peers_api::{Completeness, completeness};
 use crate::federation::repair::{MAX_IDS, RangeDigest, range_digest_of};
 use crate::federation::token;
-use smarty_schema::store::{PeerRow, SetEntry};
-use std::collections::HashMap;
+use smarty_schema::store::{PeerRow, SetEntry, Store, StoreError};
+use std::collections::{HashMap, HashSet};
 
 /// The most range requests one repair of one origin may make of one peer: a peer cannot keep
 /// a puller bisecting forever.
@@ -20,11 +20,28 @@ const MAX_BODY: usize = 8 * 1024 * 1024;
 /// What a repair of one origin came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Repair {
-    /// The origin's holdings now match its checkpoint: `records` were fetched from `from`.
-    Repaired { records: usize, from: String },
+    /// The origin's holdings now match its checkpoint: `records` were fetched from `from`,
+    /// and `retracted` held records taken out, the origin's checkpoint proving it no longer
+    /// publishes them (tombstones it compacted, records whose tombstone never came).
+    Repaired { records: usize, retracted: usize, from: String },
     /// No reachable peer serves what is missing; `missing` is the checkpoint's count less the
     /// records held (0 when the difference is in versions, not in number).
     Unserved { missing: i64, checkpoint_from: String },
+}
+
+/// What a repair from one peer did.
+struct Mended {
+    records: usize,
+    retracted: usize,
+    complete: bool,
+}
+
+/// How a peer's holdings of an origin differ from this node's.
+struct Differences {
+    /// Ids the peer holds at a version this node lacks.
+    wanted: Vec<String>,
+    /// Ids this node holds that the peer does not.
+    extra: Vec<String>,
 }
 
 impl Syncer {
@@ -60,11 +77,11 @@ impl Syncer {
             let mut outcome = None;
             for source in sources {
                 match self.repair_from(source, &o.origin, &trust).await {
-                    Ok((records, true)) => {
-                        outcome = Some(Repair::Repaired { records, from: source.region.clone() });
+                    Ok(Mended { records, retracted, complete: true }) => {
+                        outcome = Some(Repair::Repaired { records, retracted, from: source.region.clone() });
                         break;
                     }
-                    Ok((_, false)) => {}
+                    Ok(_) => {}
                     Err(e) => {
                         tracing::info!(origin = %o.origin, peer = %source.region, error = %e, "cannot repair from this peer");
                     }
@@ -87,11 +104,12 @@ impl Syncer {
         out
     }
 
-    /// Fetches from `source` what it holds of `origin` that this node lacks or holds older;
-    /// says how many records were applied and whether the origin is now complete.
-    async fn repair_from(&self, source: &PeerRow, origin: &str, trust: &Trust) -> Result<(usize, bool), String> {
+    /// Fetches from `source` what it holds of `origin` that this node lacks or holds older,
+    /// then takes out what this node holds and `source` does not, if the origin's checkpoint
+    /// proves the origin no longer publishes it.
+    async fn repair_from(&self, source: &PeerRow, origin: &str, trust: &Trust) -> Result<Mended, String> {
         let base = source.url.as_deref().ok_or("no URL")?.trim_end_matches('/').to_string();
-        let wanted = self.differing(&source.region, &base, origin).await?;
+        let Differences { wanted, extra } = self.differing(&source.region, &base, origin).await?;
         let mut applied = 0;
         for ids in wanted.chunks(MAX_IDS) {
             let url = format!("{base}/federation/v2/records");
@@ -118,20 +136,32 @@ impl Syncer {
         }
         let store = self.inner.store.clone();
         let origin = origin.to_string();
-        let complete = tokio::task::spawn_blocking(move || {
-            completeness(&store).map(|all| all.iter().any(|o| o.origin == origin && o.state == Completeness::Complete))
+        let (retracted, complete) = tokio::task::spawn_blocking(move || -> Result<_, StoreError> {
+            let is_complete = |store: &Store| {
+                completeness(store)
+                    .map(|all| all.iter().any(|o| o.origin == origin && o.state == Completeness::Complete))
+            };
+            if extra.is_empty() || is_complete(&store)? {
+                return Ok((0, is_complete(&store)?));
+            }
+            let checkpoint = store.checkpoints()?.into_iter().find(|h| h.checkpoint.origin == origin);
+            let retracted = match checkpoint {
+                Some(held) => store.retract(&held.checkpoint, &extra)?,
+                None => 0,
+            };
+            Ok((retracted, is_complete(&store)?))
         })
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
-        Ok((applied, complete))
+        Ok(Mended { records: applied, retracted, complete })
     }
 
-    /// Ids `source` holds of `origin` at a version this node lacks, found by bisecting range
-    /// digests from the whole range down to listed ranges.
-    async fn differing(&self, region: &str, base: &str, origin: &str) -> Result<Vec<String>, String> {
+    /// How what `source` holds of `origin` differs from what this node holds, found by
+    /// bisecting range digests from the whole range down to listed ranges.
+    async fn differing(&self, region: &str, base: &str, origin: &str) -> Result<Differences, String> {
         let mut ranges: Vec<(String, Option<String>)> = vec![(String::new(), None)];
-        let mut wanted = Vec::new();
+        let (mut wanted, mut extra) = (Vec::new(), Vec::new());
         let mut asked = 0;
         while let Some((from, to)) = ranges.pop() {
             asked += 1;
@@ -148,6 +178,8 @@ impl Syncer {
             }
             if theirs.parts.is_empty() {
                 let held: HashMap<&str, i64> = mine.iter().map(|e| (e.id.as_str(), e.version)).collect();
+                let listed: HashSet<&str> = theirs.entries.iter().map(|e| e.id.as_str()).collect();
+                extra.extend(mine.iter().filter(|e| !listed.contains(e.id.as_str())).map(|e| e.id.clone()));
                 for e in theirs.entries {
                     if held.get(e.id.as_str()).is_none_or(|v| *v < e.version) {
                         wanted.push(e.id);
@@ -171,7 +203,7 @@ impl Syncer {
                 }
             }
         }
-        Ok(wanted)
+        Ok(Differences { wanted, extra })
     }
 
     async fn entries(&self, origin: &str, from: &str, to: Option<&str>) -> Result<Vec<SetEntry>, String> {

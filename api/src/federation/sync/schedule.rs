@@ -26,6 +26,13 @@ pub async fn run_daily(syncer: Syncer, at: NaiveTime, jitter_minutes: u32) {
 }
 
 async fn scheduled_round(syncer: &Syncer) {
+    // The night's work begins with this node's own expired tombstones.
+    let (store, config) = (syncer.inner.store.clone(), syncer.inner.config.clone());
+    match tokio::task::spawn_blocking(move || crate::federation::compact::compact(&store, &config)).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => tracing::error!(error = %e, "cannot compact tombstones"),
+        Err(e) => tracing::error!(error = %e, "cannot compact tombstones"),
+    }
     let started = timestamp::now();
     let until = Instant::now() + Duration::from_secs(syncer.inner.config.sync.round_timeout_secs);
     let mut leased_elsewhere = match syncer.round(None).await {

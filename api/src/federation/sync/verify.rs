@@ -93,7 +93,7 @@ pub(super) fn records(body: &[u8], trust: &Trust, local_region: &str) -> Result<
 /// The writes of the changes that verify, and (id, reason) of those refused.
 pub(super) type Checked = (Vec<Write>, Vec<(String, Refusal)>);
 
-fn all(raw: &[Box<RawValue>], trust: &Trust, local_region: &str) -> Checked {
+pub(super) fn all(raw: &[Box<RawValue>], trust: &Trust, local_region: &str) -> Checked {
     // Signature checks dominate: spread them over the cores.
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
     let chunk = raw.len().div_ceil(threads).max(1);
@@ -117,7 +117,7 @@ fn all(raw: &[Box<RawValue>], trust: &Trust, local_region: &str) -> Checked {
 
 /// A checkpoint of another origin that verifies with that origin's pinned keys. One that does
 /// not is left out (and logged): it proves nothing, and the records stand on their own.
-fn trusted(checkpoint: &Checkpoint, trust: &Trust, local_region: &str) -> bool {
+pub(super) fn trusted(checkpoint: &Checkpoint, trust: &Trust, local_region: &str) -> bool {
     if checkpoint.origin == local_region {
         return false;
     }

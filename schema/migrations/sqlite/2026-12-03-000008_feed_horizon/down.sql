@@ -1,0 +1,1 @@
+ALTER TABLE node_state DROP COLUMN feed_horizon;
