@@ -1,8 +1,9 @@
 //! `cargo bench --bench sync`: a fresh node pulls 100,000 case studies from a peer over
 //! loopback; the baseline, measured in the same run, inserts the same records into a fresh
 //! store in one transaction with no network and no verification. Then the time of an
-//! unchanged round against six peers, and of checking what is held of each origin against
-//! its checkpoint. Prints figures; asserts nothing about time.
+//! unchanged round against six peers, of checking what is held of each origin against its
+//! checkpoint, of finding and repairing 10 records missing out of all, and of a new node's
+//! bootstrap from the peer's snapshot. Prints figures; asserts nothing about time.
 
 // Test code: a failed unwrap is a failed test, with its location.
 #![allow(clippy::unwrap_used)]
@@ -11,7 +12,7 @@ mod common;
 
 use common::*;
 use smarty_api::config::Config;
-use smarty_api::federation::sync::Syncer;
+use smarty_api::federation::sync::{Repair, Syncer};
 use smarty_api::keys::NodeKeys;
 use smarty_schema::store::{Store, Write};
 use smarty_schema::{Kind, Record, Status, timestamp};
@@ -24,7 +25,8 @@ fn main() {
     let puller = init(dir.path(), "leeds");
 
     // Seed the peer's store directly: sealed rows, as the API would write them.
-    let config = Config::load(std::path::Path::new(&peer)).unwrap();
+    let peer_config = Config::load(std::path::Path::new(&peer)).unwrap();
+    let config = peer_config.clone();
     let keys = NodeKeys::load(&config).unwrap();
     let mut generator = Generator::new(7);
     let now = timestamp::now();
@@ -52,7 +54,6 @@ fn main() {
     let start = Instant::now();
     baseline_store.insert_records(&rows).unwrap();
     let baseline_secs = start.elapsed().as_secs_f64();
-    drop(rows);
 
     let server = Server::start(&peer);
     pin(&peer, &puller, "leeds", None);
@@ -77,8 +78,10 @@ fn main() {
 
     // An unchanged round against six peers.
     let mut servers = vec![server];
+    let mut others = std::collections::HashMap::new();
     for region in ["mazovia", "lapland", "slovenia", "castilla-leon", "catalonia"] {
         let other = init(dir.path(), region);
+        others.insert(region, other.clone());
         let s = Server::start(&other);
         pin(&other, &puller, "leeds", None);
         pin(&puller, &other, region, Some(&s.url));
@@ -119,5 +122,48 @@ fn main() {
     println!(
         "complete-check of 6 origins holding {count} records: median {:.3} ms per origin over 11 checks (target < 50 ms)",
         times[5]
+    );
+
+    // Repair: a node holding all of the peer's records but 10, and the peer's checkpoint,
+    // finds the 10 by range digests and fetches just them.
+    let lapland = &others["lapland"];
+    pin(lapland, &peer, "tuscany", Some(&servers[0].url));
+    pin(&peer, lapland, "lapland", None);
+    let lapland_config = Config::load(std::path::Path::new(lapland)).unwrap();
+    let lapland_store = Store::open(&lapland_config.database().unwrap(), 2).unwrap();
+    let held: Vec<Write> = rows.iter().skip(10).map(|w| Write::received(w.change.clone(), None)).collect();
+    let peer_store = Store::open(&peer_config.database().unwrap(), 1).unwrap();
+    let end = smarty_api::federation::feed::encode_cursor(peer_store.last_seq().unwrap());
+    lapland_store.apply_remote("tuscany", "lapland", None, &end, &held, &[]).unwrap();
+    drop((held, rows));
+    let lapland_syncer =
+        Syncer::new(lapland_config.clone(), NodeKeys::load(&lapland_config).unwrap(), lapland_store).unwrap();
+    // The round reads the feed's last page only: the peer's checkpoint.
+    let results = runtime.block_on(lapland_syncer.round(Some("tuscany"))).unwrap();
+    assert!(results.iter().all(|(_, r)| r.as_ref().is_ok_and(|r| r.outcome.applied == 0 && r.checkpoints == 1)));
+    let start = Instant::now();
+    let repaired = runtime.block_on(lapland_syncer.repair());
+    let repair_ms = start.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(
+        repaired,
+        vec![("tuscany".to_string(), Repair::Repaired { records: 10, retracted: 0, from: "tuscany".into() })]
+    );
+    println!(
+        "repair of 10 records missing out of {count}: {repair_ms:.0} ms, range digests and 10 records fetched (target < 1 s)"
+    );
+
+    // Bootstrap: a new node fills itself from the peer's snapshot, one streamed request.
+    let mazovia = &others["mazovia"];
+    pin(mazovia, &peer, "tuscany", Some(&servers[0].url));
+    pin(&peer, mazovia, "mazovia", None);
+    let (secs, peak_mib, out) = measure(&["sync", "--config", mazovia, "--peer", "tuscany", "--bootstrap"]);
+    assert!(out.contains(&format!("{count} record(s): {count} applied")), "bootstrap applied everything: {out}");
+    let rate = count as f64 / secs;
+    println!("  {}", out.lines().next().unwrap_or_default());
+    println!(
+        "snapshot bootstrap: {count} records in {secs:.2} s  {rate:.0} records/s  peak memory {peak_mib:.0} MiB; ratio to the \
+         baseline {:.2}, to the feed sync {:.2}",
+        rate / baseline_rate,
+        rate / sync_rate
     );
 }

@@ -12,6 +12,7 @@ use crate::federation::snapshot::{SnapshotEnd, SnapshotHead};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use smarty_schema::store::{ApplyOutcome, PeerRow, StoreError};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Changes verified and applied together.
@@ -58,7 +59,7 @@ impl Syncer {
         let peer = tokio::task::spawn_blocking(move || store.get_peer(&code)).await??;
         let peer = peer.filter(|p| p.url.is_some()).ok_or_else(|| SyncError::NotAPeer(region.to_string()))?;
         let base = peer_url(&peer)?;
-        let trust = self.trust().await?;
+        let trust = Arc::new(self.trust().await?);
         let url = format!("{}/federation/v2/snapshot", base.trim_end_matches('/'));
         let total = Duration::from_secs(self.inner.config.sync.round_timeout_secs);
         let mut res = fetch::open(&self.inner, region, &url, total).await?;
@@ -68,6 +69,9 @@ impl Syncer {
         let mut head: Option<SnapshotHead> = None;
         let mut batch: Vec<Box<RawValue>> = Vec::with_capacity(BATCH);
         let mut ended = false;
+        // A batch that fails to apply fails the bootstrap; one in flight when another error
+        // comes finishes on its own (what it writes is verified, and stays).
+        let mut pending: Option<Pending> = None;
         loop {
             let chunk = fetch::next_chunk(&self.inner, &mut res).await?;
             let Some(chunk) = &chunk else { break };
@@ -84,7 +88,8 @@ impl Syncer {
                         report.records += 1;
                         batch.push(raw.to_owned());
                         if batch.len() == BATCH {
-                            self.apply(&peer, std::mem::take(&mut batch), &trust, &mut report).await?;
+                            let full = std::mem::take(&mut batch);
+                            self.apply(&peer, full, &trust, &mut pending, &mut report).await?;
                         }
                     }
                     Ok(Line::End(end)) => {
@@ -102,7 +107,8 @@ impl Syncer {
         if !ended || !reader.buf.is_empty() {
             return Err(bad("the snapshot was cut off before its end line"));
         }
-        self.apply(&peer, batch, &trust, &mut report).await?;
+        self.apply(&peer, batch, &trust, &mut pending, &mut report).await?;
+        settle(&mut pending, &mut report).await?;
         let head = head.ok_or_else(|| bad("the snapshot has no head"))?;
         if head.cursor.len() > 200 {
             return Err(SyncError::Page(verify::PageError::LongCursor));
@@ -127,27 +133,44 @@ impl Syncer {
         Ok(report)
     }
 
-    /// Verifies a batch of the snapshot's changes and applies those that verify.
+    /// Verifies a batch of the snapshot's changes and applies those that verify, in the
+    /// background: the next batch is read from the network meanwhile. The batch before this
+    /// one is waited for first, so batches apply in order and at most one is in flight.
     async fn apply(
         &self,
         peer: &PeerRow,
         raw: Vec<Box<RawValue>>,
-        trust: &verify::Trust,
+        trust: &Arc<verify::Trust>,
+        pending: &mut Option<Pending>,
         report: &mut Bootstrap,
     ) -> Result<(), SyncError> {
+        settle(pending, report).await?;
         if raw.is_empty() {
             return Ok(());
         }
         let (trust, local) = (trust.clone(), self.inner.config.region.clone());
-        let (writes, refused) = tokio::task::spawn_blocking(move || verify::all(&raw, &trust, &local)).await?;
-        let refused: Vec<(String, String)> = refused.into_iter().map(|(id, why)| (id, why.to_string())).collect();
-        let (store, region, local) = (self.inner.store.clone(), peer.region.clone(), self.inner.config.region.clone());
-        let outcome = tokio::task::spawn_blocking(move || store.apply_repair(&region, &local, &writes, &refused))
-            .await?
-            .map_err(SyncError::Apply)?;
-        report.outcome += outcome;
+        let (store, region) = (self.inner.store.clone(), peer.region.clone());
+        *pending = Some(tokio::spawn(async move {
+            let verifying = local.clone();
+            let (writes, refused) = tokio::task::spawn_blocking(move || verify::all(&raw, &trust, &verifying)).await?;
+            let refused: Vec<(String, String)> = refused.into_iter().map(|(id, why)| (id, why.to_string())).collect();
+            tokio::task::spawn_blocking(move || store.apply_repair(&region, &local, &writes, &refused))
+                .await?
+                .map_err(SyncError::Apply)
+        }));
         Ok(())
     }
+}
+
+/// A batch being verified and applied.
+type Pending = tokio::task::JoinHandle<Result<ApplyOutcome, SyncError>>;
+
+/// Waits for the batch in flight, if any, and counts what it did.
+async fn settle(pending: &mut Option<Pending>, report: &mut Bootstrap) -> Result<(), SyncError> {
+    if let Some(task) = pending.take() {
+        report.outcome += task.await??;
+    }
+    Ok(())
 }
 
 /// The peer's URL, if this node may use it (see [`super::transport_allowed`]).
