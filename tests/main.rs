@@ -25,6 +25,7 @@ mod pages;
 mod peer_tokens;
 mod plans;
 mod portable;
+mod python_peer;
 mod readme;
 mod records;
 mod replicas;
