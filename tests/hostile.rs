@@ -2,46 +2,14 @@
 //! applied and the reason in the peer status; failing peers do not stop the others.
 
 use crate::support::fake_peer::FakePeer;
+use crate::support::forge::{page, record, seal};
 use crate::support::peer::{Identity, feed, pin};
 use crate::support::samples::{case_study, published};
 use crate::support::{Backend, TestNode};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use ed25519_dalek::Signer;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 const FAST_SYNC: &str =
     "[sync]\nschedule = \"off\"\nretries = 1\nbackoff_ms = 10\nmax_page_bytes = 65536\nread_timeout_secs = 5";
-
-/// Signs a change as `by`, as an origin would (JCS + SHA-256 + Ed25519), built here by hand.
-fn seal(mut change: Value, by: &Identity) -> Value {
-    let obj = change.as_object_mut().unwrap();
-    obj.remove("hash");
-    obj.remove("signature");
-    let bytes = serde_jcs::to_vec(&change).unwrap();
-    let hex: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    let sig = URL_SAFE_NO_PAD.encode(by.key.sign(&bytes).to_bytes());
-    change["hash"] = json!(format!("sha256:{hex}"));
-    change["signature"] = json!({"alg": "EdDSA", "kid": by.kid, "value": sig});
-    change
-}
-
-fn page(changes: &[Value]) -> Vec<u8> {
-    json!({"changes": changes, "next": "Zm9v", "more": false}).to_string().into_bytes()
-}
-
-fn record(origin: &str, title: &str, version: i64) -> Value {
-    json!({
-        "id": uuid::Uuid::now_v7().to_string(), "kind": "case_study", "origin": origin, "version": version,
-        "status": "published", "created_at": "2026-01-01T00:00:00.000000Z", "updated_at": "2026-01-02T00:00:00.000000Z",
-        "content": {
-            "title": title, "summary": "s", "description": "d", "intervention": "direct", "themes": ["vr-simulation"],
-            "language": "pl", "main_institution": "Politechnika", "location": {"nuts": "PL92", "name": "Radom"},
-            "period": {"start": "2022-01-01"}
-        }
-    })
-}
 
 async fn status(node: &TestNode, region: &str) -> Value {
     let peers = node.client().get("/api/v1/peers", Some(&node.admin)).await.json();

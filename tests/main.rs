@@ -19,6 +19,7 @@ mod contract;
 mod demo;
 mod federation;
 mod hostile;
+mod key_chain;
 mod logging;
 mod openapi;
 mod pages;

@@ -40,7 +40,7 @@ fn run(size: usize) {
     let config_path = init(dir.path(), "leeds");
     let config = Config::load(std::path::Path::new(&config_path)).unwrap();
     let store = Store::open(&config.database().unwrap(), 2).unwrap();
-    let keys = NodeKeys::load(&config).unwrap();
+    let keys = NodeKeys::load(&config).unwrap().active();
 
     // The store first: the index is built from it, as a node builds it.
     let mut generator = Generator::new(11);
@@ -62,7 +62,7 @@ fn run(size: usize) {
                     updated_at: now.clone(),
                     content,
                 };
-                Write::local(&record, false, &keys.signing, keys.kid())
+                Write::local(&record, false, &keys.signing, &keys.jwk.kid)
             })
             .collect();
         store.insert_records(&rows).unwrap();

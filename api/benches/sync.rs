@@ -27,7 +27,7 @@ fn main() {
     // Seed the peer's store directly: sealed rows, as the API would write them.
     let peer_config = Config::load(std::path::Path::new(&peer)).unwrap();
     let config = peer_config.clone();
-    let keys = NodeKeys::load(&config).unwrap();
+    let keys = NodeKeys::load(&config).unwrap().active();
     let mut generator = Generator::new(7);
     let now = timestamp::now();
     let rows: Vec<_> = (0..count)
@@ -42,7 +42,7 @@ fn main() {
                 updated_at: now.clone(),
                 content: generator.case_study(i),
             };
-            Write::local(&record, false, &keys.signing, keys.kid())
+            Write::local(&record, false, &keys.signing, &keys.jwk.kid)
         })
         .collect();
     let bytes: usize = rows.iter().filter_map(|w| w.change.record.content.as_ref()).map(|c| c.to_string().len()).sum();

@@ -220,7 +220,8 @@ def serve(args) -> None:
                 page = changes[start:start + limit]
                 more = start + limit < len(changes)
                 body = {"changes": page, "next": b64url(str(start + len(page)).encode()), "more": more,
-                        "checkpoints": [] if more else [checkpoint(args.region, members, key, kid)]}
+                        "checkpoints": [] if more else [checkpoint(args.region, members, key, kid)],
+                        "key_statements": {"rotations": [], "revocations": []}}
                 return self.answer(200, json.dumps(body).encode(), "application/json")
             return self.answer(404, problem(404, "not-found", "No resource at this address."))
 
@@ -261,7 +262,7 @@ def pull(args) -> None:
     while True:
         query = "?limit=2" + (f"&since={since}" if since else "")
         page = json.loads(get(feed + query, token(key, kid, args.region, aud, "GET", feed)))
-        assert set(page) == {"changes", "next", "more", "checkpoints"}, set(page)
+        assert set(page) == {"changes", "next", "more", "checkpoints", "key_statements"}, set(page)
         for change in page["changes"]:
             verify_change(change, trust)
             held[(change["origin"], change["id"])] = change

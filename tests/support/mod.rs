@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod conforms;
 pub mod fake_peer;
+pub mod forge;
 pub mod http;
 pub mod node;
 pub mod origins;

@@ -1,18 +1,38 @@
-//! `smarty keys show|rotate`.
+//! `smarty keys show|rotate|revoke`.
 
 use crate::config::Config;
 use crate::keys::{NodeKeys, published_jwks};
-use smarty_schema::signing::Jwk;
+use smarty_schema::signing::keychain::{KeyStatements, Revocation, RevocationReason, Rotation};
 use smarty_schema::store::{RetiredKey, Store};
 use smarty_schema::timestamp;
 
 #[derive(clap::Subcommand)]
 pub enum KeysCommand {
-    /// Print this node's public JWK set, to give to peers (`smarty peers add --jwks FILE`)
+    /// Print this node's public JWK set with its key statements, to give to peers (`smarty
+    /// peers add --jwks FILE`)
     Show,
-    /// Make a new key active; the previous one stays published, verify-only, for
-    /// `key_retention_days`. Restart the server afterwards, and give peers the new set.
+    /// Make a new key active, with a rotation statement signed by the outgoing key and the new
+    /// one: peers that pinned the old key follow it to the new one from the feed. A running
+    /// server signs with the new key at once.
     Rotate,
+    /// Revoke a key: stop signing with it at once (rotating first if it is the active key),
+    /// publish a revocation signed by the active key, and sign again every record it signed
+    Revoke {
+        /// The key's thumbprint (`kid`, as `smarty keys show` prints it)
+        kid: String,
+        /// Why
+        #[arg(long, value_enum)]
+        reason: Reason,
+    },
+}
+
+/// Why a key is revoked.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Reason {
+    /// The private key may be known to someone else
+    Compromise,
+    /// The key is no longer used
+    Superseded,
 }
 
 pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
@@ -20,34 +40,76 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
     match cmd {
         KeysCommand::Show => {
             let keys = NodeKeys::load(config)?;
-            let set = published_jwks(&keys, &store)?;
+            let set = published_jwks(&keys, &store, &config.region)?;
             println!("{}", serde_json::to_string_pretty(&set).map_err(|e| e.to_string())?);
         }
         KeysCommand::Rotate => {
-            let old = NodeKeys::load(config)?;
-            let path = config.key_path();
-            let staged = path.with_extension("key.new");
-            let _ = std::fs::remove_file(&staged);
-            let new = crate::keys::create(&staged)?;
-            let expires = chrono::Utc::now() + chrono::Duration::days(i64::from(config.key_retention_days));
-            store
-                .retire_key(&RetiredKey {
-                    kid: old.kid().to_string(),
-                    public_key: serde_json::to_string(&old.jwk).map_err(|e| e.to_string())?,
-                    retired_at: timestamp::now(),
-                    expires_at: timestamp::format(expires),
-                })
-                .map_err(|e| e.to_string())?;
-            // The old private key is no longer needed: retired keys only verify.
-            std::fs::rename(&staged, &path).map_err(|e| format!("cannot install the new key: {e}"))?;
-            let new_kid = Jwk::from_key(&new.verifying_key()).kid;
+            let (old, new) = rotate(config, &store)?;
             println!(
-                "new active key {new_kid}; {} stays published, verify-only, until {}",
-                old.kid(),
-                timestamp::format(expires)
+                "new active key {new}; {old} is retired: it stays published, verify-only, for key_retention_days ({} \
+                 days), and verifiable through the rotation statement after that",
+                config.key_retention_days
             );
-            println!("restart the server, then give peers the new set: smarty keys show");
+            println!(
+                "peers that pinned {old} follow the rotation on their next round; the server signs with {new} now"
+            );
+        }
+        KeysCommand::Revoke { kid, reason } => {
+            let keys = NodeKeys::load(config)?;
+            // The revoked key signs nothing more: if it is the active one, a new key takes over.
+            if keys.kid() == kid {
+                let (_, new) = rotate(config, &store)?;
+                println!("rotated away from {kid}: new active key {new}");
+            }
+            let active = NodeKeys::load(config)?.active();
+            let known = published_jwks(&keys, &store, &config.region)?;
+            let chain_has =
+                known.keys.iter().any(|k| k.kid == kid) || known.rotations.iter().any(|r| r.previous_key.kid == kid);
+            if !chain_has {
+                return Err(format!("{kid} is not a key of this node (smarty keys show lists them)"));
+            }
+            let reason = match reason {
+                Reason::Compromise => RevocationReason::Compromise,
+                Reason::Superseded => RevocationReason::Superseded,
+            };
+            let revocation = Revocation::issue(&config.region, &kid, reason, &active.signing);
+            let resigned = store
+                .resign(&config.region, &kid, &active.signing, &active.jwk.kid, &revocation)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "revoked {kid}; re-signed {resigned} record(s) with {}: peers verify them again on their next round, and \
+                 refuse anything signed with {kid} from now on",
+                active.jwk.kid
+            );
         }
     }
     Ok(())
+}
+
+/// Makes a new key active: the statement of the rotation (signed by both keys) and the
+/// retired key are kept before the new key file takes the old one's place. Returns the old
+/// and new kids.
+fn rotate(config: &Config, store: &Store) -> Result<(String, String), String> {
+    let old = NodeKeys::load(config)?.active();
+    let path = config.key_path();
+    let staged = path.with_extension("key.new");
+    let _ = std::fs::remove_file(&staged);
+    let new = crate::keys::create(&staged)?;
+    let rotation = Rotation::issue(&config.region, &old.signing, &new);
+    let expires = chrono::Utc::now() + chrono::Duration::days(i64::from(config.key_retention_days));
+    store
+        .retire_key(&RetiredKey {
+            kid: old.jwk.kid.clone(),
+            public_key: serde_json::to_string(&old.jwk).map_err(|e| e.to_string())?,
+            retired_at: rotation.issued_at.clone(),
+            expires_at: timestamp::format(expires),
+        })
+        .map_err(|e| e.to_string())?;
+    let new_kid = rotation.new_key.kid.clone();
+    store
+        .keep_statements(&KeyStatements { rotations: vec![rotation], revocations: Vec::new() }, &config.region)
+        .map_err(|e| e.to_string())?;
+    // The old private key is no longer needed: retired keys only verify.
+    std::fs::rename(&staged, &path).map_err(|e| format!("cannot install the new key: {e}"))?;
+    Ok((old.jwk.kid, new_kid))
 }

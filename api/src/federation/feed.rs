@@ -9,6 +9,7 @@ use actix_web::{HttpResponse, get, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
+use smarty_schema::signing::keychain::KeyStatements;
 use smarty_schema::signing::{Change, Checkpoint};
 use smarty_schema::store::{FeedPage, StoreError};
 use utoipa::{IntoParams, ToSchema};
@@ -41,7 +42,8 @@ pub struct ChangesPage {
 /// A page of the version 2 changes feed: the version 1 page, and on its last page the
 /// checkpoints of the origins whose records it serves.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"changes": [], "next": "MTI0", "more": false, "checkpoints": []}))]
+#[schema(example = json!({"changes": [], "next": "MTI0", "more": false, "checkpoints": [],
+    "key_statements": {"rotations": [], "revocations": []}}))]
 pub struct ChangesPageV2 {
     /// Each record changed after the cursor, once, at its latest state.
     pub changes: Vec<Change>,
@@ -53,6 +55,10 @@ pub struct ChangesPageV2 {
     /// exactly what the feed has served (left out when a write raced the page), and the
     /// newest checkpoint it holds of each other origin, unchanged as that origin signed it.
     pub checkpoints: Vec<Checkpoint>,
+    /// On every page: the key rotations and revocations held, this node's own and other
+    /// origins', as each origin signed them. A puller reads them before the page's records,
+    /// which a key they bring may have signed.
+    pub key_statements: KeyStatements,
 }
 
 pub fn encode_cursor(seq: i64) -> String {
@@ -85,7 +91,7 @@ pub async fn changes(
     _peer: Peer,
     params: QueryParams<ChangesParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let (page, _) = read_page(&state, params.0, false).await?;
+    let (page, _, _) = read_page(&state, params.0, false).await?;
     Ok(HttpResponse::Ok().json(ChangesPage {
         changes: page.changes,
         next: encode_cursor(page.last_seq),
@@ -113,8 +119,9 @@ pub async fn changes_v2(
     _peer: Peer,
     params: QueryParams<ChangesParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let (page, checkpoints) = read_page(&state, params.0, true).await?;
+    let (page, checkpoints, key_statements) = read_page(&state, params.0, true).await?;
     Ok(HttpResponse::Ok().json(ChangesPageV2 {
+        key_statements,
         changes: page.changes,
         next: encode_cursor(page.last_seq),
         more: page.more,
@@ -122,12 +129,13 @@ pub async fn changes_v2(
     }))
 }
 
-/// A page of the feed, and (when `with_checkpoints` and it is the last) the checkpoints.
+/// A page of the feed, and in version 2 (`v2`) the key statements and, on the last page, the
+/// checkpoints.
 async fn read_page(
     state: &web::Data<AppState>,
     params: ChangesParams,
-    with_checkpoints: bool,
-) -> Result<(FeedPage, Vec<Checkpoint>), ApiError> {
+    v2: bool,
+) -> Result<(FeedPage, Vec<Checkpoint>, KeyStatements), ApiError> {
     let limit = params.limit.unwrap_or(500);
     if !(1..=1000).contains(&limit) {
         return Err(ApiError::field("limit", "must be 1 to 1000"));
@@ -150,8 +158,9 @@ async fn read_page(
             return Ok(None);
         }
         let page = store.changes_since(since, limit)?;
-        let checkpoints = if with_checkpoints && !page.more { checkpoints_at(&state, before)? } else { Vec::new() };
-        Ok(Some((page, checkpoints)))
+        let checkpoints = if v2 && !page.more { checkpoints_at(&state, before)? } else { Vec::new() };
+        let statements = if v2 { store.statements(None)? } else { KeyStatements::default() };
+        Ok(Some((page, checkpoints, statements)))
     })
     .await?;
     read.ok_or_else(|| {
@@ -173,7 +182,8 @@ pub fn checkpoints_at(state: &AppState, seq: i64) -> Result<Vec<Checkpoint>, Sto
     let mut checkpoints = Vec::new();
     if store.last_seq()? == seq {
         let digest = own.state.digest();
-        checkpoints.push(Checkpoint::issue(region, own.count, digest, &state.keys.signing, state.keys.kid()));
+        let active = state.keys.active();
+        checkpoints.push(Checkpoint::issue(region, own.count, digest, &active.signing, &active.jwk.kid));
     }
     checkpoints.extend(store.checkpoints()?.into_iter().map(|held| held.checkpoint));
     Ok(checkpoints)

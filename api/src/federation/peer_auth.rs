@@ -14,6 +14,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use smarty_schema::signing::JwkSet;
+use smarty_schema::signing::keychain::{KeyChain, KeyUseError};
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
@@ -140,10 +141,21 @@ async fn verify(state: &AppState, token: &str, method: &str, htu: &str) -> Resul
     let not_verified = || unauthorized("no key pinned for this iss and kid verifies the signature");
     let store = state.store.clone();
     let issuer = iss.clone();
-    let peer = blocking(move || store.get_peer(&issuer)).await?.ok_or_else(not_verified)?;
+    let found = blocking(move || {
+        let Some(peer) = store.get_peer(&issuer)? else { return Ok(None) };
+        Ok(Some((peer, store.statements(Some(&issuer))?)))
+    })
+    .await?;
+    let (peer, statements) = found.ok_or_else(not_verified)?;
     let jwks: JwkSet =
         serde_json::from_str(&peer.jwks).map_err(|e| ApiError::Internal(format!("pinned keys of {iss}: {e}")))?;
-    let jwk = jwks.keys.iter().find(|k| k.kid == kid).ok_or_else(not_verified)?;
+    // The pinned keys, and those the issuer's rotations chain to them; a token is signed by
+    // a key in use now (neither retired nor revoked).
+    let chain = KeyChain::resolve(&iss, &jwks, &statements);
+    if let Err(refused @ (KeyUseError::Retired { .. } | KeyUseError::Revoked { .. })) = chain.may_sign(&kid, None) {
+        return Err(unauthorized(&refused.to_string()));
+    }
+    let jwk = chain.keys().iter().map(|k| &k.jwk).find(|k| k.kid == kid).ok_or_else(not_verified)?;
     let key = DecodingKey::from_ed_components(&jwk.x).map_err(|_| not_verified())?;
     let mut validation = Validation::new(Algorithm::EdDSA);
     // Claims are checked below, each with its own message; here only the signature.

@@ -15,6 +15,7 @@ use actix_web::web::Bytes;
 use actix_web::{HttpResponse, get, web};
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
+use smarty_schema::signing::keychain::KeyStatements;
 use smarty_schema::signing::{Change, Checkpoint};
 use utoipa::ToSchema;
 
@@ -26,7 +27,7 @@ pub const MEDIA_TYPE: &str = "application/x-ndjson";
 /// One line of a snapshot: the head first, then the changes, then the end.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-#[schema(example = json!({"head": {"cursor": "MTI0", "checkpoints": []}}))]
+#[schema(example = json!({"head": {"cursor": "MTI0", "checkpoints": [], "key_statements": {"rotations": [], "revocations": []}}}))]
 pub enum SnapshotLine {
     /// The first line.
     Head(SnapshotHead),
@@ -39,7 +40,7 @@ pub enum SnapshotLine {
 /// Where the snapshot stands.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"cursor": "MTI0", "checkpoints": []}))]
+#[schema(example = json!({"cursor": "MTI0", "checkpoints": [], "key_statements": {"rotations": [], "revocations": []}}))]
 pub struct SnapshotHead {
     /// The feed cursor the snapshot corresponds to: pass it as `since` to the changes feed
     /// to read what changed after it.
@@ -48,6 +49,9 @@ pub struct SnapshotHead {
     /// This node's own checkpoint, issued for exactly the records that follow (left out when
     /// a write raced the snapshot's start), and the newest held of every other origin.
     pub checkpoints: Vec<Checkpoint>,
+    /// The key statements held, this node's own and other origins', as each origin signed
+    /// them: read before the records, which keys they bring may have signed.
+    pub key_statements: KeyStatements,
 }
 
 /// The end of a snapshot.
@@ -77,12 +81,12 @@ pub struct SnapshotEnd {
 #[get("/federation/v2/snapshot")]
 pub async fn snapshot(state: web::Data<AppState>, _peer: Peer) -> Result<HttpResponse, ApiError> {
     let at = state.clone();
-    let (through, checkpoints) = blocking(move || {
+    let (through, checkpoints, key_statements) = blocking(move || {
         let through = at.store.last_seq()?;
-        Ok((through, checkpoints_at(&at, through)?))
+        Ok((through, checkpoints_at(&at, through)?, at.store.statements(None)?))
     })
     .await?;
-    let head = line(&SnapshotLine::Head(SnapshotHead { cursor: encode_cursor(through), checkpoints }));
+    let head = line(&SnapshotLine::Head(SnapshotHead { cursor: encode_cursor(through), checkpoints, key_statements }));
     let store = state.store.clone();
     // (the last sequence position served, changes served so far, whether the end was written)
     let pages = futures_util::stream::try_unfold((0_i64, 0_i64, false), move |(after, count, ended)| {

@@ -38,8 +38,9 @@ pub fn issue(keys: &NodeKeys, region: &str, audience: &str, method: &str, url: &
     };
     let mut header = Header::new(Algorithm::EdDSA);
     header.typ = Some(TOKEN_TYPE.into());
-    header.kid = Some(keys.kid().into());
-    let der = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_der(&keys.signing)?;
+    let active = keys.active();
+    header.kid = Some(active.jwk.kid.clone());
+    let der = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_der(&active.signing)?;
     Ok(jsonwebtoken::encode(&header, &claims, &EncodingKey::from_ed_der(der.as_bytes()))?)
 }
 

@@ -148,7 +148,8 @@ fn row<C: RecordContent>(
         updated_at: now.to_string(),
         content,
     };
-    Ok(Write::local(&record, false, &keys.signing, keys.kid()))
+    let active = keys.active();
+    Ok(Write::local(&record, false, &active.signing, &active.jwk.kid))
 }
 
 /// The node's own live records, contacts included, as a portable array.

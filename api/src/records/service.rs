@@ -204,7 +204,8 @@ async fn check_content<C: RecordContent>(state: &AppState, content: &C, status: 
 
 /// The store's write of a record's new state, sealed with this node's key.
 fn sealed<C: RecordContent>(state: &AppState, record: &Record<C>, deleted: bool) -> Write {
-    Write::local(record, deleted, &state.keys.signing, state.keys.kid())
+    let active = state.keys.active();
+    Write::local(record, deleted, &active.signing, &active.jwk.kid)
 }
 
 /// A live record of kind `C` as its API serves it.

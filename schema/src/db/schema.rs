@@ -105,3 +105,14 @@ diesel::table! {
         received_at -> Text,
     }
 }
+
+diesel::table! {
+    key_statements (origin, kind, kid) {
+        origin -> Text,
+        kind -> Text,
+        kid -> Text,
+        issued_at -> Text,
+        body -> Text,
+        received_from -> Text,
+    }
+}

@@ -272,7 +272,7 @@ mod tests {
     fn seal_and_verify() {
         let key = SigningKey::from_bytes(&[7; 32]);
         let jwk = Jwk::from_key(&key.verifying_key());
-        let keys = JwkSet { keys: vec![jwk.clone()] }.verifying_keys().unwrap();
+        let keys = JwkSet { keys: vec![jwk.clone()], ..JwkSet::default() }.verifying_keys().unwrap();
         let mut c = change();
         c.seal(&key, &jwk.kid);
         assert!(c.hash().starts_with("sha256:") && c.hash().len() == 71);
@@ -284,7 +284,7 @@ mod tests {
         assert!(tampered.verify(&keys).unwrap_err().to_string().contains("does not verify"));
         let other = SigningKey::from_bytes(&[8; 32]);
         let other_jwk = Jwk::from_key(&other.verifying_key());
-        let other_keys = JwkSet { keys: vec![other_jwk] }.verifying_keys().unwrap();
+        let other_keys = JwkSet { keys: vec![other_jwk], ..JwkSet::default() }.verifying_keys().unwrap();
         assert!(c.verify(&other_keys).unwrap_err().to_string().contains("not a pinned key"));
     }
 }

@@ -87,7 +87,7 @@ mod tests {
     fn a_checkpoint_verifies_with_its_origins_key_only_and_as_issued() {
         let key = SigningKey::from_bytes(&[7; 32]);
         let jwk = Jwk::from_key(&key.verifying_key());
-        let keys = JwkSet { keys: vec![jwk.clone()] }.verifying_keys().unwrap();
+        let keys = JwkSet { keys: vec![jwk.clone()], ..JwkSet::default() }.verifying_keys().unwrap();
         let c = Checkpoint::issue("tuscany", 2, super::super::commitment::empty_digest(), &key, &jwk.kid);
         c.verify(&keys).unwrap();
         let text = String::from_utf8(c.signed_bytes()).unwrap();
@@ -96,7 +96,7 @@ mod tests {
         grown.count = 3;
         assert!(matches!(grown.verify(&keys), Err(SignatureError::Mismatch { .. })));
         let other = Jwk::from_key(&SigningKey::from_bytes(&[8; 32]).verifying_key());
-        let others = JwkSet { keys: vec![other] }.verifying_keys().unwrap();
+        let others = JwkSet { keys: vec![other], ..JwkSet::default() }.verifying_keys().unwrap();
         assert!(matches!(c.verify(&others), Err(SignatureError::UnknownKey { .. })));
     }
 }

@@ -8,6 +8,7 @@
 mod change;
 pub mod checkpoint;
 pub mod commitment;
+pub mod keychain;
 
 pub use change::{Change, Seal};
 pub use checkpoint::Checkpoint;
@@ -88,7 +89,7 @@ pub enum KeyError {
 
 /// Checks `value` (base64url Ed25519) over `bytes` with the key `kid` of `keys`, `origin`'s
 /// pinned (kid, key) pairs: the one check behind a change's seal and a checkpoint.
-fn verify_signature(
+pub(crate) fn verify_signature(
     keys: &[(String, VerifyingKey)],
     kid: &str,
     origin: &str,
@@ -132,11 +133,19 @@ pub struct Jwk {
     pub key_use: Option<String>,
 }
 
-/// A JWK set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+/// A JWK set, with the statements that chain the origin's keys (protocol version 2).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct JwkSet {
     /// The keys. A node publishes its active key first, then retired keys not yet expired.
     pub keys: Vec<Jwk>,
+    /// The origin's key rotations, oldest first: a peer that pinned an older key follows them
+    /// to the current one, and one that pins only the current key verifies through them what
+    /// older keys signed. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rotations: Vec<keychain::Rotation>,
+    /// The origin's key revocations. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revocations: Vec<keychain::Revocation>,
 }
 
 impl Jwk {

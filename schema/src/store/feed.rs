@@ -199,11 +199,32 @@ fn apply_changes(
             }
             Some(h) if h.kind != record.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
             Some(h) if h.version > record.version => Verdict::Stale,
+            // The same change signed again (its origin revoked the key that signed it): the
+            // new signature, verified by the caller, takes the old one's place.
+            Some(h) if h.version == record.version && h.hash.as_deref() == Some(change.hash()) && h.published_ever => {
+                match change.seal.as_ref().map(|s| serde_json::to_string(&s.signature)) {
+                    Some(Ok(signature)) if Some(&signature) != h.signature.as_ref() => Verdict::Resigned(signature),
+                    _ => Verdict::Unchanged,
+                }
+            }
             Some(h) if h.version == record.version => Verdict::Unchanged,
             Some(_) => Verdict::Replace,
             None => Verdict::Insert,
         };
         match verdict {
+            Verdict::Resigned(signature) => {
+                diesel::update(records::table.find(&record.id))
+                    .set((
+                        records::signature.eq(&signature),
+                        records::seq.eq(next_seq(c)?),
+                        records::received_at.eq(&now),
+                    ))
+                    .execute(c)?;
+                if let Some(h) = held.get_mut(&record.id) {
+                    h.signature = Some(signature);
+                }
+                outcome.applied += 1;
+            }
             Verdict::Unchanged => outcome.unchanged += 1,
             Verdict::Stale => outcome.stale += 1,
             Verdict::Own => outcome.own += 1,
@@ -269,6 +290,7 @@ struct Held {
     version: i64,
     hash: Option<String>,
     published_ever: bool,
+    signature: Option<String>,
 }
 
 impl Held {
@@ -280,6 +302,7 @@ impl Held {
             version: row.version,
             hash: row.hash.clone(),
             published_ever: row.published_ever,
+            signature: row.signature.clone(),
         }
     }
 }
@@ -289,6 +312,8 @@ impl Held {
 enum Verdict {
     Insert,
     Replace,
+    /// The same change with a new signature (the JSON to store).
+    Resigned(String),
     Unchanged,
     Stale,
     Own,

@@ -11,6 +11,7 @@ mod peers;
 mod records;
 mod replay;
 mod row;
+mod statements;
 mod stored;
 mod tokens;
 

@@ -149,7 +149,10 @@ fn pin_everyone(configs: &[Config]) -> Result<(), String> {
     let mut sets = Vec::new();
     for c in configs {
         let keys = NodeKeys::load(c)?;
-        sets.push(serde_json::to_string(&JwkSet { keys: vec![keys.jwk] }).map_err(|e| e.to_string())?);
+        sets.push(
+            serde_json::to_string(&JwkSet { keys: vec![keys.active().jwk], ..JwkSet::default() })
+                .map_err(|e| e.to_string())?,
+        );
     }
     for c in configs {
         let store = Store::open(&c.database()?, 1).map_err(|e| e.to_string())?;

@@ -59,7 +59,7 @@ impl Syncer {
         let peer = tokio::task::spawn_blocking(move || store.get_peer(&code)).await??;
         let peer = peer.filter(|p| p.url.is_some()).ok_or_else(|| SyncError::NotAPeer(region.to_string()))?;
         let base = peer_url(&peer)?;
-        let trust = Arc::new(self.trust().await?);
+        let mut trust = Arc::new(self.trust().await?);
         let url = format!("{}/federation/v2/snapshot", base.trim_end_matches('/'));
         let total = Duration::from_secs(self.inner.config.sync.round_timeout_secs);
         let mut res = fetch::open(&self.inner, region, &url, total).await?;
@@ -81,7 +81,16 @@ impl Syncer {
                 }
                 match serde_json::from_slice::<Line>(&line) {
                     Err(e) => return Err(bad(&format!("a line is not a snapshot line: {e}"))),
-                    Ok(Line::Head(h)) if head.is_none() && report.records == 0 => head = Some(h),
+                    Ok(Line::Head(h)) if head.is_none() && report.records == 0 => {
+                        // The key statements first: records may be signed by keys they bring.
+                        if let Some((grown, learned)) =
+                            verify::learn(&trust, &h.key_statements, &self.inner.config.region)
+                        {
+                            self.keep_statements(learned, &peer.region).await?;
+                            trust = Arc::new(grown);
+                        }
+                        head = Some(h);
+                    }
                     Ok(Line::Head(_)) => return Err(bad("a second head line")),
                     Ok(_) if head.is_none() => return Err(bad("the first line is not the head")),
                     Ok(Line::Change(raw)) => {

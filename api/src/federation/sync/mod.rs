@@ -17,6 +17,7 @@ pub use error::SyncError;
 use crate::config::Config;
 use crate::keys::NodeKeys;
 use futures_util::StreamExt;
+use smarty_schema::signing::keychain::{KeyChain, KeyStatements};
 use smarty_schema::store::{ApplyOutcome, PeerRow, Store, StoreError};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -181,7 +182,7 @@ impl Syncer {
                 cfg.round_timeout_secs
             )));
         }
-        let trust = Arc::new(self.trust().await?);
+        let mut trust = Arc::new(self.trust().await?);
         let url = bootstrap::peer_url(peer)?;
         let mut budget = fetch::Budget::new(Duration::from_secs(cfg.failure_budget_secs), deadline);
         let mut cursor = peer.cursor.clone();
@@ -222,8 +223,13 @@ impl Syncer {
                 other => other?,
             };
             let local = self.inner.config.region.clone();
-            let trust = trust.clone();
-            let mut page = tokio::task::spawn_blocking(move || verify::page(&body, &trust, &local)).await??;
+            let verifying = trust.clone();
+            let mut page = tokio::task::spawn_blocking(move || verify::page(&body, &verifying, &local)).await??;
+            if let Some((grown, learned)) = page.learned.take() {
+                // Kept before the records they let verify are applied.
+                self.keep_statements(learned, &peer.region).await?;
+                trust = Arc::new(grown);
+            }
             // A peer must not steer the loop: a page holds at most what was asked for, and
             // "more" must come with a cursor that moves on.
             let asked = cfg.page_size as usize;
@@ -274,16 +280,29 @@ impl Syncer {
     /// keys, whichever peer served them.
     async fn trust(&self) -> Result<Trust, SyncError> {
         let store = self.inner.store.clone();
-        let peers = tokio::task::spawn_blocking(move || store.list_peers()).await??;
+        let (peers, statements) =
+            tokio::task::spawn_blocking(move || Ok::<_, StoreError>((store.list_peers()?, store.statements(None)?)))
+                .await??;
         let mut trust: Trust = HashMap::new();
         for p in peers {
-            let keys = serde_json::from_str::<smarty_schema::signing::JwkSet>(&p.jwks)
+            let set = serde_json::from_str::<smarty_schema::signing::JwkSet>(&p.jwks)
                 .map_err(PinnedKeysError::from)
-                .and_then(|set| Ok(set.verifying_keys()?));
-            let keys = keys.map_err(|reason| SyncError::PinnedKeys { region: p.region.clone(), reason })?;
-            trust.insert(p.region, keys);
+                .and_then(|set| {
+                    set.verifying_keys()?;
+                    Ok(set)
+                });
+            let set = set.map_err(|reason| SyncError::PinnedKeys { region: p.region.clone(), reason })?;
+            // Rotations and revocations held of the region chain further keys to the pinned.
+            trust.insert(p.region.clone(), KeyChain::resolve(&p.region, &set, &statements));
         }
         Ok(trust)
+    }
+
+    /// Keeps key statements a peer taught this node.
+    async fn keep_statements(&self, learned: KeyStatements, from: &str) -> Result<(), SyncError> {
+        let (store, from) = (self.inner.store.clone(), from.to_string());
+        tokio::task::spawn_blocking(move || store.keep_statements(&learned, &from)).await??;
+        Ok(())
     }
 }
 

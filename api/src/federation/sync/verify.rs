@@ -1,21 +1,24 @@
 //! Checking a page from a peer. Peer data is untrusted: every record is verified against its
 //! origin's pinned keys and validated like a local write before anything is stored.
 
-use ed25519_dalek::VerifyingKey;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use smarty_schema::FieldError;
 use smarty_schema::Status;
 use smarty_schema::content::validate_remote;
+use smarty_schema::signing::keychain::{KeyChain, KeyStatements, KeyUseError};
 use smarty_schema::signing::{Change, Checkpoint, SignatureError};
 use smarty_schema::store::Write;
 use std::collections::HashMap;
 
-/// Pinned keys by region.
-pub(super) type Trust = HashMap<String, Vec<(String, VerifyingKey)>>;
+/// By region, the pinned keys and those their statements chain to them.
+pub(super) type Trust = HashMap<String, KeyChain>;
 
 pub(super) struct VerifiedPage {
     pub changes: Vec<Write>,
+    /// The origins' key statements the page taught this node, and the trust they make (the
+    /// page's records were verified with it).
+    pub learned: Option<(Trust, KeyStatements)>,
     /// The page's checkpoints that verify with their origins' pinned keys (this node's own
     /// left out).
     pub checkpoints: Vec<Checkpoint>,
@@ -45,6 +48,9 @@ pub enum Refusal {
     UnpinnedOrigin(String),
     #[error(transparent)]
     Signature(#[from] SignatureError),
+    /// Signed by a key its origin revoked, or retired before the record's date.
+    #[error(transparent)]
+    Key(#[from] KeyUseError),
     #[error("a tombstone carries content")]
     TombstoneWithContent,
     #[error("a live record has no content")]
@@ -64,6 +70,9 @@ struct Body {
     /// Version 2 pages only.
     #[serde(default)]
     checkpoints: Vec<Checkpoint>,
+    /// Version 2 pages only: the origins' key statements.
+    #[serde(default)]
+    key_statements: KeyStatements,
 }
 
 /// Parses and checks a page. A page that is not a feed page fails whole; a bad record is
@@ -73,9 +82,31 @@ pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<Ver
     if body.next.len() > 200 {
         return Err(PageError::LongCursor);
     }
+    // The statements first: a record of this very page may be signed by a key they bring.
+    let learned = learn(trust, &body.key_statements, local_region);
+    let trust = learned.as_ref().map_or(trust, |(grown, _)| grown);
     let (changes, rejected) = all(&body.changes, trust, local_region);
     let checkpoints = body.checkpoints.into_iter().filter(|c| trusted(c, trust, local_region)).collect();
-    Ok(VerifiedPage { changes, checkpoints, rejected, next: body.next, more: body.more })
+    Ok(VerifiedPage { changes, learned, checkpoints, rejected, next: body.next, more: body.more })
+}
+
+/// The trust grown by `offered` key statements, and those that took effect (each verified
+/// against its origin's chain); `None` when none did.
+pub(super) fn learn(trust: &Trust, offered: &KeyStatements, local_region: &str) -> Option<(Trust, KeyStatements)> {
+    let mut grown: Option<Trust> = None;
+    let mut learned = KeyStatements::default();
+    for (origin, chain) in trust {
+        if origin == local_region {
+            continue;
+        }
+        if let Some((chain, new)) = chain.learn(offered) {
+            tracing::info!(%origin, rotations = new.rotations.len(), revocations = new.revocations.len(), "learned key statements");
+            learned.rotations.extend(new.rotations);
+            learned.revocations.extend(new.revocations);
+            grown.get_or_insert_with(|| trust.clone()).insert(origin.clone(), chain);
+        }
+    }
+    grown.map(|g| (g, learned))
 }
 
 /// Parses and checks the records a peer served by id (a repair): a body that is not one
@@ -123,7 +154,10 @@ pub(super) fn trusted(checkpoint: &Checkpoint, trust: &Trust, local_region: &str
     }
     let verdict = match trust.get(&checkpoint.origin) {
         None => Err(format!("origin {} is not a pinned region", checkpoint.origin)),
-        Some(keys) => checkpoint.verify(keys).map_err(|e| e.to_string()),
+        Some(chain) => checkpoint
+            .verify(chain.verifying_keys())
+            .map_err(|e| e.to_string())
+            .and_then(|()| chain.may_sign(&checkpoint.kid, Some(&checkpoint.issued_at)).map_err(|e| e.to_string())),
     };
     if let Err(reason) = &verdict {
         tracing::warn!(origin = %checkpoint.origin, %reason, "a checkpoint was refused");
@@ -151,10 +185,14 @@ fn record(raw: &RawValue, trust: &Trust, local_region: &str) -> Result<Write, (S
         // Our own record coming back through a relay: the store compares it with what we hold.
         return Ok(Write::received(change, None));
     }
-    let keys = trust
+    let chain = trust
         .get(&change.record.origin)
         .ok_or_else(|| reject(Refusal::UnpinnedOrigin(change.record.origin.clone())))?;
-    change.verify(keys).map_err(|e| reject(e.into()))?;
+    // The key first, so that a revoked or retired one is named as such.
+    if let Some(seal) = &change.seal {
+        chain.may_sign(&seal.signature.kid, Some(&change.record.updated_at)).map_err(|e| reject(e.into()))?;
+    }
+    change.verify(chain.verifying_keys()).map_err(|e| reject(e.into()))?;
     let content = match (&change.record.content, change.deleted) {
         (None, true) => None,
         (Some(_), true) => return Err(reject(Refusal::TombstoneWithContent)),

@@ -1,0 +1,483 @@
+//! Key rotation and revocation statements, and the chain they make of an origin's keys.
+//!
+//! A **rotation** says that an origin's key `previous_key` gave way to `new_key`. It is signed
+//! by the outgoing key, so a peer that pinned that key accepts the new one without an operator
+//! exchanging files, and countersigned by the new key, so a peer that pins only the new key
+//! can accept the old one (for what it signed before the rotation) without anybody being able
+//! to invent a predecessor: walking back needs the newer key's word. A key gives way once: a
+//! second rotation away from the same key (a fork, which only a thief of the key would make
+//! after its owner rotated) is refused.
+//!
+//! A **revocation** says that a key must no longer be trusted for anything, from now on and
+//! for what it signed before: the origin re-signs what it signed with it. It is signed by
+//! another key of the chain that is not itself revoked.
+
+use super::{Jwk, JwkSet, SignatureError, verify_signature};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use utoipa::ToSchema;
+
+/// An origin's key `previous_key` gave way to `new_key` at `issued_at`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"origin": "tuscany", "previous_key": {"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", "kid": "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k", "alg": "EdDSA", "use": "sig"}, "new_key": {"kty": "OKP", "crv": "Ed25519", "x": "Xq3Ws0vGk9mRf5Z1bH2nYc8tLpA4eJ7uD6oQiK0sN1E", "kid": "Ybq3m1mFBeWMXqjAd2Fq6sR8cVp0HIY6kJ1Xl0oXrXo", "alg": "EdDSA", "use": "sig"}, "issued_at": "2026-12-01T02:14:03.120000Z", "signature": "3q2-7w", "countersignature": "7w-3q2"}))]
+pub struct Rotation {
+    /// The origin's region code.
+    #[schema(value_type = crate::vocab::RegionCode)]
+    pub origin: String,
+    /// The outgoing key: from `issued_at` on it signs nothing new.
+    pub previous_key: Jwk,
+    /// The key that signs from `issued_at` on.
+    pub new_key: Jwk,
+    /// When the rotation took effect (RFC 3339, UTC, six fractional digits).
+    #[schema(format = DateTime, example = "2026-12-01T02:14:03.120000Z")]
+    pub issued_at: String,
+    /// base64url Ed25519 signature by `previous_key` over the JCS canonical JSON of the four
+    /// members above.
+    pub signature: String,
+    /// The same bytes signed by `new_key`.
+    pub countersignature: String,
+}
+
+/// Why a key is revoked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(example = "compromise")]
+pub enum RevocationReason {
+    /// The private key may be known to someone else.
+    Compromise,
+    /// The key is no longer used, and nothing it signed needs it.
+    Superseded,
+}
+
+/// An origin's key `kid` is revoked from `revoked_at` on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"origin": "tuscany", "kid": "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k", "reason": "compromise", "revoked_at": "2026-12-02T08:00:00.000000Z", "signed_by": "Ybq3m1mFBeWMXqjAd2Fq6sR8cVp0HIY6kJ1Xl0oXrXo", "signature": "3q2-7w"}))]
+pub struct Revocation {
+    /// The origin's region code.
+    #[schema(value_type = crate::vocab::RegionCode)]
+    pub origin: String,
+    /// The revoked key's thumbprint.
+    pub kid: String,
+    /// Why.
+    pub reason: RevocationReason,
+    /// When it was revoked (RFC 3339, UTC, six fractional digits).
+    #[schema(format = DateTime, example = "2026-12-01T02:14:03.120000Z")]
+    pub revoked_at: String,
+    /// The thumbprint of the key that signs this revocation: another key of the chain.
+    pub signed_by: String,
+    /// base64url Ed25519 signature by `signed_by` over the JCS canonical JSON of the five
+    /// members above.
+    pub signature: String,
+}
+
+/// What an origin says about its keys: every rotation and revocation it has made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"rotations": [{"origin": "tuscany", "previous_key": {"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", "kid": "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k", "alg": "EdDSA", "use": "sig"}, "new_key": {"kty": "OKP", "crv": "Ed25519", "x": "Xq3Ws0vGk9mRf5Z1bH2nYc8tLpA4eJ7uD6oQiK0sN1E", "kid": "Ybq3m1mFBeWMXqjAd2Fq6sR8cVp0HIY6kJ1Xl0oXrXo", "alg": "EdDSA", "use": "sig"}, "issued_at": "2026-12-01T02:14:03.120000Z", "signature": "3q2-7w", "countersignature": "7w-3q2"}], "revocations": []}))]
+pub struct KeyStatements {
+    /// Its rotations, oldest first.
+    #[serde(default)]
+    pub rotations: Vec<Rotation>,
+    /// Its revocations.
+    #[serde(default)]
+    pub revocations: Vec<Revocation>,
+}
+
+impl Rotation {
+    /// A rotation of `origin` from `previous` to `new`, issued now and signed by both.
+    pub fn issue(origin: &str, previous: &SigningKey, new: &SigningKey) -> Rotation {
+        let mut r = Rotation {
+            origin: origin.into(),
+            previous_key: Jwk::from_key(&previous.verifying_key()),
+            new_key: Jwk::from_key(&new.verifying_key()),
+            issued_at: crate::timestamp::now(),
+            signature: String::new(),
+            countersignature: String::new(),
+        };
+        let bytes = r.signed_bytes();
+        r.signature = URL_SAFE_NO_PAD.encode(previous.sign(&bytes).to_bytes());
+        r.countersignature = URL_SAFE_NO_PAD.encode(new.sign(&bytes).to_bytes());
+        r
+    }
+
+    /// RFC 8785 canonical JSON of every member but the two signatures.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct Unsigned<'a> {
+            origin: &'a str,
+            previous_key: &'a Jwk,
+            new_key: &'a Jwk,
+            issued_at: &'a str,
+        }
+        let view = Unsigned {
+            origin: &self.origin,
+            previous_key: &self.previous_key,
+            new_key: &self.new_key,
+            issued_at: &self.issued_at,
+        };
+        serde_jcs::to_vec(&view).expect("plain members canonicalise")
+    }
+
+    /// Both signatures hold, each by the key the statement names.
+    fn holds(&self) -> Result<(), SignatureError> {
+        let key = |jwk: &Jwk| jwk.verifying_key().map_err(|_| SignatureError::Encoding);
+        let bytes = self.signed_bytes();
+        let previous = [(self.previous_key.kid.clone(), key(&self.previous_key)?)];
+        verify_signature(&previous, &self.previous_key.kid, &self.origin, &self.signature, &bytes)?;
+        let new = [(self.new_key.kid.clone(), key(&self.new_key)?)];
+        verify_signature(&new, &self.new_key.kid, &self.origin, &self.countersignature, &bytes)
+    }
+}
+
+impl Revocation {
+    /// A revocation of `origin`'s key `kid`, issued now and signed with `by`.
+    pub fn issue(origin: &str, kid: &str, reason: RevocationReason, by: &SigningKey) -> Revocation {
+        let mut r = Revocation {
+            origin: origin.into(),
+            kid: kid.into(),
+            reason,
+            revoked_at: crate::timestamp::now(),
+            signed_by: Jwk::from_key(&by.verifying_key()).kid,
+            signature: String::new(),
+        };
+        r.signature = URL_SAFE_NO_PAD.encode(by.sign(&r.signed_bytes()).to_bytes());
+        r
+    }
+
+    /// RFC 8785 canonical JSON of every member but `signature`.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct Unsigned<'a> {
+            origin: &'a str,
+            kid: &'a str,
+            reason: RevocationReason,
+            revoked_at: &'a str,
+            signed_by: &'a str,
+        }
+        let view = Unsigned {
+            origin: &self.origin,
+            kid: &self.kid,
+            reason: self.reason,
+            revoked_at: &self.revoked_at,
+            signed_by: &self.signed_by,
+        };
+        serde_jcs::to_vec(&view).expect("plain members canonicalise")
+    }
+}
+
+/// One key of an origin's chain.
+#[derive(Debug, Clone)]
+pub struct ChainKey {
+    /// The key's JWK.
+    pub jwk: Jwk,
+    /// The key.
+    pub key: VerifyingKey,
+    /// When it gave way to its successor: it signs nothing dated later.
+    pub retired_at: Option<String>,
+    /// When it was revoked: it verifies nothing any more.
+    pub revoked_at: Option<String>,
+}
+
+/// Why a key of the chain may not vouch for something.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyUseError {
+    /// Not a key of the chain.
+    #[error("signed with key {kid} which is not a pinned key of {origin}, nor one its rotations lead to")]
+    Unknown {
+        /// The key's thumbprint.
+        kid: String,
+        /// The origin.
+        origin: String,
+    },
+    /// The origin revoked the key.
+    #[error("signed with key {kid} of {origin}, revoked at {at}")]
+    Revoked {
+        /// The key's thumbprint.
+        kid: String,
+        /// The origin.
+        origin: String,
+        /// When.
+        at: String,
+    },
+    /// Dated after the key gave way to its successor.
+    #[error("signed with key {kid} of {origin} for {dated}, after the key was retired at {retired}")]
+    Retired {
+        /// The key's thumbprint.
+        kid: String,
+        /// The origin.
+        origin: String,
+        /// The date of what it signed.
+        dated: String,
+        /// When the key was retired.
+        retired: String,
+    },
+}
+
+/// An origin's keys: the pinned ones and those its statements chain to them.
+#[derive(Debug, Clone, Default)]
+pub struct KeyChain {
+    origin: String,
+    /// The keys pinned out of band, where the chain starts.
+    pinned: JwkSet,
+    keys: Vec<ChainKey>,
+    /// The statements that took effect, to keep and pass on.
+    accepted: KeyStatements,
+    /// The keys not revoked, as signatures are checked against them.
+    verifying: Vec<(String, VerifyingKey)>,
+}
+
+impl KeyChain {
+    /// The chain from `pinned` through `statements` (of any origin: others are ignored).
+    /// Statements that do not verify, or that fork the chain, are left out.
+    pub fn resolve(origin: &str, pinned: &JwkSet, statements: &KeyStatements) -> KeyChain {
+        // Order does not matter otherwise: the statements are applied until none changes
+        // anything more.
+        let mut chain = KeyChain { origin: origin.into(), pinned: pinned.clone(), ..KeyChain::default() };
+        for jwk in &pinned.keys {
+            if let Ok(key) = jwk.verifying_key() {
+                chain.keys.push(ChainKey { jwk: jwk.clone(), key, retired_at: None, revoked_at: None });
+            }
+        }
+        // In the order given: of two rotations from one key, the first given wins (callers give
+        // what they already hold first), whatever dates they claim.
+        let rotations: Vec<&Rotation> =
+            statements.rotations.iter().chain(&pinned.rotations).filter(|r| r.origin == origin).collect();
+        let revocations: Vec<&Revocation> =
+            statements.revocations.iter().chain(&pinned.revocations).filter(|r| r.origin == origin).collect();
+        // Revocations first (a rotation away from a key revoked is void), then rotations
+        // until none applies, then revocations made by keys only the rotations brought.
+        let mut successor: HashMap<String, String> = HashMap::new();
+        loop {
+            let mut changed = chain.apply_revocations(&revocations);
+            for r in &rotations {
+                changed |= chain.apply_rotation(r, &mut successor);
+            }
+            if !changed {
+                break;
+            }
+        }
+        chain.verifying =
+            chain.keys.iter().filter(|k| k.revoked_at.is_none()).map(|k| (k.jwk.kid.clone(), k.key)).collect();
+        chain
+    }
+
+    fn position(&self, kid: &str) -> Option<usize> {
+        self.keys.iter().position(|k| k.jwk.kid == kid)
+    }
+
+    fn apply_rotation(&mut self, r: &Rotation, successor: &mut HashMap<String, String>) -> bool {
+        if self.accepted.rotations.contains(r) || r.holds().is_err() {
+            return false;
+        }
+        let (prev, new) = (self.position(&r.previous_key.kid), self.position(&r.new_key.kid));
+        let usable = |i: Option<usize>, keys: &[ChainKey]| i.is_some_and(|i| keys[i].revoked_at.is_none());
+        if !usable(prev, &self.keys) && !usable(new, &self.keys) {
+            return false;
+        }
+        // A key gives way once.
+        if successor.get(&r.previous_key.kid).is_some_and(|s| *s != r.new_key.kid) {
+            tracing::warn!(origin = %self.origin, kid = %r.previous_key.kid, "a second rotation from the same key is refused");
+            return false;
+        }
+        successor.insert(r.previous_key.kid.clone(), r.new_key.kid.clone());
+        for jwk in [&r.previous_key, &r.new_key] {
+            if self.position(&jwk.kid).is_none()
+                && let Ok(key) = jwk.verifying_key()
+            {
+                self.keys.push(ChainKey { jwk: jwk.clone(), key, retired_at: None, revoked_at: None });
+            }
+        }
+        if let Some(i) = self.position(&r.previous_key.kid) {
+            self.keys[i].retired_at = Some(r.issued_at.clone());
+        }
+        self.accepted.rotations.push(r.clone());
+        true
+    }
+
+    fn apply_revocations(&mut self, revocations: &[&Revocation]) -> bool {
+        let mut changed = false;
+        for r in revocations {
+            if self.accepted.revocations.contains(r) || r.signed_by == r.kid {
+                continue;
+            }
+            let Some(by) = self.position(&r.signed_by).filter(|i| self.keys[*i].revoked_at.is_none()) else {
+                continue;
+            };
+            let signer = [(r.signed_by.clone(), self.keys[by].key)];
+            if verify_signature(&signer, &r.signed_by, &r.origin, &r.signature, &r.signed_bytes()).is_err() {
+                continue;
+            }
+            if let Some(i) = self.position(&r.kid) {
+                self.keys[i].revoked_at = Some(r.revoked_at.clone());
+            }
+            self.accepted.revocations.push((*r).clone());
+            changed = true;
+        }
+        changed
+    }
+
+    /// The chain's keys that may still verify (not revoked), as (kid, key) pairs.
+    pub fn verifying_keys(&self) -> &[(String, VerifyingKey)] {
+        &self.verifying
+    }
+
+    /// Whether `kid` may vouch for something dated `at` (a record's `updated_at`, a
+    /// checkpoint's `issued_at`; `None`: now, as for a peer token).
+    pub fn may_sign(&self, kid: &str, at: Option<&str>) -> Result<(), KeyUseError> {
+        let key = self
+            .keys
+            .iter()
+            .find(|k| k.jwk.kid == kid)
+            .ok_or_else(|| KeyUseError::Unknown { kid: kid.into(), origin: self.origin.clone() })?;
+        if let Some(revoked) = &key.revoked_at {
+            return Err(KeyUseError::Revoked { kid: kid.into(), origin: self.origin.clone(), at: revoked.clone() });
+        }
+        if let Some(retired) = &key.retired_at {
+            let later = at.is_none_or(|at| at > retired.as_str());
+            if later {
+                return Err(KeyUseError::Retired {
+                    kid: kid.into(),
+                    origin: self.origin.clone(),
+                    dated: at.map_or_else(|| "now".to_string(), String::from),
+                    retired: retired.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The chain grown by `offered` statements (of any origin), and those of them that took
+    /// effect; `None` when none did.
+    pub fn learn(&self, offered: &KeyStatements) -> Option<(KeyChain, KeyStatements)> {
+        let new = KeyStatements {
+            rotations: offered
+                .rotations
+                .iter()
+                .filter(|r| r.origin == self.origin && !self.accepted.rotations.contains(r))
+                .cloned()
+                .collect(),
+            revocations: offered
+                .revocations
+                .iter()
+                .filter(|r| r.origin == self.origin && !self.accepted.revocations.contains(r))
+                .cloned()
+                .collect(),
+        };
+        if new.rotations.is_empty() && new.revocations.is_empty() {
+            return None;
+        }
+        let mut all = self.accepted.clone();
+        all.rotations.extend(new.rotations);
+        all.revocations.extend(new.revocations);
+        let grown = KeyChain::resolve(&self.origin, &self.pinned, &all);
+        let learned = KeyStatements {
+            rotations: grown
+                .accepted
+                .rotations
+                .iter()
+                .filter(|r| !self.accepted.rotations.contains(r))
+                .cloned()
+                .collect(),
+            revocations: grown
+                .accepted
+                .revocations
+                .iter()
+                .filter(|r| !self.accepted.revocations.contains(r))
+                .cloned()
+                .collect(),
+        };
+        (!learned.rotations.is_empty() || !learned.revocations.is_empty()).then_some((grown, learned))
+    }
+
+    /// Every key of the chain.
+    pub fn keys(&self) -> &[ChainKey] {
+        &self.keys
+    }
+
+    /// The statements that took effect.
+    pub fn accepted(&self) -> &KeyStatements {
+        &self.accepted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(seed: u8) -> SigningKey {
+        SigningKey::from_bytes(&[seed; 32])
+    }
+
+    fn set(keys: &[&SigningKey]) -> JwkSet {
+        JwkSet { keys: keys.iter().map(|k| Jwk::from_key(&k.verifying_key())).collect(), ..JwkSet::default() }
+    }
+
+    fn kid(k: &SigningKey) -> String {
+        Jwk::from_key(&k.verifying_key()).kid
+    }
+
+    fn rotations(list: &[Rotation]) -> KeyStatements {
+        KeyStatements { rotations: list.to_vec(), revocations: Vec::new() }
+    }
+
+    #[test]
+    fn a_chain_leads_forward_from_the_first_key_and_back_from_the_last() {
+        let (k1, k2, k3, k4) = (key(1), key(2), key(3), key(4));
+        let chain = [Rotation::issue("t", &k1, &k2), Rotation::issue("t", &k2, &k3), Rotation::issue("t", &k3, &k4)];
+        let dated = |r: &Rotation| r.issued_at.clone();
+        // Pinned first key: every later key is reached; each retired one signs nothing after.
+        let forward = KeyChain::resolve("t", &set(&[&k1]), &rotations(&chain));
+        assert_eq!(forward.verifying_keys().len(), 4);
+        forward.may_sign(&kid(&k4), None).unwrap();
+        forward.may_sign(&kid(&k1), Some("2000-01-01T00:00:00.000000Z")).unwrap();
+        assert!(matches!(forward.may_sign(&kid(&k2), None), Err(KeyUseError::Retired { .. })));
+        // Pinned last key only: the countersignatures lead back, for what older keys signed.
+        let back = KeyChain::resolve("t", &set(&[&k4]), &rotations(&chain));
+        assert_eq!(back.verifying_keys().len(), 4);
+        back.may_sign(&kid(&k1), Some(&dated(&chain[0]))).unwrap();
+        // Another origin's statements, and a broken countersignature, lead nowhere.
+        assert_eq!(KeyChain::resolve("m", &set(&[&k1]), &rotations(&chain)).verifying_keys().len(), 1);
+        let mut forged = Rotation::issue("t", &k1, &key(9));
+        forged.countersignature = forged.signature.clone();
+        assert_eq!(KeyChain::resolve("t", &set(&[&k1]), &rotations(&[forged])).verifying_keys().len(), 1);
+        // Nobody can invent a predecessor of a pinned key: walking back needs its own word.
+        let invented = Rotation::issue("t", &key(8), &key(7));
+        assert_eq!(KeyChain::resolve("t", &set(&[&k4]), &rotations(&[invented])).verifying_keys().len(), 1);
+    }
+
+    #[test]
+    fn a_key_gives_way_once_and_a_revoked_key_vouches_for_nothing() {
+        let (k1, k2, thief) = (key(1), key(2), key(6));
+        let legit = Rotation::issue("t", &k1, &k2);
+        let fork = Rotation::issue("t", &k1, &thief);
+        let chain = KeyChain::resolve("t", &set(&[&k1]), &rotations(&[legit.clone(), fork.clone()]));
+        assert!(chain.may_sign(&kid(&thief), None).is_err(), "the second rotation from k1 is refused");
+        assert!(chain.learn(&rotations(&[fork])).is_none(), "offered later, it stays refused");
+
+        let revoked = Revocation::issue("t", &kid(&k1), RevocationReason::Compromise, &k2);
+        let statements = KeyStatements { rotations: vec![legit.clone()], revocations: vec![revoked.clone()] };
+        let chain = KeyChain::resolve("t", &set(&[&k1]), &statements);
+        assert!(matches!(
+            chain.may_sign(&kid(&k1), Some("2000-01-01T00:00:00.000000Z")),
+            Err(KeyUseError::Revoked { .. })
+        ));
+        assert_eq!(chain.verifying_keys().len(), 1, "only k2 verifies");
+        chain.may_sign(&kid(&k2), None).unwrap();
+        // A key cannot revoke itself, nor a key revoke without being of the chain.
+        let by_itself = Revocation::issue("t", &kid(&k2), RevocationReason::Compromise, &k2);
+        let by_stranger = Revocation::issue("t", &kid(&k2), RevocationReason::Compromise, &key(5));
+        let statements = KeyStatements { rotations: vec![legit], revocations: vec![by_itself, by_stranger] };
+        KeyChain::resolve("t", &set(&[&k1]), &statements).may_sign(&kid(&k2), None).unwrap();
+        // Learning a revocation reports it, once.
+        let before = KeyChain::resolve("t", &set(&[&k1]), &rotations(&[Rotation::issue("t", &k1, &k2)]));
+        let offered = KeyStatements { rotations: Vec::new(), revocations: vec![revoked] };
+        let (after, learned) = before.learn(&offered).unwrap();
+        assert_eq!(learned.revocations.len(), 1);
+        assert!(after.learn(&offered).is_none());
+    }
+}
