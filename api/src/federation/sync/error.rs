@@ -37,6 +37,37 @@ pub enum SyncError {
     Task(#[from] tokio::task::JoinError),
 }
 
+/// Why a repair from one peer failed (the next peer is tried).
+#[derive(Debug, thiserror::Error)]
+pub enum RepairError {
+    #[error("the peer has no URL")]
+    NoUrl,
+    #[error("cannot reach {url}: {source}")]
+    Unreachable { url: String, source: reqwest::Error },
+    #[error("{url} answered {status}")]
+    Status { url: String, status: reqwest::StatusCode },
+    #[error("{url} answered more than {limit} bytes")]
+    TooLarge { url: String, limit: usize },
+    #[error("the answer of {url} was cut off: {source}")]
+    CutOff { url: String, source: reqwest::Error },
+    #[error("not a range digest: {0}")]
+    NotARange(serde_json::Error),
+    /// Parts outside the range, out of order, or not starting at its `from`: the peer would
+    /// be steering the bisection.
+    #[error("the range's parts are not a split of the range")]
+    NotASplit,
+    #[error("gave up after {0} range requests")]
+    TooManyRanges(usize),
+    #[error(transparent)]
+    Page(#[from] super::verify::PageError),
+    #[error(transparent)]
+    Token(#[from] crate::federation::token::TokenError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("internal error: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
 /// Why a peer's pinned key set cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum PinnedKeysError {

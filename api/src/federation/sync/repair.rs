@@ -3,6 +3,7 @@
 //! itself first), and the records found missing or older are fetched by id, verified as
 //! usual and applied. What no peer serves is reported, with how many are missing.
 
+use super::error::RepairError;
 use super::verify::{self, Trust};
 use super::{Inner, Syncer};
 use crate::federation::peers_api::{Completeness, completeness};
@@ -48,12 +49,11 @@ impl Syncer {
     /// Repairs every origin whose holdings differ from its newest checkpoint, by origin.
     pub async fn repair(&self) -> Vec<(String, Repair)> {
         let store = self.inner.store.clone();
-        let found = tokio::task::spawn_blocking(move || -> Result<_, String> {
-            let origins = completeness(&store).map_err(|e| e.to_string())?;
-            Ok((origins, store.list_peers().map_err(|e| e.to_string())?))
+        let found = tokio::task::spawn_blocking(move || -> Result<_, RepairError> {
+            Ok((completeness(&store)?, store.list_peers()?))
         })
         .await
-        .map_err(|e| e.to_string())
+        .map_err(RepairError::from)
         .and_then(|found| found);
         let (origins, peers) = match found {
             Ok(found) => found,
@@ -107,8 +107,8 @@ impl Syncer {
     /// Fetches from `source` what it holds of `origin` that this node lacks or holds older,
     /// then takes out what this node holds and `source` does not, if the origin's checkpoint
     /// proves the origin no longer publishes it.
-    async fn repair_from(&self, source: &PeerRow, origin: &str, trust: &Trust) -> Result<Mended, String> {
-        let base = source.url.as_deref().ok_or("no URL")?.trim_end_matches('/').to_string();
+    async fn repair_from(&self, source: &PeerRow, origin: &str, trust: &Trust) -> Result<Mended, RepairError> {
+        let base = source.url.as_deref().ok_or(RepairError::NoUrl)?.trim_end_matches('/').to_string();
         let Differences { wanted, extra } = self.differing(&source.region, &base, origin).await?;
         let mut applied = 0;
         for ids in wanted.chunks(MAX_IDS) {
@@ -116,10 +116,8 @@ impl Syncer {
             let query = [("origin", origin.to_string()), ("ids", ids.join(","))];
             let body = get(&self.inner, &source.region, &url, &query).await?;
             let (trust, local) = (trust.clone(), self.inner.config.region.clone());
-            let (writes, refused) = tokio::task::spawn_blocking(move || verify::records(&body, &trust, &local))
-                .await
-                .map_err(|e| e.to_string())?
-                .map_err(|e| e.to_string())?;
+            let (writes, refused) =
+                tokio::task::spawn_blocking(move || verify::records(&body, &trust, &local)).await??;
             // Only what was asked for, of the origin being repaired.
             let writes: Vec<_> = writes
                 .into_iter()
@@ -128,10 +126,8 @@ impl Syncer {
             let refused: Vec<(String, String)> = refused.into_iter().map(|(id, why)| (id, why.to_string())).collect();
             let (store, peer, local) =
                 (self.inner.store.clone(), source.region.clone(), self.inner.config.region.clone());
-            let outcome = tokio::task::spawn_blocking(move || store.apply_repair(&peer, &local, &writes, &refused))
-                .await
-                .map_err(|e| e.to_string())?
-                .map_err(|e| e.to_string())?;
+            let outcome =
+                tokio::task::spawn_blocking(move || store.apply_repair(&peer, &local, &writes, &refused)).await??;
             applied += outcome.applied;
         }
         let store = self.inner.store.clone();
@@ -151,29 +147,34 @@ impl Syncer {
             };
             Ok((retracted, is_complete(&store)?))
         })
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
+        .await??;
         Ok(Mended { records: applied, retracted, complete })
     }
 
     /// How what `source` holds of `origin` differs from what this node holds, found by
     /// bisecting range digests from the whole range down to listed ranges.
-    async fn differing(&self, region: &str, base: &str, origin: &str) -> Result<Differences, String> {
+    async fn differing(&self, region: &str, base: &str, origin: &str) -> Result<Differences, RepairError> {
         let mut ranges: Vec<(String, Option<String>)> = vec![(String::new(), None)];
         let (mut wanted, mut extra) = (Vec::new(), Vec::new());
+        // What this node holds of the origin, read once, in id order; each range is a slice.
+        let all = self.entries(origin, "", None).await?;
+        let within = |from: &str, to: Option<&str>| {
+            let start = all.partition_point(|e| e.id.as_str() < from);
+            let end = to.map_or(all.len(), |t| all.partition_point(|e| e.id.as_str() < t));
+            &all[start..end.max(start)]
+        };
         let mut asked = 0;
         while let Some((from, to)) = ranges.pop() {
             asked += 1;
             if asked > MAX_RANGE_REQUESTS {
-                return Err(format!("gave up after {MAX_RANGE_REQUESTS} range requests"));
+                return Err(RepairError::TooManyRanges(MAX_RANGE_REQUESTS));
             }
             let mut query = vec![("origin", origin.to_string()), ("from", from.clone())];
             query.extend(to.clone().map(|t| ("to", t)));
             let body = get(&self.inner, region, &format!("{base}/federation/v2/digest"), &query).await?;
-            let theirs: RangeDigest = serde_json::from_slice(&body).map_err(|e| format!("not a range digest: {e}"))?;
-            let mine = self.entries(origin, &from, to.as_deref()).await?;
-            if theirs.digest == range_digest_of(&mine) {
+            let theirs: RangeDigest = serde_json::from_slice(&body).map_err(RepairError::NotARange)?;
+            let mine = within(&from, to.as_deref());
+            if theirs.digest == range_digest_of(mine) {
                 continue;
             }
             if theirs.parts.is_empty() {
@@ -192,7 +193,7 @@ impl Syncer {
             let inside = |id: &str| id >= from.as_str() && to.as_deref().is_none_or(|t| id < t);
             let ordered = theirs.parts.windows(2).all(|w| w[0].from < w[1].from);
             if theirs.parts[0].from != from || !ordered || !theirs.parts.iter().all(|p| inside(&p.from)) {
-                return Err("the range's parts are not a split of the range".into());
+                return Err(RepairError::NotASplit);
             }
             for (i, part) in theirs.parts.iter().enumerate() {
                 let end = theirs.parts.get(i + 1).map(|p| p.from.clone()).or_else(|| to.clone());
@@ -206,20 +207,17 @@ impl Syncer {
         Ok(Differences { wanted, extra })
     }
 
-    async fn entries(&self, origin: &str, from: &str, to: Option<&str>) -> Result<Vec<SetEntry>, String> {
+    async fn entries(&self, origin: &str, from: &str, to: Option<&str>) -> Result<Vec<SetEntry>, RepairError> {
         let store = self.inner.store.clone();
         let (origin, from, to) = (origin.to_string(), from.to_string(), to.map(String::from));
-        tokio::task::spawn_blocking(move || store.set_entries(&origin, &from, to.as_deref()))
-            .await
-            .map_err(|e| e.to_string())?
-            .map_err(|e| e.to_string())
+        Ok(tokio::task::spawn_blocking(move || store.set_entries(&origin, &from, to.as_deref())).await??)
     }
 }
 
 /// A GET of a peer's federation route with a fresh peer token: no redirects (the client
 /// follows none), the sync timeouts, a bounded body.
-async fn get(inner: &Inner, region: &str, url: &str, query: &[(&str, String)]) -> Result<Vec<u8>, String> {
-    let token = token::issue(&inner.keys, &inner.config.region, region, "GET", url).map_err(|e| e.to_string())?;
+async fn get(inner: &Inner, region: &str, url: &str, query: &[(&str, String)]) -> Result<Vec<u8>, RepairError> {
+    let token = token::issue(&inner.keys, &inner.config.region, region, "GET", url)?;
     let mut res = inner
         .client
         .get(url)
@@ -227,14 +225,14 @@ async fn get(inner: &Inner, region: &str, url: &str, query: &[(&str, String)]) -
         .bearer_auth(token)
         .send()
         .await
-        .map_err(|e| format!("cannot reach {url}: {e}"))?;
+        .map_err(|source| RepairError::Unreachable { url: url.into(), source })?;
     if !res.status().is_success() {
-        return Err(format!("{url} answered {}", res.status()));
+        return Err(RepairError::Status { url: url.into(), status: res.status() });
     }
     let mut body = Vec::new();
-    while let Some(chunk) = res.chunk().await.map_err(|e| format!("{url}: {e}"))? {
+    while let Some(chunk) = res.chunk().await.map_err(|source| RepairError::CutOff { url: url.into(), source })? {
         if body.len() + chunk.len() > MAX_BODY {
-            return Err(format!("{url} answered more than {MAX_BODY} bytes"));
+            return Err(RepairError::TooLarge { url: url.into(), limit: MAX_BODY });
         }
         body.extend_from_slice(&chunk);
     }
