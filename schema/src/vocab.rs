@@ -20,13 +20,6 @@ string_newtype!(
     |s| s.pattern(Some(REGION_CODE_PATTERN))
 );
 string_newtype!(
-    /// The code of one of the four exchange themes (`GET /api/v1/themes` lists them with their
-    /// labels).
-    ThemeCode,
-    "predictive-maintenance",
-    |s| s.enum_values(Some(THEMES.map(|t| t.code)))
-);
-string_newtype!(
     /// A NUTS (or ITL) territorial code: two capital letters (the country), then up to three
     /// digits or capital letters (`UKE4`, `ITI1`, `SI0`).
     NutsCode,
@@ -57,15 +50,79 @@ impl RegionCode {
     }
 }
 
+/// One of the four exchange themes of the SMARTY partnership (`GET /api/v1/themes` lists them
+/// with their labels). Serialised as its code (`predictive-maintenance`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+#[schema(example = "predictive-maintenance")]
+pub enum ThemeCode {
+    /// `production-monitoring`
+    ProductionMonitoring,
+    /// `predictive-maintenance`
+    PredictiveMaintenance,
+    /// `vr-simulation`
+    VrSimulation,
+    /// `smart-logistics`
+    SmartLogistics,
+}
+
 impl ThemeCode {
-    /// Accepts the code of one of the [`THEMES`].
-    pub fn parse(s: &str) -> Result<Self, String> {
-        if THEMES.iter().any(|t| t.code == s) {
-            Ok(Self(s.to_string()))
-        } else {
-            let codes: Vec<&str> = THEMES.iter().map(|t| t.code).collect();
-            Err(format!("unknown theme; expected one of {}", codes.join(", ")))
+    /// Every theme, in the order the exchange lists them.
+    pub const ALL: [ThemeCode; 4] = [
+        ThemeCode::ProductionMonitoring,
+        ThemeCode::PredictiveMaintenance,
+        ThemeCode::VrSimulation,
+        ThemeCode::SmartLogistics,
+    ];
+
+    /// The theme's code.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ThemeCode::ProductionMonitoring => "production-monitoring",
+            ThemeCode::PredictiveMaintenance => "predictive-maintenance",
+            ThemeCode::VrSimulation => "vr-simulation",
+            ThemeCode::SmartLogistics => "smart-logistics",
         }
+    }
+
+    /// The theme of a code.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s).ok_or_else(|| {
+            let codes: Vec<&str> = Self::ALL.iter().map(ThemeCode::as_str).collect();
+            format!("unknown theme; expected one of {}", codes.join(", "))
+        })
+    }
+
+    /// The theme's entry in [`THEMES`]: its label and description.
+    pub fn info(self) -> &'static Theme {
+        &THEMES[Self::ALL.iter().position(|t| *t == self).expect("every theme is listed")]
+    }
+}
+
+impl std::fmt::Display for ThemeCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Read through [`ThemeCode::parse`], so an unknown code is refused with the codes known.
+impl<'de> serde::Deserialize<'de> for ThemeCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<String> for ThemeCode {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Self::parse(&s)
+    }
+}
+
+impl PartialEq<str> for ThemeCode {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
     }
 }
 
@@ -112,8 +169,7 @@ impl CurrencyCode {
     "description": "Using sensor data and models to anticipate failures and plan maintenance before breakdowns."}))]
 pub struct Theme {
     /// Stable code, used in records' `themes` and in the `theme` filter of listings.
-    #[schema(value_type = ThemeCode)]
-    pub code: &'static str,
+    pub code: ThemeCode,
     /// English label.
     pub label: &'static str,
     /// One line on what the theme covers.
@@ -123,22 +179,22 @@ pub struct Theme {
 /// The four exchange themes of the SMARTY partnership.
 pub const THEMES: [Theme; 4] = [
     Theme {
-        code: "production-monitoring",
+        code: ThemeCode::ProductionMonitoring,
         label: "Production performance monitoring systems",
         description: "Collecting and visualising shop-floor data to track output, quality and equipment effectiveness in real time.",
     },
     Theme {
-        code: "predictive-maintenance",
+        code: ThemeCode::PredictiveMaintenance,
         label: "Predictive modelling and maintenance",
         description: "Using sensor data and models to anticipate failures and plan maintenance before breakdowns.",
     },
     Theme {
-        code: "vr-simulation",
+        code: ThemeCode::VrSimulation,
         label: "Virtual reality and simulation technologies",
         description: "Digital twins, simulation and immersive tools for design, training and process planning.",
     },
     Theme {
-        code: "smart-logistics",
+        code: ThemeCode::SmartLogistics,
         label: "Smart logistics and network management",
         description: "Connected tracking, planning and coordination of goods and suppliers across value chains.",
     },

@@ -10,6 +10,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use futures_util::StreamExt;
 use smarty_schema::store::StoredRecord;
+use smarty_schema::vocab::ThemeCode;
 
 const BATCH: usize = 500;
 const CSV_HEADER: [&str; 14] = [
@@ -150,7 +151,7 @@ fn csv_row(state: &AppState, catalogued: &CatalogueRecord) -> Vec<String> {
         catalogued.origin_name.clone(),
         c.title().to_string(),
         c.summary().to_string(),
-        c.themes().join(";"),
+        c.themes().iter().map(ThemeCode::as_str).collect::<Vec<_>>().join(";"),
         c.intervention().map_or("", |i| i.as_str()).to_string(),
         c.language().to_string(),
         c.nuts().map(ToString::to_string).unwrap_or_default(),

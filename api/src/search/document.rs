@@ -29,7 +29,7 @@ pub fn of_record(fields: &Fields, record: &StoredRecord) -> Option<TantivyDocume
     }
     doc.add_text(fields.language, language);
     for theme in content.themes() {
-        doc.add_text(fields.theme, theme);
+        doc.add_text(fields.theme, theme.as_str());
     }
     if let Some(year) = content.start_year().and_then(|y| u64::try_from(y).ok()) {
         doc.add_u64(fields.year, year);

@@ -237,7 +237,9 @@ pub fn views(
                     "checkboxes",
                     THEMES
                         .iter()
-                        .map(|t| (t.code.to_string(), t.label.to_string(), current.iter().any(|c| c == t.code)))
+                        .map(|t| {
+                            (t.code.to_string(), t.label.to_string(), current.iter().any(|c| c == t.code.as_str()))
+                        })
                         .collect(),
                 ),
                 Control::Instruments => (

@@ -92,7 +92,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// Human labels of theme codes.
 pub fn theme_label(code: &str) -> String {
-    smarty_schema::vocab::THEMES.iter().find(|t| t.code == code).map_or(code.to_string(), |t| t.label.to_string())
+    smarty_schema::vocab::THEMES
+        .iter()
+        .find(|t| t.code.as_str() == code)
+        .map_or(code.to_string(), |t| t.label.to_string())
 }
 
 /// The text with its first letter in capitals.

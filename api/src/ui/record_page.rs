@@ -1,7 +1,7 @@
 //! A record's page: every public field of a record of any origin, labelled, read from its
 //! typed content.
 
-use super::{Layout, Session, capitalise, kind_label, page, render, theme_label};
+use super::{Layout, Session, capitalise, kind_label, page, render};
 use crate::auth::policy;
 use crate::error::{ApiError, blocking};
 use crate::search::lineage;
@@ -242,7 +242,7 @@ fn plan_rows(rows: &mut Rows, plan: &ActionPlan) {
 }
 
 fn themes_and_language(rows: &mut Rows, themes: &[ThemeCode], language: &LanguageCode) {
-    rows.fact("Themes", themes.iter().map(|t| theme_label(t)).collect::<Vec<_>>().join(", "));
+    rows.fact("Themes", themes.iter().map(|t| t.info().label).collect::<Vec<_>>().join(", "));
     rows.fact("Language", language);
 }
 
