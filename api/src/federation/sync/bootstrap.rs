@@ -5,8 +5,8 @@
 //! not grow with the snapshot.
 
 use super::Syncer;
-use super::error::SyncError;
-use super::fetch::{self, FetchError};
+use super::error::{SnapshotError, SyncError};
+use super::fetch;
 use super::verify;
 use crate::federation::snapshot::{SnapshotEnd, SnapshotHead};
 use serde::Deserialize;
@@ -77,10 +77,10 @@ impl Syncer {
             let Some(chunk) = &chunk else { break };
             for line in reader.lines(chunk)? {
                 if ended {
-                    return Err(bad("a line follows the end line"));
+                    return Err(SnapshotError::AfterEnd.into());
                 }
                 match serde_json::from_slice::<Line>(&line) {
-                    Err(e) => return Err(bad(&format!("a line is not a snapshot line: {e}"))),
+                    Err(e) => return Err(SnapshotError::NotALine(e).into()),
                     Ok(Line::Head(h)) if head.is_none() && report.records == 0 => {
                         // The key statements first: records may be signed by keys they bring.
                         if let Some((grown, learned)) =
@@ -91,8 +91,8 @@ impl Syncer {
                         }
                         head = Some(h);
                     }
-                    Ok(Line::Head(_)) => return Err(bad("a second head line")),
-                    Ok(_) if head.is_none() => return Err(bad("the first line is not the head")),
+                    Ok(Line::Head(_)) => return Err(SnapshotError::SecondHead.into()),
+                    Ok(_) if head.is_none() => return Err(SnapshotError::NoHead.into()),
                     Ok(Line::Change(raw)) => {
                         report.records += 1;
                         batch.push(raw.to_owned());
@@ -103,10 +103,7 @@ impl Syncer {
                     }
                     Ok(Line::End(end)) => {
                         if end.count != report.records as i64 {
-                            return Err(bad(&format!(
-                                "the end line counts {} changes, {} came",
-                                end.count, report.records
-                            )));
+                            return Err(SnapshotError::Miscounted { said: end.count, came: report.records }.into());
                         }
                         ended = true;
                     }
@@ -114,11 +111,11 @@ impl Syncer {
             }
         }
         if !ended || !reader.buf.is_empty() {
-            return Err(bad("the snapshot was cut off before its end line"));
+            return Err(SnapshotError::CutOff.into());
         }
         self.apply(&peer, batch, &trust, &mut pending, &mut report).await?;
         settle(&mut pending, &mut report).await?;
-        let head = head.ok_or_else(|| bad("the snapshot has no head"))?;
+        let head = head.ok_or(SnapshotError::NoHead)?;
         if head.cursor.len() > 200 {
             return Err(SyncError::Page(verify::PageError::LongCursor));
         }
@@ -184,18 +181,12 @@ async fn settle(pending: &mut Option<Pending>, report: &mut Bootstrap) -> Result
 
 /// The peer's URL, if this node may use it (see [`super::transport_allowed`]).
 pub(super) fn peer_url(peer: &PeerRow) -> Result<&str, SyncError> {
-    let url = peer.url.as_deref().ok_or_else(|| SyncError::Url("the peer has no URL".into()))?;
-    let parsed = url::Url::parse(url).map_err(|e| SyncError::Url(format!("the peer's URL {url} is not a URL: {e}")))?;
+    let url = peer.url.as_deref().ok_or(SyncError::NoUrl)?;
+    let parsed = url::Url::parse(url).map_err(|source| SyncError::BadUrl { url: url.into(), source })?;
     if !super::transport_allowed(&parsed, peer.insecure_http) {
-        return Err(SyncError::Url(format!(
-            "{url} is plain http to another machine; use https (or peers add --insecure-http)"
-        )));
+        return Err(SyncError::PlainHttp(url.into()));
     }
     Ok(url)
-}
-
-fn bad(why: &str) -> SyncError {
-    SyncError::Fetch(FetchError::Failed(format!("the snapshot is malformed: {why}")))
 }
 
 /// Splits a streamed answer into lines, none longer than `cap`.
@@ -220,7 +211,7 @@ impl Reader {
         }
         self.buf.drain(..start);
         if self.buf.len() > self.cap {
-            return Err(bad(&format!("a line is longer than the {}-byte limit (sync.max_page_bytes)", self.cap)));
+            return Err(SnapshotError::LongLine(self.cap).into());
         }
         Ok(out)
     }

@@ -177,10 +177,7 @@ impl Syncer {
     async fn pull(&self, peer: &PeerRow, deadline: Instant) -> Result<PeerReport, SyncError> {
         let cfg = &self.inner.config.sync;
         if Instant::now() >= deadline {
-            return Err(SyncError::Bounded(format!(
-                "the round's time (sync.round_timeout_secs = {} s) ran out first",
-                cfg.round_timeout_secs
-            )));
+            return Err(SyncError::RoundOver(cfg.round_timeout_secs));
         }
         let mut trust = Arc::new(self.trust().await?);
         let url = bootstrap::peer_url(peer)?;
@@ -191,16 +188,10 @@ impl Syncer {
         let mut version = 2;
         loop {
             if report.pages >= cfg.max_pages_per_round as usize {
-                return Err(SyncError::Bounded(format!(
-                    "stopped after {} pages (sync.max_pages_per_round); the rest follows next round",
-                    report.pages
-                )));
+                return Err(SyncError::TooManyPages(report.pages));
             }
             if Instant::now() >= budget.deadline {
-                return Err(SyncError::Bounded(format!(
-                    "stopped after {} pages: the round's time (sync.round_timeout_secs = {} s) ran out",
-                    report.pages, cfg.round_timeout_secs
-                )));
+                return Err(SyncError::RoundOverAfter { pages: report.pages, secs: cfg.round_timeout_secs });
             }
             let body = match fetch::page(&self.inner, &peer.region, url, version, cursor.as_deref(), &mut budget).await
             {
@@ -234,15 +225,10 @@ impl Syncer {
             // "more" must come with a cursor that moves on.
             let asked = cfg.page_size as usize;
             if page.changes.len() + page.rejected.len() > asked {
-                return Err(SyncError::Bounded(format!(
-                    "the page holds {} changes, more than the {asked} asked for",
-                    page.changes.len() + page.rejected.len()
-                )));
+                return Err(SyncError::PageTooLarge { held: page.changes.len() + page.rejected.len(), asked });
             }
             if page.more && (page.next.is_empty() || cursor.as_deref() == Some(page.next.as_str())) {
-                return Err(SyncError::Bounded(
-                    "the peer says there is more but its next cursor does not move on".into(),
-                ));
+                return Err(SyncError::CursorStuck);
             }
             let store = self.inner.store.clone();
             let (region, local, expected) = (peer.region.clone(), self.inner.config.region.clone(), cursor.clone());
