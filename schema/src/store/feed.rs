@@ -179,13 +179,12 @@ fn apply_changes(
         rejected.iter().map(|(id, reason)| rejection(peer, &now, id, reason)).collect();
     // What the page's records are held as, in one query.
     let ids: Vec<&str> = changes.iter().map(Write::id).collect();
-    let mut held: HashMap<String, Held> = records::table
-        .filter(records::id.eq_any(&ids))
-        .select(Held::as_select())
-        .load::<Held>(c)?
-        .into_iter()
-        .map(|h| (h.id.clone(), h))
-        .collect();
+    // A query per 500 ids: SQLite bounds the variables of one statement.
+    let mut held: HashMap<String, Held> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let rows = records::table.filter(records::id.eq_any(chunk)).select(Held::as_select()).load::<Held>(c)?;
+        held.extend(rows.into_iter().map(|h| (h.id.clone(), h)));
+    }
     let mut delta = Delta::default();
     for write in changes {
         let (change, record) = (&write.change, &write.change.record);
