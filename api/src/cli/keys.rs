@@ -26,6 +26,12 @@ pub enum KeysCommand {
     },
 }
 
+/// How long after `keys rotate` the old key still signs validly (the server reads the new key
+/// file within this time).
+const ROTATION_GRACE: chrono::Duration = chrono::Duration::seconds(30);
+/// How long `keys revoke` waits, after rotating away from the active key, before re-signing.
+const REVOKE_SETTLE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Why a key is revoked.
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Reason {
@@ -60,6 +66,9 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
             if keys.kid() == kid {
                 let (_, new) = rotate(config, &store)?;
                 println!("rotated away from {kid}: new active key {new}");
+                // Writes the server sealed with the old key before it read the new key file
+                // commit first, so that the re-signing below finds them.
+                std::thread::sleep(REVOKE_SETTLE);
             }
             let active = NodeKeys::load(config)?.active();
             let known = published_jwks(&keys, &store, &config.region)?;
@@ -95,7 +104,10 @@ fn rotate(config: &Config, store: &Store) -> Result<(String, String), String> {
     let staged = path.with_extension("key.new");
     let _ = std::fs::remove_file(&staged);
     let new = crate::keys::create(&staged)?;
-    let rotation = Rotation::issue(&config.region, &old.signing, &new);
+    // The old key gives way a little after now: a write the running server seals with it
+    // before it reads the new key file is still dated before the rotation, and verifies.
+    let at = timestamp::format(chrono::Utc::now() + ROTATION_GRACE);
+    let rotation = Rotation::issue_at(&config.region, &old.signing, &new, &at);
     let expires = chrono::Utc::now() + chrono::Duration::days(i64::from(config.key_retention_days));
     store
         .retire_key(&RetiredKey {

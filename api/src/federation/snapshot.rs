@@ -50,7 +50,8 @@ pub struct SnapshotHead {
     /// a write raced the snapshot's start), and the newest held of every other origin.
     pub checkpoints: Vec<Checkpoint>,
     /// The key statements held, this node's own and other origins', as each origin signed
-    /// them: read before the records, which keys they bring may have signed.
+    /// them: read before the records, which keys they bring may have signed. Absent: none.
+    #[serde(default)]
     pub key_statements: KeyStatements,
 }
 

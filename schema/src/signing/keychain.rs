@@ -89,13 +89,18 @@ pub struct KeyStatements {
 }
 
 impl Rotation {
-    /// A rotation of `origin` from `previous` to `new`, issued now and signed by both.
+    /// A rotation of `origin` from `previous` to `new`, taking effect now, signed by both.
     pub fn issue(origin: &str, previous: &SigningKey, new: &SigningKey) -> Rotation {
+        Self::issue_at(origin, previous, new, &crate::timestamp::now())
+    }
+
+    /// A rotation taking effect at `at` (stored timestamp form), signed by both keys.
+    pub fn issue_at(origin: &str, previous: &SigningKey, new: &SigningKey, at: &str) -> Rotation {
         let mut r = Rotation {
             origin: origin.into(),
             previous_key: Jwk::from_key(&previous.verifying_key()),
             new_key: Jwk::from_key(&new.verifying_key()),
-            issued_at: crate::timestamp::now(),
+            issued_at: at.into(),
             signature: String::new(),
             countersignature: String::new(),
         };
@@ -229,7 +234,12 @@ pub struct KeyChain {
     accepted: KeyStatements,
     /// The keys not revoked, as signatures are checked against them.
     verifying: Vec<(String, VerifyingKey)>,
+    /// Revoked kids, with when: a key revoked joins the chain revoked.
+    revoked: HashMap<String, String>,
 }
+
+/// The most rotations, and the most revocations, of one origin that a chain considers.
+pub const MAX_STATEMENTS: usize = 64;
 
 impl KeyChain {
     /// The chain from `pinned` through `statements` (of any origin: others are ignored).
@@ -244,19 +254,32 @@ impl KeyChain {
             }
         }
         // In the order given: of two rotations from one key, the first given wins (callers give
-        // what they already hold first), whatever dates they claim.
-        let rotations: Vec<&Rotation> =
-            statements.rotations.iter().chain(&pinned.rotations).filter(|r| r.origin == origin).collect();
-        let revocations: Vec<&Revocation> =
-            statements.revocations.iter().chain(&pinned.revocations).filter(|r| r.origin == origin).collect();
-        // Revocations first (a rotation away from a key revoked is void), then rotations
-        // until none applies, then revocations made by keys only the rotations brought.
+        // what they already hold first), whatever dates they claim. A bounded number per
+        // origin, each signature checked once: statements cannot make resolving expensive.
+        let rotations: Vec<&Rotation> = statements
+            .rotations
+            .iter()
+            .chain(&pinned.rotations)
+            .filter(|r| r.origin == origin)
+            .take(MAX_STATEMENTS)
+            .filter(|r| r.holds().is_ok())
+            .collect();
+        let revocations: Vec<&Revocation> = statements
+            .revocations
+            .iter()
+            .chain(&pinned.revocations)
+            .filter(|r| r.origin == origin)
+            .take(MAX_STATEMENTS)
+            .collect();
+        // Rotations first, so that which keys are retired is settled before a revocation is
+        // judged (a retired key may not revoke); then revocations; again until nothing changes.
         let mut successor: HashMap<String, String> = HashMap::new();
         loop {
-            let mut changed = chain.apply_revocations(&revocations);
+            let mut changed = false;
             for r in &rotations {
                 changed |= chain.apply_rotation(r, &mut successor);
             }
+            changed |= chain.apply_revocations(&revocations);
             if !changed {
                 break;
             }
@@ -270,13 +293,20 @@ impl KeyChain {
         self.keys.iter().position(|k| k.jwk.kid == kid)
     }
 
+    /// Applies a rotation whose signatures hold (checked by the caller).
     fn apply_rotation(&mut self, r: &Rotation, successor: &mut HashMap<String, String>) -> bool {
-        if self.accepted.rotations.contains(r) || r.holds().is_err() {
+        if self.accepted.rotations.contains(r) {
             return false;
         }
         let (prev, new) = (self.position(&r.previous_key.kid), self.position(&r.new_key.kid));
-        let usable = |i: Option<usize>, keys: &[ChainKey]| i.is_some_and(|i| keys[i].revoked_at.is_none());
-        if !usable(prev, &self.keys) && !usable(new, &self.keys) {
+        let forward = prev.is_some_and(|i| self.keys[i].revoked_at.is_none());
+        // Walking back, a retired key vouches only for a predecessor that gave way to it
+        // before it was itself retired: it gains no power it did not have.
+        let backward = new.is_some_and(|i| {
+            let key = &self.keys[i];
+            key.revoked_at.is_none() && key.retired_at.as_deref().is_none_or(|retired| r.issued_at.as_str() <= retired)
+        });
+        if !forward && !backward {
             return false;
         }
         // A key gives way once.
@@ -289,7 +319,9 @@ impl KeyChain {
             if self.position(&jwk.kid).is_none()
                 && let Ok(key) = jwk.verifying_key()
             {
-                self.keys.push(ChainKey { jwk: jwk.clone(), key, retired_at: None, revoked_at: None });
+                // A key revoked before it joined the chain joins revoked.
+                let revoked_at = self.revoked.get(&jwk.kid).cloned();
+                self.keys.push(ChainKey { jwk: jwk.clone(), key, retired_at: None, revoked_at });
             }
         }
         if let Some(i) = self.position(&r.previous_key.kid) {
@@ -305,13 +337,18 @@ impl KeyChain {
             if self.accepted.revocations.contains(r) || r.signed_by == r.kid {
                 continue;
             }
-            let Some(by) = self.position(&r.signed_by).filter(|i| self.keys[*i].revoked_at.is_none()) else {
+            // Only a key in use may revoke: not revoked, and not retired (a retired key, which
+            // may have been stolen since, has no say over the keys after it).
+            let in_use = |i: &usize| self.keys[*i].revoked_at.is_none() && self.keys[*i].retired_at.is_none();
+            let Some(by) = self.position(&r.signed_by).filter(in_use) else {
                 continue;
             };
             let signer = [(r.signed_by.clone(), self.keys[by].key)];
             if verify_signature(&signer, &r.signed_by, &r.origin, &r.signature, &r.signed_bytes()).is_err() {
                 continue;
             }
+            // Kept by kid, so that the key is revoked also if it joins the chain only later.
+            self.revoked.insert(r.kid.clone(), r.revoked_at.clone());
             if let Some(i) = self.position(&r.kid) {
                 self.keys[i].revoked_at = Some(r.revoked_at.clone());
             }
@@ -359,12 +396,14 @@ impl KeyChain {
                 .rotations
                 .iter()
                 .filter(|r| r.origin == self.origin && !self.accepted.rotations.contains(r))
+                .take(MAX_STATEMENTS)
                 .cloned()
                 .collect(),
             revocations: offered
                 .revocations
                 .iter()
                 .filter(|r| r.origin == self.origin && !self.accepted.revocations.contains(r))
+                .take(MAX_STATEMENTS)
                 .cloned()
                 .collect(),
         };
@@ -479,5 +518,31 @@ mod tests {
         let (after, learned) = before.learn(&offered).unwrap();
         assert_eq!(learned.revocations.len(), 1);
         assert!(after.learn(&offered).is_none());
+    }
+
+    #[test]
+    fn a_retired_key_gains_no_power_and_a_revocation_waits_for_its_key() {
+        let (k1, k2, fake) = (key(1), key(2), key(5));
+        let legit = Rotation::issue("t", &k1, &k2);
+        // The pinned set holds only k2; the revocation of k1 comes before k1 joins the chain.
+        let revoked = Revocation::issue("t", &kid(&k1), RevocationReason::Compromise, &k2);
+        let statements = KeyStatements { rotations: vec![legit.clone()], revocations: vec![revoked] };
+        let chain = KeyChain::resolve("t", &set(&[&k2]), &statements);
+        assert!(matches!(
+            chain.may_sign(&kid(&k1), Some("2000-01-01T00:00:00.000000Z")),
+            Err(KeyUseError::Revoked { .. })
+        ));
+        // A thief of the retired k1 invents a predecessor dated after k1's retirement: refused.
+        let mut late = Rotation::issue("t", &fake, &k1);
+        late.issued_at = "9999-01-01T00:00:00.000000Z".into();
+        let bytes = late.signed_bytes();
+        late.signature = URL_SAFE_NO_PAD.encode(fake.sign(&bytes).to_bytes());
+        late.countersignature = URL_SAFE_NO_PAD.encode(k1.sign(&bytes).to_bytes());
+        let chain = KeyChain::resolve("t", &set(&[&k1]), &rotations(&[legit.clone(), late]));
+        assert!(chain.may_sign(&kid(&fake), Some("2000-01-01T00:00:00.000000Z")).is_err());
+        // Nor may the retired k1 revoke the key in use.
+        let coup = Revocation::issue("t", &kid(&k2), RevocationReason::Compromise, &k1);
+        let statements = KeyStatements { rotations: vec![legit], revocations: vec![coup] };
+        KeyChain::resolve("t", &set(&[&k1]), &statements).may_sign(&kid(&k2), None).unwrap();
     }
 }

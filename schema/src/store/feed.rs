@@ -198,6 +198,9 @@ fn apply_changes(
             }
             Some(h) if h.kind != record.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
             Some(h) if h.version > record.version => Verdict::Stale,
+            // A record retracted here (its origin's checkpoint left it out) comes back at the
+            // version it had: it is published after all, and re-enters.
+            Some(h) if h.version == record.version && !h.published_ever => Verdict::Replace,
             // The same change signed again (its origin revoked the key that signed it): the
             // new signature, verified by the caller, takes the old one's place.
             Some(h) if h.version == record.version && h.hash.as_deref() == Some(change.hash()) && h.published_ever => {
@@ -245,6 +248,7 @@ fn apply_changes(
                             records::status.eq(&row.status),
                             records::updated_at.eq(&row.updated_at),
                             records::deleted.eq(true),
+                            records::published_ever.eq(true),
                             records::seq.eq(row.seq),
                             records::hash.eq(&row.hash),
                             records::signature.eq(&row.signature),

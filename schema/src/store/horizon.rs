@@ -60,7 +60,10 @@ impl Store {
     /// them is exactly the set the checkpoint signs (its count and digest); says how many were
     /// removed (none when the checkpoint does not prove it). A removed tombstone goes; a live
     /// record becomes an unpublished stub, so the search index, which reads the sequence,
-    /// drops it too.
+    /// drops it too. A write dated just before a checkpoint but committed just after it is
+    /// left out of that checkpoint: if such a record is retracted, it comes back at the next
+    /// repair (a stub re-enters when its version is served again), and a newer checkpoint
+    /// counts it.
     pub fn retract(&self, checkpoint: &Checkpoint, ids: &[String]) -> StoreResult<usize> {
         let origin = checkpoint.origin.as_str();
         self.write(|c, _| {
@@ -141,7 +144,7 @@ mod tests {
     use super::*;
     use crate::db::DatabaseUrl;
     use crate::signing::Change;
-    use crate::store::Write;
+    use crate::store::{StoredRecord, Write};
     use crate::{CaseStudy, Kind, Record, Status};
     use ed25519_dalek::SigningKey;
     use utoipa::PartialSchema;
@@ -204,5 +207,12 @@ mod tests {
         assert_eq!(store.origin_states().unwrap(), store.recomputed_origin_states().unwrap());
         assert!(store.records_by_id(&ids[0..1]).unwrap().iter().all(|r| !r.is_public()), "a stub, not shown");
         assert!(store.feed_horizon().unwrap() > 0);
+        // Served again at its version, a retracted record re-enters (a checkpoint that raced
+        // its write left it out wrongly).
+        let outcome = store.apply_repair("tuscany", "leeds", &writes[0..1], &[]).unwrap();
+        assert_eq!(outcome.applied, 1);
+        assert_eq!(store.origin_state("tuscany").unwrap().count, 3);
+        assert_eq!(store.origin_states().unwrap(), store.recomputed_origin_states().unwrap());
+        assert!(store.records_by_id(&ids[0..1]).unwrap().iter().all(StoredRecord::is_public));
     }
 }

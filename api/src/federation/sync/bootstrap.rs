@@ -15,8 +15,10 @@ use smarty_schema::store::{ApplyOutcome, PeerRow, StoreError};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Changes verified and applied together.
+/// Changes verified and applied together: this many, or fewer that make this many bytes, so
+/// what is held at once stays bounded whatever the lines' sizes.
 const BATCH: usize = 500;
+const BATCH_BYTES: usize = 8 * 1024 * 1024;
 
 /// What a bootstrap did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -68,6 +70,7 @@ impl Syncer {
         let mut report = Bootstrap::default();
         let mut head: Option<SnapshotHead> = None;
         let mut batch: Vec<Box<RawValue>> = Vec::with_capacity(BATCH);
+        let mut batch_bytes = 0;
         let mut ended = false;
         // A batch that fails to apply fails the bootstrap; one in flight when another error
         // comes finishes on its own (what it writes is verified, and stays).
@@ -95,8 +98,10 @@ impl Syncer {
                     Ok(_) if head.is_none() => return Err(SnapshotError::NoHead.into()),
                     Ok(Line::Change(raw)) => {
                         report.records += 1;
+                        batch_bytes += raw.get().len();
                         batch.push(raw.to_owned());
-                        if batch.len() == BATCH {
+                        if batch.len() == BATCH || batch_bytes >= BATCH_BYTES {
+                            batch_bytes = 0;
                             let full = std::mem::take(&mut batch);
                             self.apply(&peer, full, &trust, &mut pending, &mut report).await?;
                         }
@@ -204,6 +209,9 @@ impl Reader {
         let mut start = 0;
         while let Some(end) = self.buf[start..].iter().position(|b| *b == b'\n') {
             let line = &self.buf[start..start + end];
+            if line.len() > self.cap {
+                return Err(SnapshotError::LongLine(self.cap).into());
+            }
             if !line.iter().all(u8::is_ascii_whitespace) {
                 out.push(line.to_vec());
             }
