@@ -134,10 +134,7 @@ fn main() {
     let held: Vec<Write> = rows.iter().skip(10).map(|w| Write::received(w.change.clone(), None)).collect();
     let peer_store = Store::open(&peer_config.database().unwrap(), 1).unwrap();
     let end = smarty_api::federation::feed::encode_cursor(peer_store.last_seq().unwrap());
-    for page in held.chunks(500) {
-        lapland_store.apply_repair("tuscany", "lapland", page, &[]).unwrap();
-    }
-    lapland_store.apply_remote("tuscany", "lapland", None, &end, &[], &[]).unwrap();
+    lapland_store.apply_remote("tuscany", "lapland", None, &end, &held, &[]).unwrap();
     drop((held, rows));
     let lapland_syncer =
         Syncer::new(lapland_config.clone(), NodeKeys::load(&lapland_config).unwrap(), lapland_store).unwrap();

@@ -70,7 +70,8 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
                 // commit first, so that the re-signing below finds them.
                 std::thread::sleep(REVOKE_SETTLE);
             }
-            let active = NodeKeys::load(config)?.active();
+            // The key file's key: the new one if the rotation above replaced it.
+            let active = keys.active();
             let known = published_jwks(&keys, &store, &config.region)?;
             let chain_has =
                 known.keys.iter().any(|k| k.kid == kid) || known.rotations.iter().any(|r| r.previous_key.kid == kid);
@@ -123,5 +124,5 @@ fn rotate(config: &Config, store: &Store) -> Result<(String, String), String> {
         .map_err(|e| e.to_string())?;
     // The old private key is no longer needed: retired keys only verify.
     std::fs::rename(&staged, &path).map_err(|e| format!("cannot install the new key: {e}"))?;
-    Ok((old.jwk.kid, new_kid))
+    Ok((old.jwk.kid.clone(), new_kid))
 }

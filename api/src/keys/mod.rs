@@ -18,11 +18,10 @@ use std::time::SystemTime;
 #[derive(Clone)]
 pub struct NodeKeys {
     path: PathBuf,
-    current: Arc<RwLock<Active>>,
+    current: Arc<RwLock<Arc<Active>>>,
 }
 
 /// The key that signs now.
-#[derive(Clone)]
 pub struct Active {
     pub signing: SigningKey,
     pub jwk: Jwk,
@@ -33,19 +32,20 @@ pub struct Active {
 impl NodeKeys {
     pub fn load(config: &Config) -> Result<NodeKeys, KeyError> {
         let path = config.key_path();
-        let active = read(&path)?;
+        let active = Arc::new(read(&path)?);
         Ok(NodeKeys { path, current: Arc::new(RwLock::new(active)) })
     }
 
     /// The active key: the key file's, read again if it changed since (a failed read keeps
     /// the key in use, and is logged).
-    pub fn active(&self) -> Active {
+    pub fn active(&self) -> Arc<Active> {
         let held = self.current.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
         if stamp(&self.path).is_none_or(|now| Some(now) == held.stamp) {
             return held;
         }
         match read(&self.path) {
             Ok(fresh) => {
+                let fresh = Arc::new(fresh);
                 tracing::info!(kid = %fresh.jwk.kid, previous = %held.jwk.kid, "the key file changed: signing with its key");
                 *self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner) = fresh.clone();
                 fresh
@@ -59,7 +59,7 @@ impl NodeKeys {
 
     /// The active key's thumbprint.
     pub fn kid(&self) -> String {
-        self.active().jwk.kid
+        self.active().jwk.kid.clone()
     }
 
     /// A secret for a purpose other than signing, derived from the private key (HMAC-SHA256

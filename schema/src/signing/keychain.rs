@@ -88,6 +88,35 @@ pub struct KeyStatements {
     pub revocations: Vec<Revocation>,
 }
 
+impl KeyStatements {
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rotations.is_empty() && self.revocations.is_empty()
+    }
+
+    /// Those of `origin`, at most [`MAX_STATEMENTS`] of each kind.
+    pub fn of(&self, origin: &str) -> KeyStatements {
+        KeyStatements {
+            rotations: self.rotations.iter().filter(|r| r.origin == origin).take(MAX_STATEMENTS).cloned().collect(),
+            revocations: self.revocations.iter().filter(|r| r.origin == origin).take(MAX_STATEMENTS).cloned().collect(),
+        }
+    }
+
+    /// Those not in `held`.
+    pub fn without(&self, held: &KeyStatements) -> KeyStatements {
+        KeyStatements {
+            rotations: self.rotations.iter().filter(|r| !held.rotations.contains(r)).cloned().collect(),
+            revocations: self.revocations.iter().filter(|r| !held.revocations.contains(r)).cloned().collect(),
+        }
+    }
+
+    /// Adds `more` after these.
+    pub fn extend(&mut self, more: KeyStatements) {
+        self.rotations.extend(more.rotations);
+        self.revocations.extend(more.revocations);
+    }
+}
+
 impl Rotation {
     /// A rotation of `origin` from `previous` to `new`, taking effect now, signed by both.
     pub fn issue(origin: &str, previous: &SigningKey, new: &SigningKey) -> Rotation {
@@ -391,46 +420,15 @@ impl KeyChain {
     /// The chain grown by `offered` statements (of any origin), and those of them that took
     /// effect; `None` when none did.
     pub fn learn(&self, offered: &KeyStatements) -> Option<(KeyChain, KeyStatements)> {
-        let new = KeyStatements {
-            rotations: offered
-                .rotations
-                .iter()
-                .filter(|r| r.origin == self.origin && !self.accepted.rotations.contains(r))
-                .take(MAX_STATEMENTS)
-                .cloned()
-                .collect(),
-            revocations: offered
-                .revocations
-                .iter()
-                .filter(|r| r.origin == self.origin && !self.accepted.revocations.contains(r))
-                .take(MAX_STATEMENTS)
-                .cloned()
-                .collect(),
-        };
-        if new.rotations.is_empty() && new.revocations.is_empty() {
+        let new = offered.of(&self.origin).without(&self.accepted);
+        if new.is_empty() {
             return None;
         }
         let mut all = self.accepted.clone();
-        all.rotations.extend(new.rotations);
-        all.revocations.extend(new.revocations);
+        all.extend(new);
         let grown = KeyChain::resolve(&self.origin, &self.pinned, &all);
-        let learned = KeyStatements {
-            rotations: grown
-                .accepted
-                .rotations
-                .iter()
-                .filter(|r| !self.accepted.rotations.contains(r))
-                .cloned()
-                .collect(),
-            revocations: grown
-                .accepted
-                .revocations
-                .iter()
-                .filter(|r| !self.accepted.revocations.contains(r))
-                .cloned()
-                .collect(),
-        };
-        (!learned.rotations.is_empty() || !learned.revocations.is_empty()).then_some((grown, learned))
+        let learned = grown.accepted.without(&self.accepted);
+        (!learned.is_empty()).then_some((grown, learned))
     }
 
     /// Every key of the chain.

@@ -46,11 +46,7 @@ impl Store {
         self.write(|c, _| {
             let mut kept = 0;
             for r in &rows {
-                let held: i64 = key_statements::table.find((&r.origin, &r.kind, &r.kid)).count().get_result(c)?;
-                if held == 0 {
-                    diesel::insert_into(key_statements::table).values(r).execute(c)?;
-                    kept += 1;
-                }
+                kept += usize::from(insert_new(c, r)?);
             }
             Ok(kept)
         })
@@ -118,16 +114,21 @@ impl Store {
                     .execute(c)?;
                 resigned += 1;
             }
-            let held: i64 = key_statements::table
-                .find((&statement.origin, &statement.kind, &statement.kid))
-                .count()
-                .get_result(c)?;
-            if held == 0 {
-                diesel::insert_into(key_statements::table).values(&statement).execute(c)?;
-            }
+            insert_new(c, &statement)?;
             Ok(resigned)
         })
     }
+}
+
+/// Inserts `row` unless a statement with its key is held (the first kept wins); says whether
+/// it was inserted. Inside the caller's transaction.
+fn insert_new(c: &mut crate::db::DbConnection, row: &StatementRow) -> StoreResult<bool> {
+    let held: i64 = key_statements::table.find((&row.origin, &row.kind, &row.kid)).count().get_result(c)?;
+    if held > 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(key_statements::table).values(row).execute(c)?;
+    Ok(true)
 }
 
 fn row(

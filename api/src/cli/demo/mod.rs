@@ -150,7 +150,7 @@ fn pin_everyone(configs: &[Config]) -> Result<(), String> {
     for c in configs {
         let keys = NodeKeys::load(c)?;
         sets.push(
-            serde_json::to_string(&JwkSet { keys: vec![keys.active().jwk], ..JwkSet::default() })
+            serde_json::to_string(&JwkSet { keys: vec![keys.active().jwk.clone()], ..JwkSet::default() })
                 .map_err(|e| e.to_string())?,
         );
     }

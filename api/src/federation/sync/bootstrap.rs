@@ -121,7 +121,7 @@ impl Syncer {
         self.apply(&peer, batch, &trust, &mut pending, &mut report).await?;
         settle(&mut pending, &mut report).await?;
         let head = head.ok_or(SnapshotError::NoHead)?;
-        if head.cursor.len() > 200 {
+        if head.cursor.len() > verify::MAX_CURSOR {
             return Err(SyncError::Page(verify::PageError::LongCursor));
         }
         let local = self.inner.config.region.clone();

@@ -137,8 +137,9 @@ impl Syncer {
                 completeness(store)
                     .map(|all| all.iter().any(|o| o.origin == origin && o.state == Completeness::Complete))
             };
-            if extra.is_empty() || is_complete(&store)? {
-                return Ok((0, is_complete(&store)?));
+            let complete = is_complete(&store)?;
+            if complete || extra.is_empty() {
+                return Ok((0, complete));
             }
             let checkpoint = store.checkpoints()?.into_iter().find(|h| h.checkpoint.origin == origin);
             let retracted = match checkpoint {

@@ -28,6 +28,9 @@ pub(super) struct VerifiedPage {
     pub more: bool,
 }
 
+/// The longest cursor a peer may hand this node (its own are a few characters).
+pub(super) const MAX_CURSOR: usize = 200;
+
 /// Why a page fails whole: nothing of it is applied, and the cursor stays.
 #[derive(Debug, thiserror::Error)]
 pub enum PageError {
@@ -79,7 +82,7 @@ struct Body {
 /// refused alone, with its reason.
 pub(super) fn page(body: &[u8], trust: &Trust, local_region: &str) -> Result<VerifiedPage, PageError> {
     let body: Body = serde_json::from_slice(body).map_err(PageError::NotAPage)?;
-    if body.next.len() > 200 {
+    if body.next.len() > MAX_CURSOR {
         return Err(PageError::LongCursor);
     }
     // The statements first: a record of this very page may be signed by a key they bring.
@@ -101,8 +104,7 @@ pub(super) fn learn(trust: &Trust, offered: &KeyStatements, local_region: &str) 
         }
         if let Some((chain, new)) = chain.learn(offered) {
             tracing::info!(%origin, rotations = new.rotations.len(), revocations = new.revocations.len(), "learned key statements");
-            learned.rotations.extend(new.rotations);
-            learned.revocations.extend(new.revocations);
+            learned.extend(new);
             grown.get_or_insert_with(|| trust.clone()).insert(origin.clone(), chain);
         }
     }
