@@ -22,6 +22,7 @@ mod hostile;
 mod key_chain;
 mod logging;
 mod openapi;
+mod origin_identity;
 mod pages;
 mod peer_tokens;
 mod plans;

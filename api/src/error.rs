@@ -35,6 +35,20 @@ pub struct Problem {
     /// The server's clock (RFC 3339), on authentication failures, so clock skew is visible.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_time: Option<String>,
+    /// The records an address without an origin could mean, one per origin (on
+    /// `/problems/ambiguous-id`, status 300): ask again with one's `href`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choices: Option<Vec<Choice>>,
+}
+
+/// One of the records an id names, at its origin.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"origin": "leeds", "href": "/api/v1/catalogue/records/0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60?origin=leeds"}))]
+pub struct Choice {
+    /// The record's origin region.
+    pub origin: String,
+    /// Its address, naming the origin.
+    pub href: String,
 }
 
 #[derive(Debug)]
@@ -73,6 +87,8 @@ pub enum ApiError {
     /// A feed cursor from before the node's tombstone horizon: what it missed may include
     /// removals the feed no longer carries; 410, read the snapshot.
     SnapshotRequired(String),
+    /// An address naming an id that records of several origins have; 300 with the choices.
+    Ambiguous(Vec<Choice>),
     /// Logged in full; the client sees only that something failed.
     Internal(String),
 }
@@ -104,6 +120,7 @@ impl ApiError {
             SnapshotRequired(_) => (StatusCode::GONE, "snapshot-required", "Cursor beyond the horizon"),
             RequestTimeout(_) => (StatusCode::REQUEST_TIMEOUT, "request-timeout", "Request too slow"),
             TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
+            Ambiguous(_) => (StatusCode::MULTIPLE_CHOICES, "ambiguous-id", "Several records have this id"),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error"),
         }
     }
@@ -129,6 +146,13 @@ impl ApiError {
                 format!("The body is larger than the limit of {} KiB.", limit / 1024)
             }
             Internal(_) => "The server failed to handle the request; the operator's log has the details.".into(),
+            Ambiguous(choices) => {
+                let origins: Vec<&str> = choices.iter().map(|c| c.origin.as_str()).collect();
+                format!(
+                    "Records of {} have this id: name the origin (`?origin=`) to choose one.",
+                    origins.join(" and ")
+                )
+            }
             RequestTimeout(secs) => format!("The request did not arrive within {secs} s; send it again, faster."),
             TooManyRequests { retry_after_secs, what } => {
                 format!("Too many {what}; try again in {retry_after_secs} s.")
@@ -148,6 +172,10 @@ impl ApiError {
                 _ => None,
             },
             server_time: matches!(self, ApiError::Unauthorized(_)).then(smarty_schema::timestamp::now),
+            choices: match self {
+                ApiError::Ambiguous(c) => Some(c.clone()),
+                _ => None,
+            },
         }
     }
 

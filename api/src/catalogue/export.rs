@@ -77,7 +77,7 @@ pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest
             if anonymous { " without a token" } else { "" }
         )));
     }
-    let batches: Vec<Vec<String>> = ids.chunks(BATCH).map(<[String]>::to_vec).collect();
+    let batches: Vec<Vec<(String, String)>> = ids.chunks(BATCH).map(<[_]>::to_vec).collect();
     let n_batches = batches.len();
     let head = match format {
         // A byte-order mark, so spreadsheet programs read Polish, Catalan and Slovenian
@@ -90,14 +90,15 @@ pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest
         let state = state2.clone();
         async move {
             let store = state.store.clone();
-            let wanted = batch.clone();
+            let wanted: Vec<String> = batch.iter().map(|(_, id)| id.clone()).collect();
             let rows = web::block(move || store.records_by_id(&wanted)).await.map_err(actix_web::Error::from)?;
             let rows = rows.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
-            let mut by_id: std::collections::HashMap<String, _> = rows.into_iter().map(|r| (r.id.clone(), r)).collect();
+            let mut by_key: std::collections::HashMap<(String, String), _> =
+                rows.into_iter().map(|r| ((r.origin.clone(), r.id.clone()), r)).collect();
             let mut out = Vec::new();
-            for (j, id) in batch.iter().enumerate() {
+            for (j, key) in batch.iter().enumerate() {
                 // The index lags the store: only what is published now leaves the node.
-                let Some(row) = by_id.remove(id).filter(StoredRecord::is_public) else { continue };
+                let Some(row) = by_key.remove(key).filter(StoredRecord::is_public) else { continue };
                 let record = CatalogueRecord::of(&state, row).map_err(actix_web::Error::from)?;
                 match format {
                     Format::Csv => out.extend(csv_line(&csv_row(&state, &record))),

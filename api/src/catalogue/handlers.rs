@@ -4,10 +4,13 @@ use super::params::{Paging, SearchFilters, parse};
 use super::record::CatalogueRecord;
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem, blocking};
+use crate::http::query::QueryParams;
+use crate::records::resolve::{AtOrigin, resolve};
 use crate::search::request::SearchResult;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use smarty_schema::AnyContent;
+use smarty_schema::store::StoredRecord;
+use smarty_schema::{AnyContent, Kind};
 
 /// Search the catalogue
 ///
@@ -38,11 +41,13 @@ pub async fn search(state: web::Data<AppState>, _reader: Reader, req: HttpReques
 /// never part of it.
 #[utoipa::path(
     operation_id = "getCatalogueRecord", tag = "catalogue",
-    params(("id" = String, Path, description = "Record id (UUID)", example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60")),
+    params(("id" = String, Path, description = "Record id (UUID)", example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60"), AtOrigin),
     responses(
         (status = 200, description = "The record", body = CatalogueRecord),
+        (status = 300, description = "Published records of several origins have this id: `choices` names each one's address", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`origin` is not a region code, or another parameter was sent", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No published record with this id", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No published record with this id (of this origin)", body = Problem, content_type = "application/problem+json"),
     ),
     security((), ("apiToken" = []))
 )]
@@ -51,14 +56,13 @@ pub async fn record(
     state: web::Data<AppState>,
     _reader: Reader,
     id: web::Path<String>,
+    at: QueryParams<AtOrigin>,
 ) -> Result<HttpResponse, ApiError> {
-    let store = state.store.clone();
     let id = id.into_inner();
-    let row = blocking(move || store.get_record(&id)).await?.ok_or(ApiError::NotFound)?;
+    let href = |origin: &str| format!("/api/v1/catalogue/records/{id}?origin={origin}");
     // The catalogue holds published records only, whoever asks.
-    if !row.is_public() {
-        return Err(ApiError::NotFound);
-    }
+    let origin = at.0.origin.as_deref();
+    let row = resolve(&state, id.clone(), origin, StoredRecord::is_public, href).await?.ok_or(ApiError::NotFound)?;
     let mut record = CatalogueRecord::of(&state, row)?;
     if let AnyContent::ActionPlan(plan) = record.record.content {
         let (store, region) = (state.store.clone(), state.config.region.clone());
@@ -73,9 +77,11 @@ pub async fn record(
 /// Every action of every action plan in the catalogue that cites this case study.
 #[utoipa::path(
     operation_id = "getInfluence", tag = "catalogue",
-    params(("id" = String, Path, description = "Case study id (UUID)", example = "01900001-0000-7000-8000-000000000005")),
+    params(("id" = String, Path, description = "Case study id (UUID)", example = "01900001-0000-7000-8000-000000000005"), AtOrigin),
     responses(
         (status = 200, description = "The citing actions", body = crate::search::lineage::Influence),
+        (status = 300, description = "Case studies of several origins have this id: `choices` names each one's address", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`origin` is not a region code, or another parameter was sent", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
     ),
     security((), ("apiToken" = []))
@@ -85,10 +91,23 @@ pub async fn influence(
     state: web::Data<AppState>,
     _reader: Reader,
     id: web::Path<String>,
+    at: QueryParams<AtOrigin>,
 ) -> Result<HttpResponse, ApiError> {
-    let store = state.store.clone();
     let id = id.into_inner();
-    Ok(HttpResponse::Ok().json(blocking(move || crate::search::lineage::influence(&store, &id)).await?))
+    let href = |origin: &str| format!("/api/v1/catalogue/records/{id}/influence?origin={origin}");
+    // Withdrawn practices keep their influence: any case study ever published counts.
+    let cited = |r: &StoredRecord| r.kind == Kind::CaseStudy && r.published_ever;
+    let origin = match at.0.origin {
+        Some(origin) => Some(origin.to_string()),
+        None => resolve(&state, id.clone(), None, cited, href).await?.map(|r| r.origin),
+    };
+    let store = state.store.clone();
+    let influence = blocking(move || match origin {
+        Some(origin) => crate::search::lineage::influence(&store, &origin, &id),
+        None => Ok(crate::search::lineage::Influence { record_id: id, items: Vec::new() }),
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(influence))
 }
 
 /// Transfers between regions

@@ -203,7 +203,7 @@ pub async fn records(
     let changes = blocking(move || {
         let mut out = Vec::new();
         for id in &ids {
-            if let Some(change) = store.change_of(id)?.filter(|c| c.record.origin == p.origin) {
+            if let Some(change) = store.change_of(&p.origin, id)? {
                 out.push(change);
             }
         }

@@ -34,7 +34,10 @@ impl RootSpanBuilder for RequestSpan {
         let Some(detail) = error else { return };
         let _inside = span.enter();
         let code = status.as_u16();
-        if status.is_client_error() {
+        if status.is_redirection() {
+            // An address that needs the reader's choice (300): nothing failed.
+            tracing::info!(status = code, %detail, "request answered with choices");
+        } else if status.is_client_error() {
             tracing::info!(status = code, %detail, "request refused");
         } else if status == StatusCode::SERVICE_UNAVAILABLE {
             tracing::warn!(status = code, %detail, "request not served for now");

@@ -4,6 +4,7 @@
 pub mod monitoring;
 pub mod portable;
 mod references;
+pub mod resolve;
 mod routes;
 pub mod service;
 pub mod wire;

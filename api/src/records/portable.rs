@@ -70,7 +70,8 @@ pub fn prepare_import(
     let ids: Vec<String> = seen.iter().cloned().collect();
     match store.records_by_id(&ids) {
         Ok(existing) => {
-            for row in existing {
+            // Another origin's record of the same id is another record.
+            for row in existing.iter().filter(|r| r.origin == region) {
                 problems.push(format!("record with id {}: id: already exists on this node", row.id));
             }
         }
@@ -111,7 +112,7 @@ fn row<C: RecordContent>(
     if !broken.is_empty() {
         return Err(broken.into_iter().map(|e| format!("{}: {}", e.field, e.message)).collect());
     }
-    let content: C = serde_path_to_error::deserialize(&body["content"]).map_err(|e| {
+    let mut content: C = serde_path_to_error::deserialize(&body["content"]).map_err(|e| {
         let path = format!("content.{}", e.path());
         let error = field_error(&path, &serde_json::Error::io(std::io::Error::other(e.inner().to_string())));
         vec![format!("{}: {}", error.field, e.inner())]
@@ -123,21 +124,14 @@ fn row<C: RecordContent>(
         .into_iter()
         .map(|e| format!("{}: {}", e.field, e.message))
         .collect();
-    errors.extend(
-        super::references::missing(
-            store,
-            region,
-            &content.references(),
-            ids_in_file,
-            r.status == smarty_schema::Status::Published,
-        )
-        .map_err(|e| vec![e.to_string()])?
-        .into_iter()
-        .map(|e| format!("{}: {}", e.field, e.message)),
-    );
+    let published = r.status == smarty_schema::Status::Published;
+    let checked = super::references::check(store, region, &content.references(), ids_in_file, published)
+        .map_err(|e| vec![e.to_string()])?;
+    errors.extend(checked.errors.into_iter().map(|e| format!("{}: {}", e.field, e.message)));
     if !errors.is_empty() {
         return Err(errors);
     }
+    content.name_origins(&checked.origins);
     let record = Record {
         id: r.id.clone().unwrap_or_default(),
         kind: C::KIND,

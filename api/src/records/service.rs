@@ -32,8 +32,11 @@ pub async fn create<C: RecordContent>(state: &AppState, input: RecordInput<C>) -
 }
 
 /// Validates and stores a new record of this region.
-pub async fn create_record<C: RecordContent>(state: &AppState, input: RecordInput<C>) -> Result<Record<C>, ApiError> {
-    check_content(state, &input.content, input.status.unwrap_or_default()).await?;
+pub async fn create_record<C: RecordContent>(
+    state: &AppState,
+    mut input: RecordInput<C>,
+) -> Result<Record<C>, ApiError> {
+    check_content(state, &mut input.content, input.status.unwrap_or_default()).await?;
     if C::KIND == Kind::RegionProfile {
         let (store, region) = (state.store.clone(), state.config.region.clone());
         let own = blocking(move || store.own_records(&region)).await?;
@@ -143,11 +146,11 @@ pub async fn update_record<C: RecordContent>(
     state: &AppState,
     id: String,
     expected: impl FnOnce(i64) -> Result<i64, ApiError>,
-    input: RecordInput<C>,
+    mut input: RecordInput<C>,
 ) -> Result<Record<C>, ApiError> {
     let current = own_live::<C>(state, id).await?;
     // What is wrong with the request itself comes before whether it is still current.
-    check_content(state, &input.content, input.status.unwrap_or(current.status)).await?;
+    check_content(state, &mut input.content, input.status.unwrap_or(current.status)).await?;
     let expected = expected(current.version)?;
     let record = Record {
         id: current.id,
@@ -184,22 +187,28 @@ pub async fn delete<C: RecordContent>(
 /// The live record of this kind and this region with that id, or 404.
 pub async fn own_live<C: RecordContent>(state: &AppState, id: String) -> Result<StoredRecord, ApiError> {
     let store = state.store.clone();
-    let stored = blocking(move || store.get_record(&id)).await?.ok_or(ApiError::NotFound)?;
-    let ours = stored.kind == C::KIND && stored.origin == state.config.region && !stored.deleted;
+    let region = state.config.region.clone();
+    let stored = blocking(move || store.get_record(&region, &id)).await?.ok_or(ApiError::NotFound)?;
+    let ours = stored.kind == C::KIND && !stored.deleted;
     if ours { Ok(stored) } else { Err(ApiError::NotFound) }
 }
 
 /// Every rule the content breaks, including references to records this region lacks (or, for
 /// a published record, holds only as drafts: a published page must not show a draft's name).
-async fn check_content<C: RecordContent>(state: &AppState, content: &C, status: Status) -> Result<(), ApiError> {
+/// A citation by id alone comes out naming the origin of the record it found.
+async fn check_content<C: RecordContent>(state: &AppState, content: &mut C, status: Status) -> Result<(), ApiError> {
     let mut errors = content.validate().err().unwrap_or_default();
     let refs = content.references();
     let (store, region) = (state.store.clone(), state.config.region.clone());
     let published = status == Status::Published;
-    errors.extend(
-        blocking(move || super::references::missing(&store, &region, &refs, &Default::default(), published)).await?,
-    );
-    if errors.is_empty() { Ok(()) } else { Err(ApiError::Validation(errors)) }
+    let checked =
+        blocking(move || super::references::check(&store, &region, &refs, &Default::default(), published)).await?;
+    errors.extend(checked.errors);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    content.name_origins(&checked.origins);
+    Ok(())
 }
 
 /// The store's write of a record's new state, sealed with this node's key.

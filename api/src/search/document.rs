@@ -6,6 +6,12 @@ use tantivy::TantivyDocument;
 use tantivy::schema::OwnedValue;
 
 /// The document for a live, published record; `None` for anything else.
+/// A record's identity in the index: origin and id (another origin's record of the same id
+/// is another document).
+pub fn key(origin: &str, id: &str) -> String {
+    format!("{origin}/{id}")
+}
+
 pub fn of_record(fields: &Fields, record: &StoredRecord) -> Option<TantivyDocument> {
     let content = record.content.as_ref().filter(|_| record.is_public())?;
     let title = content.title();
@@ -19,6 +25,7 @@ pub fn of_record(fields: &Fields, record: &StoredRecord) -> Option<TantivyDocume
         return None;
     };
     let mut doc = TantivyDocument::default();
+    doc.add_text(fields.key, key(&record.origin, &record.id));
     doc.add_text(fields.id, &record.id);
     doc.add_u64(fields.id_hi, (uuid >> 64) as u64);
     doc.add_u64(fields.id_lo, uuid as u64);

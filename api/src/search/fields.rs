@@ -10,7 +10,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bump when the schema or analysis changes: an index built by another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// ISO 639-1 codes with a Snowball stemmer. Every other language is folded but not stemmed.
 const STEMMED: [(&str, Language); 18] = [
@@ -46,6 +46,8 @@ pub struct TextPair {
 
 #[derive(Clone)]
 pub struct Fields {
+    /// `origin/id`: what a record is in the index, to replace or remove it by.
+    pub key: Field,
     pub id: Field,
     /// The UUIDv7 id as two numbers, for tie-breaking in id order without string reads.
     pub id_hi: Field,
@@ -74,6 +76,7 @@ impl Fields {
             TextOptions::default()
                 .set_indexing_options(TextFieldIndexing::default().set_tokenizer(analyser).set_index_option(option))
         };
+        let key = b.add_text_field("key", STRING);
         let id = b.add_text_field("id", STRING | STORED);
         let id_hi = b.add_u64_field("id_hi", FAST);
         let id_lo = b.add_u64_field("id_lo", FAST);
@@ -94,6 +97,7 @@ impl Fields {
         }
         let folded = b.add_text_field("folded", text_options(PLAIN, false));
         let fields = Fields {
+            key,
             id,
             id_hi,
             id_lo,

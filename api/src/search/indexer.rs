@@ -147,12 +147,12 @@ impl Catalogue {
             let since = self.store.records_since(position, BATCH)?;
             let Some(last) = since.last_seq else { break };
             // A row that cannot be read any more is not searchable either.
-            for id in &since.unreadable {
-                writer.delete_term(Term::from_field_text(self.fields.id, id));
+            for (origin, id) in &since.unreadable {
+                writer.delete_term(Term::from_field_text(self.fields.key, &document::key(origin, id)));
             }
             let rows = since.records;
             for row in &rows {
-                writer.delete_term(Term::from_field_text(self.fields.id, &row.id));
+                writer.delete_term(Term::from_field_text(self.fields.key, &document::key(&row.origin, &row.id)));
                 if let Some(doc) = document::of_record(&self.fields, row) {
                     writer.add_document(doc)?;
                 }

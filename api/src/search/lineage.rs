@@ -3,8 +3,7 @@
 //! count, since the transfer happened.
 
 use serde::Serialize;
-use smarty_schema::content::{Citation, CitationStatus};
-use smarty_schema::fields::RecordId;
+use smarty_schema::content::{Citation, CitationStatus, Cited};
 use smarty_schema::store::{Store, StoreResult, StoredRecord};
 use smarty_schema::vocab::ThemeCode;
 use smarty_schema::{ActionPlan, AnyContent, Kind};
@@ -18,7 +17,7 @@ pub struct CitingAction {
     pub plan_origin: String,
     pub number: u32,
     pub title: String,
-    pub cites: Vec<RecordId>,
+    pub cites: Vec<Cited>,
 }
 
 /// Every action of every published action plan held.
@@ -67,14 +66,22 @@ pub struct Influence {
     /// The id of the case study asked about.
     pub record_id: String,
     /// Every action, of any region's published action plan held here, that cites the case
-    /// study in its `inspired_by`; empty when none does (or the id is unknown).
+    /// study in its `inspired_by` (by its origin and id, or by its id alone when no other
+    /// origin's case study has that id); empty when none does (or the id is unknown).
     pub items: Vec<InfluenceItem>,
 }
 
-pub fn influence(store: &Store, record_id: &str) -> StoreResult<Influence> {
-    let items = citing_actions(store)?
+/// The actions that cite `origin`'s case study `record_id`.
+pub fn influence(store: &Store, origin: &str, record_id: &str) -> StoreResult<Influence> {
+    let actions = citing_actions(store)?;
+    let held = Holdings::of(store, actions.iter().flat_map(|a| a.cites.iter()))?;
+    let items = actions
         .into_iter()
-        .filter(|a| a.cites.iter().any(|c| c.as_str() == record_id))
+        .filter(|a| {
+            a.cites
+                .iter()
+                .any(|c| matches!(held.resolve(c), Resolved::One(r) if r.origin == origin && r.id == record_id))
+        })
         .map(|a| InfluenceItem {
             region: a.plan_origin,
             action_plan_id: a.plan_id,
@@ -121,23 +128,8 @@ fn by_theme_schema() -> utoipa::openapi::Object {
 
 pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
     let actions = citing_actions(store)?;
-    let cited: Vec<String> = actions
-        .iter()
-        .flat_map(|a| a.cites.iter().map(RecordId::to_string))
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    // Origins and themes of the cited practices, withdrawn ones included.
-    let practices: HashMap<String, (String, Vec<ThemeCode>)> = store
-        .records_by_id(&cited)?
-        .into_iter()
-        // Drafts never published do not count: they are nobody's business outside their node.
-        .filter(|r| r.kind == Kind::CaseStudy && r.published_ever)
-        .map(|r: StoredRecord| {
-            let themes = r.content.as_ref().map(|c| c.themes().to_vec()).unwrap_or_default();
-            (r.id, (r.origin, themes))
-        })
-        .collect();
+    // The cited practices, withdrawn ones included.
+    let held = Holdings::of(store, actions.iter().flat_map(|a| a.cites.iter()))?;
     let index = |code: &str| regions.iter().position(|r| r == code);
     let n = regions.len();
     let mut matrix = vec![vec![0u64; n]; n];
@@ -147,11 +139,14 @@ pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
         let Some(j) = index(&action.plan_origin) else { continue };
         let mut from: HashSet<usize> = HashSet::new();
         let mut from_theme: HashSet<(usize, &str)> = HashSet::new();
-        for id in &action.cites {
-            if let Some((origin, themes)) = practices.get(id.as_str())
-                && let Some(i) = index(origin)
+        for cited in &action.cites {
+            // Drafts never published do not count: they are nobody's business outside their node.
+            if let Resolved::One(r) = held.resolve(cited)
+                && r.published_ever
+                && let Some(i) = index(&r.origin)
             {
                 from.insert(i);
+                let themes: &[ThemeCode] = r.content.as_ref().map_or(&[], AnyContent::themes);
                 for t in themes {
                     from_theme.insert((i, t.as_str()));
                 }
@@ -169,11 +164,12 @@ pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
     Ok(Transfers { regions: regions.to_vec(), matrix, by_theme })
 }
 
-/// How many actions cite each practice, by the practice's id as a number (for sorting).
+/// How many actions cite each practice, by the practice's id as a number (for sorting: the
+/// index sorts by id, so records of two origins with one id share their count).
 pub fn inspired_counts(store: &Store) -> StoreResult<HashMap<u128, u64>> {
     let mut counts = HashMap::new();
     for action in citing_actions(store)? {
-        for id in action.cites.iter().collect::<HashSet<_>>() {
+        for id in action.cites.iter().map(Cited::id).collect::<HashSet<_>>() {
             if let Ok(u) = uuid::Uuid::parse_str(id) {
                 *counts.entry(u.as_u128()).or_default() += 1;
             }
@@ -186,25 +182,60 @@ pub fn inspired_counts(store: &Store) -> StoreResult<HashMap<u128, u64>> {
 /// is published here, or is a peer's withdrawal (which keeps the title it had when published);
 /// a practice of this region that is back to draft shows none.
 pub fn with_citations(store: &Store, local_region: &str, mut plan: ActionPlan) -> StoreResult<ActionPlan> {
-    let ids: Vec<String> = plan.actions.iter().flat_map(|a| a.inspired_by.iter().map(RecordId::to_string)).collect();
-    let held: HashMap<String, StoredRecord> =
-        store.records_by_id(&ids)?.into_iter().map(|r| (r.id.clone(), r)).collect();
+    let held = Holdings::of(store, plan.actions.iter().flat_map(|a| a.inspired_by.iter()))?;
     for action in plan.actions.iter_mut() {
-        let citations = action.inspired_by.iter().map(|id| citation(held.get(id.as_str()), id, local_region)).collect();
+        let citations = action.inspired_by.iter().map(|c| citation(held.resolve(c), c, local_region)).collect();
         action.citations = Some(citations);
     }
     Ok(plan)
 }
 
-fn citation(held: Option<&StoredRecord>, id: &str, local_region: &str) -> Citation {
+fn citation(held: Resolved<'_>, cited: &Cited, local_region: &str) -> Citation {
+    let named = cited.origin().unwrap_or_default().to_string();
     let (origin, title, status) = match held {
-        Some(r) if r.is_public() => (r.origin.clone(), r.title().to_string(), CitationStatus::Available),
-        Some(r) if r.is_withdrawal_tombstone(local_region) => {
+        Resolved::One(r) if r.is_public() => (r.origin.clone(), r.title().to_string(), CitationStatus::Available),
+        Resolved::One(r) if r.is_withdrawal_tombstone(local_region) => {
             (r.origin.clone(), r.title().to_string(), CitationStatus::Withdrawn)
         }
         // Published once, not now: withdrawn, and nothing of its current text.
-        Some(r) if r.published_ever => (r.origin.clone(), String::new(), CitationStatus::Withdrawn),
-        _ => (String::new(), String::new(), CitationStatus::Unknown),
+        Resolved::One(r) if r.published_ever => (r.origin.clone(), String::new(), CitationStatus::Withdrawn),
+        Resolved::Several => (named, String::new(), CitationStatus::Ambiguous),
+        _ => (named, String::new(), CitationStatus::Unknown),
     };
-    Citation { id: id.to_string(), origin, title, status }
+    Citation { id: cited.id().to_string(), origin, title, status }
+}
+
+/// The case studies held under the ids some citations name, every origin's.
+struct Holdings(HashMap<String, Vec<StoredRecord>>);
+
+/// Which record a citation means, seen from this node.
+enum Resolved<'a> {
+    One(&'a StoredRecord),
+    /// An id alone, which case studies of several origins have.
+    Several,
+    None,
+}
+
+impl Holdings {
+    fn of<'c>(store: &Store, cited: impl Iterator<Item = &'c Cited>) -> StoreResult<Holdings> {
+        let ids: Vec<String> = cited.map(|c| c.id().to_string()).collect::<HashSet<_>>().into_iter().collect();
+        let mut by_id: HashMap<String, Vec<StoredRecord>> = HashMap::new();
+        for r in store.records_by_id(&ids)?.into_iter().filter(|r| r.kind == Kind::CaseStudy) {
+            by_id.entry(r.id.clone()).or_default().push(r);
+        }
+        Ok(Holdings(by_id))
+    }
+
+    /// The record `cited` names: the one of its origin; for an id alone, the one record of
+    /// that id (several origins' records of one id leave it unresolved rather than guessed:
+    /// an origin cannot take over another's citations by publishing under its ids).
+    fn resolve(&self, cited: &Cited) -> Resolved<'_> {
+        let held = self.0.get(cited.id()).map_or(&[][..], Vec::as_slice);
+        let mut named = held.iter().filter(|r| cited.origin().is_none_or(|o| o == r.origin));
+        match (named.next(), named.next()) {
+            (Some(r), None) => Resolved::One(r),
+            (Some(_), Some(_)) => Resolved::Several,
+            _ => Resolved::None,
+        }
+    }
 }

@@ -77,18 +77,19 @@ impl Catalogue {
         let ids: Vec<String> = docs.iter().map(|d| first(d, self.fields.id)).collect();
         // The index lags the store: a hit whose record is no longer published (back to
         // draft, withdrawn, deleted) is dropped here, so not one byte of a draft is served.
-        let texts: HashMap<String, String> = self
+        let texts: HashMap<(String, String), String> = self
             .store
             .records_by_id(&ids)?
             .into_iter()
             .filter(StoredRecord::is_public)
-            .filter_map(|r| Some((r.id.clone(), snippet_source(r.content.as_ref()?))))
+            .filter_map(|r| Some(((r.origin.clone(), r.id.clone()), snippet_source(r.content.as_ref()?))))
             .collect();
         let mut total = collected.total;
         let mut generators: HashMap<String, Option<SnippetGenerator>> = HashMap::new();
         let mut hits = Vec::with_capacity(page.len());
         for ((_, score, _), doc) in page.iter().zip(&docs) {
             let id = first(doc, self.fields.id);
+            let origin = first(doc, self.fields.origin);
             let language = first(doc, self.fields.language);
             let generator = generators.entry(language.clone()).or_insert_with(|| {
                 let field = self.fields.for_language(&language).body;
@@ -96,14 +97,14 @@ impl Catalogue {
                 g.set_max_num_chars(240);
                 Some(g)
             });
-            let Some(text) = texts.get(&id) else {
+            let Some(text) = texts.get(&(origin.clone(), id.clone())) else {
                 total = total.saturating_sub(1);
                 continue;
             };
             hits.push(Hit {
                 snippet: snippet(generator.as_ref(), text),
                 kind: first(doc, self.fields.kind),
-                origin: first(doc, self.fields.origin),
+                origin,
                 title: first(doc, self.fields.title),
                 themes: stored_text(doc, self.fields.theme),
                 language: language.clone(),
@@ -117,14 +118,17 @@ impl Catalogue {
     }
 
     /// Ids of every match in order, at most `max + 1` of them (so the caller can tell "more").
-    pub fn matching_ids(&self, req: &SearchRequest, max: usize) -> Result<(u64, Vec<String>), IndexError> {
+    pub fn matching_ids(&self, req: &SearchRequest, max: usize) -> Result<(u64, Vec<(String, String)>), IndexError> {
         let searcher = self.reader.searcher();
         let (collected, _) = self.collect(&searcher, req, max + 1)?;
         let ids = collected
             .top
             .iter()
-            .map(|(_, _, addr)| searcher.doc::<TantivyDocument>(*addr).map(|d| first(&d, self.fields.id)))
-            .collect::<Result<_, _>>()?;
+            .map(|(_, _, addr)| {
+                let doc = searcher.doc::<TantivyDocument>(*addr)?;
+                Ok((first(&doc, self.fields.origin), first(&doc, self.fields.id)))
+            })
+            .collect::<Result<_, IndexError>>()?;
         Ok((collected.total, ids))
     }
 

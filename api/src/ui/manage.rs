@@ -166,8 +166,9 @@ pub async fn edit_form(
     }
     let store = state.store.clone();
     let id = id.into_inner();
-    let row = blocking(move || store.get_record(&id)).await?.ok_or(ApiError::NotFound)?;
-    if row.deleted || row.origin != state.config.region {
+    let region = state.config.region.clone();
+    let row = blocking(move || store.get_record(&region, &id)).await?.ok_or(ApiError::NotFound)?;
+    if row.deleted {
         return Err(ApiError::NotFound);
     }
     let kind = row.kind;

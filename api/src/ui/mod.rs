@@ -43,6 +43,12 @@ impl Layout {
 }
 
 /// An HTML page with the security headers and, when new, the CSRF cookie.
+/// The address of `origin`'s record `id`'s page: naming the origin, it stays unambiguous
+/// whatever ids other origins publish.
+pub fn record_path(origin: &str, id: &str) -> String {
+    format!("/records/{id}?origin={origin}")
+}
+
 pub fn page(status: actix_web::http::StatusCode, html: String, session: &Session) -> HttpResponse {
     let mut res = HttpResponse::build(status);
     res.content_type("text/html; charset=utf-8")

@@ -119,7 +119,7 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
         .hits
         .into_iter()
         .map(|h| HitView {
-            url: format!("/records/{}", h.id),
+            url: super::record_path(&h.origin, &h.id),
             lang: h.language,
             title: h.title,
             snippet: h.snippet,

@@ -4,13 +4,16 @@
 use super::{Layout, Session, capitalise, kind_label, page, render};
 use crate::auth::policy;
 use crate::error::{ApiError, blocking};
+use crate::http::query::QueryParams;
+use crate::records::resolve::resolve;
 use crate::search::lineage;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use smarty_schema::content::{Budget, CitationStatus, Period};
-use smarty_schema::vocab::{LanguageCode, ThemeCode};
+use smarty_schema::store::StoredRecord;
+use smarty_schema::vocab::{LanguageCode, RegionCode, ThemeCode};
 use smarty_schema::{ActionPlan, AnyContent, CaseStudy, PolicyInstrument, RegionProfile, Status};
 
 struct Row {
@@ -19,6 +22,23 @@ struct Row {
     links: Vec<(String, String)>,
     /// The value is text in the record's language.
     in_language: bool,
+}
+
+/// The page's query: the record's origin, when the id alone may not tell. Other parameters (a
+/// link's tracking parameters) are ignored.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Lenient {
+    origin: Option<String>,
+}
+
+/// The records an address could mean, to choose from.
+#[derive(Template)]
+#[template(path = "choices.html")]
+struct Choices {
+    layout: Layout,
+    heading: String,
+    message: String,
+    choices: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -75,9 +95,11 @@ impl Rows {
 /// Every public field of a record of any origin, labelled; drafts only for signed-in editors
 /// of its region.
 #[utoipa::path(operation_id = "recordPage", tag = "pages",
-    params(("id" = String, Path, description = "Record id (UUID)")),
+    params(("id" = String, Path, description = "Record id (UUID)"),
+        ("origin" = Option<RegionCode>, Query, description = "The record's origin region: needed only when records of several origins have the id")),
     responses(
         (status = 200, description = "HTML page", content_type = "text/html", body = String),
+        (status = 300, description = "Records of several origins have this id: a page linking each", content_type = "text/html", body = String),
         (status = 404, description = "No such record visible to the reader", content_type = "text/html", body = String),
     ), security(()))]
 #[get("/records/{id}")]
@@ -85,12 +107,27 @@ pub async fn record(
     state: web::Data<AppState>,
     session: Session,
     id: web::Path<String>,
+    at: QueryParams<Lenient>,
 ) -> Result<HttpResponse, ApiError> {
-    let store = state.store.clone();
     let id = id.into_inner();
-    let stored = blocking(move || store.get_record(&id)).await?;
     let viewer = session.viewer();
-    let mut visible = stored.filter(|r| policy::may_see(&state, viewer, r));
+    let visible = |r: &StoredRecord| policy::may_see(&state, viewer, r);
+    let origin = at.0.origin.as_deref();
+    let mut visible = match resolve(&state, id.clone(), origin, visible, |origin| super::record_path(origin, &id)).await
+    {
+        Err(ApiError::Ambiguous(choices)) => {
+            let name = |origin: &str| state.config.region_name(origin);
+            let html = render(&Choices {
+                layout: Layout::new(&state, &session, "Several records have this address"),
+                heading: "Several records have this address".into(),
+                message: "Records of more than one region have this id. Choose the region whose record you mean."
+                    .into(),
+                choices: choices.into_iter().map(|c| (c.href, name(&c.origin))).collect(),
+            })?;
+            return Ok(page(StatusCode::MULTIPLE_CHOICES, html, &session));
+        }
+        other => other?,
+    };
     // What a reader may see is live, so it has content; an editor of its origin sees the
     // contact too.
     let content = visible
@@ -129,8 +166,9 @@ pub async fn record(
         let instruments = blocking(move || store.records_by_id(&instrument_ids)).await?;
         let links = instruments
             .into_iter()
-            .filter(|r| policy::may_see(&state, viewer, r))
-            .map(|r| (format!("/records/{}", r.id), r.title().to_string()))
+            // A record relates to its own region's instruments.
+            .filter(|r| r.origin == stored.origin && policy::may_see(&state, viewer, r))
+            .map(|r| (super::record_path(&r.origin, &r.id), r.title().to_string()))
             .collect();
         rows.links("Related policy instruments", links, true);
     }
@@ -145,14 +183,14 @@ pub async fn record(
     }
     if stored.kind == smarty_schema::Kind::CaseStudy {
         let store = state.store.clone();
-        let id = stored.id.clone();
-        let influence = blocking(move || lineage::influence(&store, &id)).await?;
+        let (origin, id) = (stored.origin.clone(), stored.id.clone());
+        let influence = blocking(move || lineage::influence(&store, &origin, &id)).await?;
         let links = influence
             .items
             .iter()
             .map(|i| {
                 let text = format!("{}: action {}, {}", i.region, i.action_number, i.action_title);
-                (format!("/records/{}", i.action_plan_id), text)
+                (super::record_path(&i.region, &i.action_plan_id), text)
             })
             .collect();
         rows.links("Actions it inspired", links, false);
@@ -226,8 +264,14 @@ fn plan_rows(rows: &mut Rows, plan: &ActionPlan) {
                     CitationStatus::Available => "",
                     CitationStatus::Withdrawn => " (withdrawn)",
                     CitationStatus::Unknown => " (unknown)",
+                    CitationStatus::Ambiguous => " (several regions have a practice with this id)",
                 };
-                (format!("/records/{}", c.id), format!("Inspired by: {title}{suffix}"))
+                let href = if c.origin.is_empty() {
+                    format!("/records/{}", c.id)
+                } else {
+                    super::record_path(&c.origin, &c.id)
+                };
+                (href, format!("Inspired by: {title}{suffix}"))
             })
             .collect();
         rows.said("Action", format!("{}. {}\n{}", action.number, action.title, action.description));

@@ -1,6 +1,7 @@
 //! An action plan: how a region improves one of its policy instruments with what it learnt
 //! from partners' practices, and the monitoring of it.
 
+use super::Cited;
 use super::common::*;
 use crate::fields::{HalfYear, IsoDate, List, RecordId, Text};
 use crate::validation::{Errors, FieldError};
@@ -53,7 +54,7 @@ pub struct Timeframe {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"number": 1, "title": "Retrofit vouchers for metalworking SMEs", "description": "Adapting Leeds' shared retrofit service…",
-    "inspired_by": ["01900004-0000-7000-8000-000000000005"], "players": ["Mazovia Development Agency"],
+    "inspired_by": [{"origin": "leeds", "id": "01900004-0000-7000-8000-000000000005"}], "players": ["Mazovia Development Agency"],
     "timeframe": {"start": "2025-03-01", "end": "2026-12-31"}, "costs": {"amount": "450000", "currency": "PLN"},
     "funding_sources": ["ERDF"], "improvement_type": "new-projects",
     "indicators": [{"name": "SMEs with sensors installed", "unit": "firms", "baseline": 0, "target": 40}]}))]
@@ -67,13 +68,15 @@ pub struct Action {
     pub title: Text<300>,
     /// What the action does, and how.
     pub description: Text<10000>,
-    /// Ids of the case studies, of any region, that inspired the action: at most 20. When the
-    /// plan is written at its origin, each must name a case study in the catalogue that is
-    /// published (or was withdrawn after being published); records received from peers are
-    /// not checked.
+    /// The case studies, of any region, that inspired the action, each by origin and id (or,
+    /// in plans written before citations named their origin, by id alone): at most 20. When
+    /// the plan is written at its origin, each must name a case study in the catalogue that is
+    /// published (or was withdrawn after being published), and an id alone is stored as the
+    /// origin and id of the one such case study (an id several origins' case studies have is
+    /// refused: name the origin); records received from peers are not checked.
     #[serde(default)]
-    #[schema(value_type = Vec<RecordId>, max_items = 20)]
-    pub inspired_by: List<RecordId, 0, 20>,
+    #[schema(value_type = Vec<Cited>, max_items = 20)]
+    pub inspired_by: List<Cited, 0, 20>,
     /// The organisations that carry the action out: at most 30.
     #[serde(default)]
     #[schema(value_type = Vec<Text<300>>, max_items = 30)]
@@ -135,6 +138,9 @@ pub enum CitationStatus {
     Withdrawn,
     /// Not held by this node (yet).
     Unknown,
+    /// Named by id alone, and several origins' case studies have that id: which one the plan
+    /// means cannot be told.
+    Ambiguous,
 }
 
 /// Where an action stands in a monitoring report.
@@ -208,7 +214,7 @@ pub struct MonitoringReport {
     "summary": "Mazovia adds a retrofit voucher line to its ERDF programme.", "language": "pl",
     "actions": [{"number": 1, "title": "Bony na modernizację dla MŚP z branży metalowej",
         "description": "Wspólna usługa modernizacji starszych maszyn, wzorowana na usłudze z Leeds.",
-        "inspired_by": ["01900004-0000-7000-8000-000000000005"], "players": ["Mazovia Development Agency"],
+        "inspired_by": [{"origin": "leeds", "id": "01900004-0000-7000-8000-000000000005"}], "players": ["Mazovia Development Agency"],
         "timeframe": {"start": "2025-03-01", "end": "2026-12-31"}, "costs": {"amount": "450000", "currency": "PLN"},
         "funding_sources": ["ERDF"], "improvement_type": "new-projects",
         "indicators": [{"name": "SMEs with sensors installed", "unit": "firms", "baseline": 0, "target": 40}]}],

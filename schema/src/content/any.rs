@@ -179,16 +179,6 @@ impl AnyContent {
         out
     }
 
-    /// Ids of the case studies the content cites (an action plan's `inspired_by`).
-    pub fn citations(&self) -> Vec<&str> {
-        match self {
-            AnyContent::ActionPlan(p) => {
-                p.actions.iter().flat_map(|a| a.inspired_by.iter().map(RecordId::as_str)).collect()
-            }
-            _ => Vec::new(),
-        }
-    }
-
     /// Ids of the policy instruments the content relates to.
     pub fn instruments(&self) -> Vec<&str> {
         match self {

@@ -3,6 +3,7 @@
 mod action_plan;
 mod any;
 mod case_study;
+mod cited;
 pub mod common;
 mod policy_instrument;
 mod region_profile;
@@ -13,13 +14,14 @@ pub use action_plan::{
 };
 pub use any::AnyContent;
 pub use case_study::{CaseStudy, Intervention};
+pub use cited::{Cited, CitedRecord};
 pub use common::{Budget, Contact, Location, Period, Private, Translation};
 pub use policy_instrument::{InstrumentType, PolicyInstrument};
 pub use region_profile::{RegionProfile, Stakeholder};
 
 use crate::record::Kind;
 use crate::validation::FieldError;
-use crate::vocab::ThemeCode;
+use crate::vocab::{RegionCode, ThemeCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -46,6 +48,10 @@ pub trait RecordContent: Serialize + DeserializeOwned + Clone + Send + Sync + 's
 
     /// Puts personal data taken by [`RecordContent::take_private`] back, for editors.
     fn restore_private(&mut self, _private: Private) {}
+
+    /// Names the origin of every citation that names an id alone, where `origin_of` knows
+    /// it (id → origin): a plan written at its origin cites records by origin and id.
+    fn name_origins(&mut self, _origin_of: &std::collections::HashMap<String, String>) {}
 
     /// The content as content of any kind.
     fn into_any(self) -> AnyContent;
@@ -105,18 +111,32 @@ pub struct Reference {
     pub kind: Kind,
     /// Whether the record may be of any region (in the catalogue), or must be this region's.
     pub any_origin: bool,
+    /// The region the reference names, when it names one (a citation of origin and id).
+    pub origin: Option<String>,
 }
 
 impl Reference {
     /// A reference to a record that must be this region's own.
     pub fn own(field: String, id: &str, kind: Kind) -> Reference {
-        Reference { field, id: id.to_string(), kind, any_origin: false }
+        Reference { field, id: id.to_string(), kind, any_origin: false, origin: None }
     }
 }
 
 impl RecordContent for ActionPlan {
     const KIND: Kind = Kind::ActionPlan;
     any_variant!(ActionPlan);
+
+    fn name_origins(&mut self, origin_of: &std::collections::HashMap<String, String>) {
+        for action in self.actions.iter_mut() {
+            for cited in action.inspired_by.iter_mut() {
+                if let Cited::Id(id) = cited
+                    && let Some(origin) = origin_of.get(id.as_str()).and_then(|o| RegionCode::parse(o).ok())
+                {
+                    *cited = Cited::Record(CitedRecord { origin, id: id.clone() });
+                }
+            }
+        }
+    }
 
     fn validate(&self) -> Result<(), Vec<FieldError>> {
         ActionPlan::validate(self)
@@ -128,9 +148,16 @@ impl RecordContent for ActionPlan {
         let mut refs =
             vec![Reference::own("content.policy_instrument".into(), &self.policy_instrument, Kind::PolicyInstrument)];
         for (i, a) in self.actions.iter().enumerate() {
-            for (j, id) in a.inspired_by.iter().enumerate() {
+            for (j, cited) in a.inspired_by.iter().enumerate() {
                 let field = format!("content.actions[{i}].inspired_by[{j}]");
-                refs.push(Reference { field, id: id.to_string(), kind: Kind::CaseStudy, any_origin: true });
+                let origin = cited.origin().map(String::from);
+                refs.push(Reference {
+                    field,
+                    id: cited.id().to_string(),
+                    kind: Kind::CaseStudy,
+                    any_origin: true,
+                    origin,
+                });
             }
         }
         refs

@@ -205,6 +205,16 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<(), DbError> {
     result.map_err(|e| DbError::Migration(e.to_string()))
 }
 
+/// Reverts the latest migration (to test an upgrade from the release before it).
+#[cfg(test)]
+pub(crate) fn revert_last_migration(conn: &mut DbConnection) -> Result<(), DbError> {
+    let result = match conn {
+        DbConnection::Sqlite(c) => c.revert_last_migration(SQLITE_MIGRATIONS).map(|_| ()),
+        DbConnection::Pg(c) => c.revert_last_migration(POSTGRES_MIGRATIONS).map(|_| ()),
+    };
+    result.map_err(|e| DbError::Migration(e.to_string()))
+}
+
 /// True when no migration is pending (for `/readyz`).
 pub fn migrations_applied(conn: &mut DbConnection) -> Result<bool, DbError> {
     let pending = match conn {

@@ -9,7 +9,7 @@ diesel::table! {
 }
 
 diesel::table! {
-    records (id) {
+    records (origin, id) {
         id -> Text,
         kind -> Text,
         origin -> Text,

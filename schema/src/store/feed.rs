@@ -30,9 +30,9 @@ pub struct FeedPage {
 pub struct Since {
     /// The records read, in sequence order.
     pub records: Vec<StoredRecord>,
-    /// Ids of rows that could not be read as records (logged and counted): whatever was
-    /// derived from them is stale.
-    pub unreadable: Vec<String>,
+    /// (origin, id) of rows that could not be read as records (logged and counted): whatever
+    /// was derived from them is stale.
+    pub unreadable: Vec<(String, String)>,
     /// The sequence number of the last row read, readable or not (`None` when none was):
     /// where the next read starts, so a corrupt row is not read again.
     pub last_seq: Option<i64>,
@@ -121,10 +121,10 @@ impl Store {
         Ok(self.readable(rows, &mut Vec::new()))
     }
 
-    /// The change a record stands for, as its origin signed it.
-    pub fn change_of(&self, id: &str) -> StoreResult<Option<Change>> {
+    /// The change `origin`'s record `id` stands for, as its origin signed it.
+    pub fn change_of(&self, origin: &str, id: &str) -> StoreResult<Option<Change>> {
         let mut c = self.conn()?;
-        let row = records::table.find(id).select(RecordRow::as_select()).first(&mut c).optional()?;
+        let row = records::table.find((origin, id)).select(RecordRow::as_select()).first(&mut c).optional()?;
         row.filter(|r| r.published_ever).map(|r| change_from_row(&r)).transpose()
     }
 
@@ -177,25 +177,24 @@ fn apply_changes(
     let mut outcome = ApplyOutcome::default();
     let mut rejections: Vec<Rejection> =
         rejected.iter().map(|(id, reason)| rejection(peer, &now, id, reason)).collect();
-    // What the page's records are held as, in one query.
+    // What the page's records are held as, by origin and id: a record is its origin's, and
+    // another origin's record of the same id is another record (docs/protocol.md, section 14).
     let ids: Vec<&str> = changes.iter().map(Write::id).collect();
     // A query per 500 ids: SQLite bounds the variables of one statement.
-    let mut held: HashMap<String, Held> = HashMap::with_capacity(ids.len());
+    let mut held: HashMap<(String, String), Held> = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let rows = records::table.filter(records::id.eq_any(chunk)).select(Held::as_select()).load::<Held>(c)?;
-        held.extend(rows.into_iter().map(|h| (h.id.clone(), h)));
+        held.extend(rows.into_iter().map(|h| ((h.origin.clone(), h.id.clone()), h)));
     }
     let mut delta = Delta::default();
     for write in changes {
         let (change, record) = (&write.change, &write.change.record);
-        let verdict = match held.get(&record.id) {
+        let key = (record.origin.clone(), record.id.clone());
+        let verdict = match held.get(&key) {
             current if record.origin == local_region => match current {
                 Some(h) if h.hash.as_deref() == Some(change.hash()) => Verdict::Own,
                 _ => Verdict::Reject("claims this node as origin but differs from what it holds".into()),
             },
-            Some(h) if h.origin != record.origin => {
-                Verdict::Reject(format!("claims origin {} for a record of {}", record.origin, h.origin))
-            }
             Some(h) if h.kind != record.kind.as_str() => Verdict::Reject("changes the kind of a record".into()),
             Some(h) if h.version > record.version => Verdict::Stale,
             // A record retracted here (its origin's checkpoint left it out) comes back at the
@@ -215,14 +214,14 @@ fn apply_changes(
         };
         match verdict {
             Verdict::Resigned(signature) => {
-                diesel::update(records::table.find(&record.id))
+                diesel::update(records::table.find((&record.origin, &record.id)))
                     .set((
                         records::signature.eq(&signature),
                         records::seq.eq(next_seq(c)?),
                         records::received_at.eq(&now),
                     ))
                     .execute(c)?;
-                if let Some(h) = held.get_mut(&record.id) {
+                if let Some(h) = held.get_mut(&key) {
                     h.signature = Some(signature);
                 }
                 outcome.applied += 1;
@@ -233,7 +232,7 @@ fn apply_changes(
             Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &record.id, &reason)),
             Verdict::Insert | Verdict::Replace => {
                 let row = write.row(next_seq(c)?, true)?;
-                if let Some(h) = held.get(&record.id) {
+                if let Some(h) = held.get(&key) {
                     // What a peer's record replaces was received, so published, unless its
                     // origin's checkpoint has since retracted it.
                     delta.leave(&h.origin, &h.id, h.version, h.hash.as_deref(), h.published_ever);
@@ -242,7 +241,7 @@ fn apply_changes(
                 if matches!(verdict, Verdict::Replace) && change.deleted && record.status == Status::Withdrawn {
                     // A withdrawal: the record leaves the catalogue, but the citations
                     // of action plans still show what was withdrawn.
-                    diesel::update(records::table.find(&record.id))
+                    diesel::update(records::table.find((&record.origin, &record.id)))
                         .set((
                             records::version.eq(row.version),
                             records::status.eq(&row.status),
@@ -256,12 +255,12 @@ fn apply_changes(
                         ))
                         .execute(c)?;
                 } else if matches!(verdict, Verdict::Replace) {
-                    diesel::update(records::table.find(&record.id)).set(&row).execute(c)?;
+                    diesel::update(records::table.find((&record.origin, &record.id))).set(&row).execute(c)?;
                 } else {
                     diesel::insert_into(records::table).values(&row).execute(c)?;
                 }
                 // A page may carry the same record twice: judge the second by the first.
-                held.insert(row.id.clone(), Held::of(&row));
+                held.insert(key, Held::of(&row));
                 outcome.applied += 1;
             }
         }

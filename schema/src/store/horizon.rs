@@ -102,10 +102,10 @@ impl Store {
             for m in &members {
                 delta.leave(origin, &m.id, m.version, m.hash.as_deref(), true);
                 if m.deleted {
-                    diesel::delete(records::table.find(&m.id)).execute(c)?;
+                    diesel::delete(records::table.find((origin, &m.id))).execute(c)?;
                 } else {
                     let seq = next_seq(c)?;
-                    diesel::update(records::table.find(&m.id))
+                    diesel::update(records::table.find((origin, &m.id)))
                         .set((
                             records::deleted.eq(true),
                             records::published_ever.eq(false),

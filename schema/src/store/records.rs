@@ -47,33 +47,46 @@ impl Store {
         })
     }
 
-    /// Replaces a live record of the same kind that is at `expected_version`. A tombstone is
-    /// written the same way.
+    /// Replaces a live record of the same origin, id and kind that is at `expected_version`.
+    /// A tombstone is written the same way.
     pub fn update_record(&self, w: &Write, expected_version: i64) -> StoreResult<()> {
+        let (origin, id) = (w.change.record.origin.as_str(), w.id());
         self.write(|c, seq| {
-            let (version, published_ever, hash, origin): (i64, bool, Option<String>, String) = records::table
-                .find(w.id())
+            let (version, published_ever, hash): (i64, bool, Option<String>) = records::table
+                .find((origin, id))
                 .filter(records::kind.eq(w.change.record.kind.as_str()))
                 .filter(records::deleted.eq(false))
-                .select((records::version, records::published_ever, records::hash, records::origin))
+                .select((records::version, records::published_ever, records::hash))
                 .first(c)?;
             if version != expected_version {
                 return Err(StoreError::VersionMismatch { current: version });
             }
             let row = w.row(seq, published_ever)?;
-            diesel::update(records::table.find(w.id())).set(&row).execute(c)?;
+            diesel::update(records::table.find((origin, id))).set(&row).execute(c)?;
             let mut delta = Delta::default();
-            delta.leave(&origin, w.id(), version, hash.as_deref(), published_ever);
+            delta.leave(origin, id, version, hash.as_deref(), published_ever);
             delta.enter(&row);
             delta.apply(c)
         })
     }
 
-    /// The record with this id, tombstones included.
-    pub fn get_record(&self, id: &str) -> StoreResult<Option<StoredRecord>> {
+    /// `origin`'s record with this id, tombstones included.
+    pub fn get_record(&self, origin: &str, id: &str) -> StoreResult<Option<StoredRecord>> {
         let mut c = self.conn()?;
-        let row = records::table.find(id).select(RecordRow::as_select()).first(&mut c).optional()?;
+        let row = records::table.find((origin, id)).select(RecordRow::as_select()).first(&mut c).optional()?;
         row.map(StoredRecord::try_from).transpose()
+    }
+
+    /// Every origin's record with this id, tombstones included, by origin: one for every
+    /// honest node's id (UUIDv7), more when an origin published under an id another took.
+    pub fn records_with_id(&self, id: &str) -> StoreResult<Vec<StoredRecord>> {
+        let mut c = self.conn()?;
+        let rows = records::table
+            .filter(records::id.eq(id))
+            .order(records::origin)
+            .select(RecordRow::as_select())
+            .load(&mut c)?;
+        rows.into_iter().map(StoredRecord::try_from).collect()
     }
 
     /// One page of live records of a kind, filtered.
@@ -125,9 +138,9 @@ impl Store {
         strict(rows)
     }
 
-    /// Of `ids`, those naming a record of `kind` of any origin that is published, or was
-    /// withdrawn (a citation of a practice outlives its withdrawal).
-    pub fn existing_public_ids(&self, kind: Kind, ids: &[String]) -> StoreResult<Vec<String>> {
+    /// Of `ids`, the (origin, id) of every record of `kind` of any origin that has one of them
+    /// and is published, or was withdrawn (a citation of a practice outlives its withdrawal).
+    pub fn existing_public_ids(&self, kind: Kind, ids: &[String]) -> StoreResult<Vec<(String, String)>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -140,7 +153,7 @@ impl Store {
                     .eq(Status::Withdrawn.as_str())
                     .or(records::status.eq(Status::Published.as_str()).and(records::deleted.eq(false))),
             )
-            .select(records::id)
+            .select((records::origin, records::id))
             .load(&mut c)?)
     }
 
@@ -194,12 +207,12 @@ fn strict(rows: Vec<RecordRow>) -> StoreResult<Vec<StoredRecord>> {
 impl Store {
     /// The rows as records, for readers that derive views (the index, lineage, search
     /// results): a row that cannot be read is left out, logged and counted (see
-    /// [`Store::corrupt_rows`]), so that one bad row does not hide every other. Its id is
-    /// pushed onto `unreadable`.
-    pub(crate) fn readable(&self, rows: Vec<RecordRow>, unreadable: &mut Vec<String>) -> Vec<StoredRecord> {
+    /// [`Store::corrupt_rows`]), so that one bad row does not hide every other. Its origin and
+    /// id are pushed onto `unreadable`.
+    pub(crate) fn readable(&self, rows: Vec<RecordRow>, unreadable: &mut Vec<(String, String)>) -> Vec<StoredRecord> {
         rows.into_iter()
             .filter_map(|row| {
-                let id = row.id.clone();
+                let id = (row.origin.clone(), row.id.clone());
                 match StoredRecord::try_from(row) {
                     Ok(record) => Some(record),
                     Err(e) => {

@@ -109,7 +109,7 @@ impl Store {
                 let signature =
                     serde_json::to_string(&seal.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 let seq = next_seq(c)?;
-                diesel::update(records::table.find(&r.id))
+                diesel::update(records::table.find((&r.origin, &r.id)))
                     .set((records::signature.eq(signature), records::seq.eq(seq)))
                     .execute(c)?;
                 resigned += 1;

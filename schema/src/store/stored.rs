@@ -258,7 +258,7 @@ mod tests {
         let store = store(&dir);
         let record = draft_with_contact();
         store.insert_record(&Write::local(&record, false, &SigningKey::from_bytes(&[7; 32]), "k")).unwrap();
-        let stored = store.get_record(&record.id).unwrap().unwrap();
+        let stored = store.get_record(&record.origin, &record.id).unwrap().unwrap();
         assert!(!stored.deleted && !stored.published_ever && !stored.is_public());
         assert_eq!(stored.content.as_ref().map(AnyContent::title), Some(record.content.title.as_str()));
         let AnyContent::CaseStudy(public) = stored.content.clone().unwrap() else { panic!("a case study") };
@@ -279,13 +279,35 @@ mod tests {
         let mut c = store.conn().unwrap();
         diesel::sql_query("UPDATE records SET content = '{\"title\": 5}'").execute(&mut c).unwrap();
         drop(c);
-        assert!(matches!(store.get_record(&record.id), Err(StoreError::Corrupt(_))));
+        assert!(matches!(store.get_record(&record.origin, &record.id), Err(StoreError::Corrupt(_))));
         assert!(matches!(store.own_records("leeds"), Err(StoreError::Corrupt(_))), "a listing does not end early");
         let since = store.records_since(0, 10).unwrap();
         assert!(since.records.is_empty());
-        assert_eq!(since.unreadable, vec![record.id.clone()]);
+        assert_eq!(since.unreadable, vec![(record.origin.clone(), record.id.clone())]);
         assert_eq!(since.last_seq, Some(store.last_record_seq().unwrap()), "the reader moves past it");
         assert!(store.records_by_id(std::slice::from_ref(&record.id)).unwrap().is_empty());
         assert_eq!(store.corrupt_rows(), 2, "each bulk read that met it counted it");
+    }
+
+    #[test]
+    fn records_keep_their_rows_through_the_move_to_origin_bound_identity() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&dir);
+        let record = draft_with_contact();
+        let key = SigningKey::from_bytes(&[7; 32]);
+        store.insert_record(&Write::local(&record, false, &key, "k")).unwrap();
+        let before = store.get_record(&record.origin, &record.id).unwrap().unwrap();
+        // Back to the release that held one record per id, then up again.
+        let mut c = store.conn().unwrap();
+        crate::db::revert_last_migration(&mut c).unwrap();
+        crate::db::run_migrations(&mut c).unwrap();
+        drop(c);
+        assert_eq!(store.get_record(&record.origin, &record.id).unwrap(), Some(before.clone()), "row unchanged");
+        // Another origin's record of the same id is held beside it.
+        let mut other = record.clone();
+        other.origin = "mazovia".into();
+        store.insert_record(&Write::local(&other, false, &key, "k")).unwrap();
+        assert_eq!(store.records_with_id(&record.id).unwrap().len(), 2);
+        assert_eq!(store.get_record("leeds", &record.id).unwrap(), Some(before));
     }
 }
