@@ -141,3 +141,71 @@ async fn a_citation_by_id_alone_is_written_with_its_origin(backend: Backend) {
 }
 
 crate::on_both_backends!(shadowing_origin_takes_nothing, a_citation_by_id_alone_is_written_with_its_origin);
+
+/// A plan signed before citations named origins cites by id alone: it resolves to the one
+/// practice of that id until another origin squats the id, and then to none (`ambiguous`), so
+/// the squatter takes no influence; a squat of this node's own id leaves its record as it was.
+#[tokio::test]
+async fn a_later_squat_takes_no_citation_and_no_own_record() {
+    let leeds = TestNode::start_configured(Backend::Sqlite, "leeds", &[], MANUAL).await;
+    let tuscany = TestNode::start_with(Backend::Sqlite, "tuscany", &[]).await;
+    pin(&leeds, &tuscany, true);
+    pin(&tuscany, &leeds, false);
+    let fake = FakePeer::start().await;
+    let mazovia = Identity::generate("mazovia", 9);
+    let file = mazovia.jwks_file(leeds.dir.path());
+    let out = leeds.smarty(&["peers", "add", "--region", "mazovia", "--url", &fake.url, "--jwks", &file]);
+    assert!(out.status.success());
+
+    let id = post(&tuscany, "/api/v1/case-studies", &published(case_study("Prato"))).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let own =
+        post(&leeds, "/api/v1/case-studies", &published(case_study("Mills"))).await["id"].as_str().unwrap().to_string();
+    sync(&leeds, "tuscany").await;
+    // Mazovia's plan, in the form signed before citations named their origin.
+    let mut old_plan = record("mazovia", "unused", 1);
+    old_plan["kind"] = json!("action_plan");
+    old_plan["content"] = plan("0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60", &[&[&id]]);
+    let plan_id = old_plan["id"].as_str().unwrap().to_string();
+    fake.answer(200, &page(&[seal(old_plan, &mazovia)]));
+    sync(&leeds, "mazovia").await;
+
+    let c = leeds.client();
+    let citation = |served: &Value| served["content"]["actions"][0]["citations"][0].clone();
+    let influence = format!("/api/v1/catalogue/records/{id}/influence?origin=tuscany");
+    let served = c.get(&format!("/api/v1/catalogue/records/{plan_id}"), None).await.expect(200).json();
+    assert_eq!(served["content"]["actions"][0]["inspired_by"], json!([id]), "served as signed");
+    assert_eq!(citation(&served)["origin"], "tuscany");
+    assert_eq!(citation(&served)["status"], "available");
+    assert_eq!(c.get(&influence, None).await.expect(200).json()["items"].as_array().unwrap().len(), 1);
+    let bare = c.get(&format!("/api/v1/catalogue/records/{id}/influence"), None).await.expect(200).json();
+    assert_eq!((bare["origin"].as_str(), bare["items"].as_array().unwrap().len()), (Some("tuscany"), 1));
+
+    // Mazovia squats Tuscany's id and Leeds's own.
+    let squat = |id: &str| {
+        let mut r = record("mazovia", "Squatted", 1);
+        r["id"] = json!(id);
+        seal(r, &mazovia)
+    };
+    fake.answer(200, &page(&[squat(&id), squat(&own)]));
+    sync(&leeds, "mazovia").await;
+    let served = c.get(&format!("/api/v1/catalogue/records/{plan_id}"), None).await.expect(200).json();
+    assert_eq!(citation(&served)["status"], "ambiguous", "{}", citation(&served));
+    assert_eq!(citation(&served)["title"], "", "no guess at which record was meant");
+    assert_eq!(c.get(&influence, None).await.expect(200).json()["items"].as_array().unwrap().len(), 0);
+
+    // Leeds's own record: its API and its editors' view are as they were.
+    let mine = c.get(&format!("/api/v1/case-studies/{own}"), Some(&leeds.editor)).await.expect(200).json();
+    assert_eq!((mine["origin"].as_str(), mine["content"]["title"].as_str()), (Some("leeds"), Some("Mills")));
+    let listed = c.get("/api/v1/case-studies", Some(&leeds.editor)).await.expect(200).json();
+    assert_eq!(listed["items"].as_array().unwrap().len(), 1, "{listed}");
+    c.get(&format!("/api/v1/catalogue/records/{own}"), None).await.expect_problem(300, "ambiguous-id");
+    let at_leeds = c.get(&format!("/api/v1/catalogue/records/{own}?origin=leeds"), None).await.expect(200).json();
+    assert_eq!(at_leeds["content"]["title"], "Mills");
+    // Neither squat was refused: each is Mazovia's own record, verified with Mazovia's key.
+    let peers = c.get("/api/v1/peers", Some(&leeds.admin)).await.json();
+    let m = peers["items"].as_array().unwrap().iter().find(|p| p["region"] == "mazovia").unwrap();
+    assert_eq!((m["records_received"].as_i64(), m["records_rejected"].as_i64()), (Some(3), Some(0)), "{m}");
+}

@@ -159,6 +159,6 @@ fn csv_row(state: &AppState, catalogued: &CatalogueRecord) -> Vec<String> {
         period.map_or("", |p| p.start.as_str()).to_string(),
         period.and_then(|p| p.end.as_deref()).unwrap_or("").to_string(),
         r.updated_at.clone(),
-        format!("{}/api/v1/catalogue/records/{}", state.config.public_base(), r.id),
+        format!("{}/api/v1/catalogue/records/{}?origin={}", state.config.public_base(), r.id, r.origin),
     ]
 }

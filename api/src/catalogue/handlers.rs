@@ -104,7 +104,7 @@ pub async fn influence(
     let store = state.store.clone();
     let influence = blocking(move || match origin {
         Some(origin) => crate::search::lineage::influence(&store, &origin, &id),
-        None => Ok(crate::search::lineage::Influence { record_id: id, items: Vec::new() }),
+        None => Ok(crate::search::lineage::Influence { record_id: id, origin: None, items: Vec::new() }),
     })
     .await?;
     Ok(HttpResponse::Ok().json(influence))

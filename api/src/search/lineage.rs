@@ -46,7 +46,8 @@ pub fn citing_actions(store: &Store) -> StoreResult<Vec<CitingAction>> {
 pub struct InfluenceItem {
     /// The region whose plan cites the practice.
     pub region: String,
-    /// The id of the citing action plan (a catalogue record: `GET /api/v1/catalogue/records/{id}`).
+    /// The id of the citing action plan (a catalogue record: `GET
+    /// /api/v1/catalogue/records/{id}?origin={region}`).
     pub action_plan_id: String,
     /// The citing action plan's title, in its own language.
     pub action_plan_title: String,
@@ -59,12 +60,17 @@ pub struct InfluenceItem {
 
 /// The actions a practice inspired.
 #[derive(Serialize, ToSchema)]
-#[schema(example = json!({"record_id": "01900001-0000-7000-8000-000000000005", "items": [{"region": "mazovia",
+#[schema(example = json!({"record_id": "01900001-0000-7000-8000-000000000005", "origin": "leeds", "items": [{"region": "mazovia",
     "action_plan_id": "01900002-0000-7000-8000-000000000902", "action_plan_title": "Plan działania Mazowsze 4.0",
     "action_number": 1, "action_title": "Bony na retrofit czujników"}]}))]
 pub struct Influence {
     /// The id of the case study asked about.
     pub record_id: String,
+    /// Its origin: the one the address named, or the one origin whose case study has the id;
+    /// absent when no case study ever published here has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<smarty_schema::vocab::RegionCode>)]
+    pub origin: Option<String>,
     /// Every action, of any region's published action plan held here, that cites the case
     /// study in its `inspired_by` (by its origin and id, or by its id alone when no other
     /// origin's case study has that id); empty when none does (or the id is unknown).
@@ -90,7 +96,7 @@ pub fn influence(store: &Store, origin: &str, record_id: &str) -> StoreResult<In
             action_title: a.title,
         })
         .collect();
-    Ok(Influence { record_id: record_id.to_string(), items })
+    Ok(Influence { record_id: record_id.to_string(), origin: Some(origin.to_string()), items })
 }
 
 /// Transfers between regions.
@@ -220,7 +226,10 @@ impl Holdings {
     fn of<'c>(store: &Store, cited: impl Iterator<Item = &'c Cited>) -> StoreResult<Holdings> {
         let ids: Vec<String> = cited.map(|c| c.id().to_string()).collect::<HashSet<_>>().into_iter().collect();
         let mut by_id: HashMap<String, Vec<StoredRecord>> = HashMap::new();
-        for r in store.records_by_id(&ids)?.into_iter().filter(|r| r.kind == Kind::CaseStudy) {
+        // Only what was ever published counts, as `resolve` counts for addresses: a draft
+        // or a retracted stub of the same id is nobody's business, and makes no citation
+        // ambiguous.
+        for r in store.records_by_id(&ids)?.into_iter().filter(|r| r.kind == Kind::CaseStudy && r.published_ever) {
             by_id.entry(r.id.clone()).or_default().push(r);
         }
         Ok(Holdings(by_id))

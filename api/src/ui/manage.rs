@@ -35,6 +35,8 @@ fn to_sign_in() -> HttpResponse {
 
 struct ListRow {
     id: String,
+    /// The record's page, naming its origin.
+    href: String,
     title: String,
     kind: &'static str,
     status: String,
@@ -79,6 +81,7 @@ pub async fn list(
             kind: kind_label(r.kind.as_str()),
             status: r.status.as_str().to_string(),
             version: r.version,
+            href: super::record_path(&r.origin, &r.id),
             id: r.id,
         })
         .collect();

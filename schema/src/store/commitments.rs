@@ -97,17 +97,18 @@ pub(crate) fn stored_state(origin: &str, bytes: &[u8]) -> StoreResult<SetState> 
 pub(crate) fn rebuild(c: &mut DbConnection) -> StoreResult<()> {
     diesel::delete(origin_states::table).execute(c)?;
     let mut delta = Delta::default();
-    let mut after = String::new();
+    // Paged by sequence number, which is unique (an id is not: origins may share one).
+    let mut after = i64::MIN;
     loop {
         let rows: Vec<RecordRow> = records::table
-            .filter(records::id.gt(&after))
+            .filter(records::seq.gt(after))
             .filter(records::published_ever.eq(true))
-            .order(records::id.asc())
+            .order(records::seq.asc())
             .limit(5000)
             .select(RecordRow::as_select())
             .load(c)?;
         let Some(last) = rows.last() else { break };
-        after = last.id.clone();
+        after = last.seq;
         rows.iter().for_each(|r| delta.enter(r));
     }
     delta.apply(c)

@@ -49,15 +49,17 @@ impl Store {
         let mut hasher = Sha256::new();
         let mut after = -1i64;
         loop {
-            let batch: Vec<(i64, String, i64, String, bool, Option<String>)> = records::table
+            let batch: Vec<Counted> = records::table
                 .filter(records::seq.gt(after))
                 .order(records::seq.asc())
                 .limit(BATCH)
-                .select((records::seq, records::id, records::version, records::status, records::deleted, records::hash))
+                .select(Counted::as_select())
                 .load(&mut c)?;
-            let Some(last) = batch.last().map(|r| r.0) else { break };
-            for (seq, id, version, status, deleted, hash) in batch {
-                hasher.update(format!("{seq}|{id}|{version}|{status}|{deleted}|{}\n", hash.unwrap_or_default()));
+            let Some(last) = batch.last().map(|r| r.seq) else { break };
+            for r in batch {
+                let hash = r.hash.unwrap_or_default();
+                let (seq, origin, id, version, status, deleted) = (r.seq, r.origin, r.id, r.version, r.status, r.deleted);
+                hasher.update(format!("{seq}|{origin}|{id}|{version}|{status}|{deleted}|{hash}\n"));
             }
             after = last;
         }
@@ -133,4 +135,17 @@ impl Store {
         }
         Ok(copied)
     }
+}
+
+/// What the inventory's digest covers of a record.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = records)]
+struct Counted {
+    seq: i64,
+    origin: String,
+    id: String,
+    version: i64,
+    status: String,
+    deleted: bool,
+    hash: Option<String>,
 }

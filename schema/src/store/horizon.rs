@@ -44,7 +44,9 @@ impl Store {
             let mut delta = Delta::default();
             for chunk in gone.chunks(CHUNK) {
                 let ids: Vec<&str> = chunk.iter().map(|m| m.id.as_str()).collect();
-                diesel::delete(records::table.filter(records::id.eq_any(&ids))).execute(c)?;
+                // This origin's records only: another origin's record of the same id is another.
+                diesel::delete(records::table.filter(records::origin.eq(origin)).filter(records::id.eq_any(&ids)))
+                    .execute(c)?;
                 for m in chunk {
                     delta.leave(origin, &m.id, m.version, m.hash.as_deref(), true);
                 }

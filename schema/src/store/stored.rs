@@ -293,16 +293,19 @@ mod tests {
     fn records_keep_their_rows_through_the_move_to_origin_bound_identity() {
         let dir = tempfile::tempdir().unwrap();
         let store = store(&dir);
-        let record = draft_with_contact();
+        let mut record = draft_with_contact();
+        record.status = Status::Published;
         let key = SigningKey::from_bytes(&[7; 32]);
         store.insert_record(&Write::local(&record, false, &key, "k")).unwrap();
         let before = store.get_record(&record.origin, &record.id).unwrap().unwrap();
+        let state = store.origin_state("leeds").unwrap();
         // Back to the release that held one record per id, then up again.
         let mut c = store.conn().unwrap();
         crate::db::revert_last_migration(&mut c).unwrap();
         crate::db::run_migrations(&mut c).unwrap();
         drop(c);
         assert_eq!(store.get_record(&record.origin, &record.id).unwrap(), Some(before.clone()), "row unchanged");
+        assert_eq!(store.recomputed_origin_states().unwrap(), vec![state.clone()], "its origin's set unchanged");
         // Another origin's record of the same id is held beside it.
         let mut other = record.clone();
         other.origin = "mazovia".into();
