@@ -175,7 +175,19 @@ async fn data_files_are_private_whatever_the_umask() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let data = dir.path().to_str().unwrap();
-    let out = crate::support::node::cli(&["init", "--region", "leeds", "--data-dir", data, "--listen", "127.0.0.1:0"]);
+    let recovery = tempfile::tempdir().unwrap();
+    let recovery = recovery.path().join("recovery.key");
+    let out = crate::support::node::cli(&[
+        "init",
+        "--region",
+        "leeds",
+        "--data-dir",
+        data,
+        "--listen",
+        "127.0.0.1:0",
+        "--recovery-key",
+        recovery.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("tightened"), "{}", String::from_utf8_lossy(&out.stderr));
     assert_private(dir.path());

@@ -21,10 +21,28 @@ async fn init_refuses_to_overwrite_a_node() {
 fn init_writes_a_private_key_only_its_owner_reads() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let out = cli(&["init", "--region", "lapland", "--data-dir", dir.path().to_str().unwrap()]);
+    let data = dir.path().join("lapland");
+    // A recovery key inside the data folder would be taken with the node key: refused.
+    let inside = data.join("recovery.key");
+    let out = cli(&[
+        "init",
+        "--region",
+        "lapland",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--recovery-key",
+        inside.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("outside the data folder"));
+    assert!(!data.join("smarty.toml").exists(), "nothing created");
+    let out = cli(&["init", "--region", "lapland", "--data-dir", data.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let mode = std::fs::metadata(dir.path().join("node.key")).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o600);
+    // The node key inside, the recovery key beside the data folder: both only for the owner.
+    for key in [data.join("node.key"), dir.path().join("lapland-recovery.key")] {
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{}", key.display());
+    }
+    assert!(String::from_utf8_lossy(&out.stdout).contains("lapland-recovery.key"), "init says where it is");
     let bad = cli(&["init", "--region", "atlantis", "--data-dir", dir.path().join("x").to_str().unwrap()]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("atlantis"));
@@ -34,7 +52,10 @@ fn init_writes_a_private_key_only_its_owner_reads() {
 fn configuration_errors_name_the_problem() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
-    assert!(cli(&["init", "--region", "slovenia", "--data-dir", data]).status.success());
+    let recovery = tempfile::tempdir().unwrap();
+    let recovery = recovery.path().join("recovery.key");
+    let init = ["init", "--region", "slovenia", "--data-dir", data, "--recovery-key", recovery.to_str().unwrap()];
+    assert!(cli(&init).status.success());
     let config = dir.path().join("smarty.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, text.replace("public_read = true", "public_read = true\nlisten_port = 9")).unwrap();

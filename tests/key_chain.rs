@@ -130,3 +130,101 @@ async fn a_revoked_keys_records_are_signed_again_and_what_it_signs_after_is_refu
     let reason = mazovia["recent_rejections"][0]["reason"].as_str().unwrap_or_default();
     assert!(reason.contains("revoked"), "{mazovia}");
 }
+
+/// Pins `peer`'s key set as it publishes it (`smarty keys show`: its keys, statements and
+/// recovery key) on `node`, pulling from it.
+fn pin_published(node: &TestNode, peer: &TestNode) {
+    let shown = peer.smarty(&["keys", "show"]);
+    assert!(shown.status.success(), "{}", String::from_utf8_lossy(&shown.stderr));
+    let file = node.dir.path().join(format!("{}-published.jwks", peer.region));
+    std::fs::write(&file, &shown.stdout).unwrap();
+    let file = file.to_str().unwrap();
+    let out = node.smarty(&["peers", "add", "--region", &peer.region, "--url", &peer.base, "--jwks", file]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A rotation of `origin` from `from` to `to`, made by hand (JCS + Ed25519) as a thief
+/// holding `from` would make it.
+fn forged_rotation(origin: &str, from: &Identity, to: &Identity) -> Value {
+    use base64::Engine;
+    use ed25519_dalek::Signer;
+    let unsigned = serde_json::json!({"origin": origin, "previous_key": from.jwk(), "new_key": to.jwk(),
+        "issued_at": crate::support::now()});
+    let bytes = serde_jcs::to_vec(&unsigned).unwrap();
+    let b64 = |sig: ed25519_dalek::Signature| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sig.to_bytes());
+    let mut rotation = unsigned;
+    rotation["signature"] = serde_json::json!(b64(from.key.sign(&bytes)));
+    rotation["countersignature"] = serde_json::json!(b64(to.key.sign(&bytes)));
+    rotation
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thief_who_forks_the_stolen_key_loses_to_the_recovery_key() {
+    let (tuscany, leeds) = (
+        TestNode::start_with(Backend::Sqlite, "tuscany", &[]).await,
+        TestNode::start_with(Backend::Sqlite, "leeds", &[]).await,
+    );
+    pin(&tuscany, &leeds, false);
+    pin_published(&leeds, &tuscany);
+    let ids = [publish(&tuscany, "Prato").await];
+    assert!(sync(&leeds).await.contains("tuscany: ok, 1 page(s), 1 applied"));
+
+    // A thief copies Tuscany's live key and, before the owner notices, rotates it to a key of
+    // its own, served with a record of "Tuscany" through a relay Leeds trusts.
+    let stolen = Identity::of(&tuscany);
+    let thief = Identity::generate("tuscany", 66);
+    let fork = forged_rotation("tuscany", &stolen, &thief);
+    let relay = FakePeer::start().await;
+    let relay_key = Identity::generate("mazovia", 42);
+    let file = relay_key.jwks_file(leeds.dir.path());
+    let add = leeds.smarty(&["peers", "add", "--region", "mazovia", "--url", &relay.url, "--jwks", &file]);
+    assert!(add.status.success());
+    let relayed = |changes: Vec<Value>| {
+        serde_json::json!({"changes": changes, "next": "Zm9v", "more": false, "checkpoints": [],
+            "key_statements": {"rotations": [fork.clone()], "revocations": []}})
+        .to_string()
+        .into_bytes()
+    };
+    let planted = seal(record("tuscany", "Planted by the thief", 1), &thief);
+    let planted_id = planted["id"].as_str().unwrap().to_string();
+    relay.answer(200, &relayed(vec![planted]));
+    let said = sync(&leeds).await;
+    assert!(said.contains("mazovia: ok, 1 page(s), 1 applied, 0 unchanged, 0 rejected"), "the fork works: {said}");
+
+    // The owner answers with the offline recovery key: a new key, the stolen one revoked.
+    let out = tuscany.smarty(&["keys", "recover", "--recovery-key", tuscany.recovery_key.to_str().unwrap()]);
+    let told = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{told}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(told.contains("re-signed 1 record(s)"), "{told}");
+    let new = Identity::of(&tuscany).kid;
+    assert_ne!(new, stolen.kid);
+    let set = tuscany.get("/.well-known/jwks.json", None).await.json();
+    crate::support::conforms::assert_conforms("JwkSet", &set);
+    assert_eq!(set["recovery"].as_array().unwrap().len(), 1, "{set}");
+    let recovery_kid = set["recovery"][0]["kid"].as_str().unwrap();
+    let rotation = set["rotations"].as_array().unwrap().last().unwrap();
+    assert_eq!(rotation["recovered_by"], recovery_kid, "{rotation}");
+    assert_eq!(set["revocations"][0]["signed_by"], recovery_kid, "{set}");
+
+    // Leeds, which saw the thief's fork first, follows the owner: the recovery key's rotation
+    // beats the fork, Tuscany's record comes back signed by the new key, and Tuscany's
+    // checkpoint retracts what the thief planted.
+    let said = sync(&leeds).await;
+    assert!(said.contains("tuscany: ok"), "{said}");
+    assert_eq!(signed_by(&leeds, &Identity::of(&tuscany), &ids[0]).await, new);
+    let all = origins(&leeds).await;
+    assert_eq!(origin(&all, "tuscany")["state"], "complete", "{all:?}");
+    let held = feed(&leeds, &Identity::of(&tuscany)).await;
+    assert!(held.iter().all(|c| c["id"] != planted_id.as_str()), "the planted record is gone: {held:?}");
+    let page = leeds.get(&format!("/api/v1/catalogue/records/{planted_id}"), None).await;
+    page.expect_problem(404, "not-found");
+
+    // What the thief signs from now on, with its forked key or the stolen one, is refused.
+    let more = vec![
+        seal(record("tuscany", "Planted again", 1), &thief),
+        seal(record("tuscany", "Signed with the stolen key", 1), &stolen),
+    ];
+    relay.answer(200, &relayed(more));
+    let said = sync(&leeds).await;
+    assert!(said.contains("mazovia: ok, 1 page(s), 0 applied, 0 unchanged, 2 rejected"), "{said}");
+}

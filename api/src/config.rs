@@ -52,6 +52,11 @@ pub struct Config {
     pub public_read: bool,
     /// The node's Ed25519 private key (PKCS#8 PEM, mode 0600). Relative to this file.
     pub key_file: String,
+    /// The public half (base64url `x`) of the node's offline recovery key, written by `smarty
+    /// init`: published with the node's keys so that peers pin it; its private half is kept
+    /// outside the data folder and used only by `smarty keys recover`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery_public_key: Option<String>,
     #[serde(default)]
     pub log_format: LogFormat,
     /// Database connections in the pool.
@@ -289,13 +294,14 @@ pub fn default_regions() -> Vec<Region> {
 
 /// Top-level keys that `SMARTY_<KEY>` environment variables may override.
 /// Every scalar top-level key; `[sync]` and `[[regions]]` are set in the file.
-const ENV_KEYS: [&str; 13] = [
+const ENV_KEYS: [&str; 14] = [
     "region",
     "listen",
     "public_url",
     "database_url",
     "public_read",
     "key_file",
+    "recovery_public_key",
     "log_format",
     "pool_size",
     "index_dir",
@@ -438,6 +444,9 @@ impl Config {
         if !(1..=64).contains(&self.pool_size) {
             return Err(invalid("pool_size must be 1 to 64".into()));
         }
+        if let Some(e) = self.recovery_jwk().and_then(|j| j.verifying_key().err()) {
+            return Err(invalid(format!("recovery_public_key is not an Ed25519 public key: {e}")));
+        }
         self.database().map_err(|e| invalid(e.to_string()))?;
         Ok(())
     }
@@ -452,6 +461,15 @@ impl Config {
 
     pub fn index_path(&self) -> PathBuf {
         self.resolve(Path::new(&self.index_dir))
+    }
+
+    /// The recovery key's public JWK, if the node has one.
+    pub fn recovery_jwk(&self) -> Option<smarty_schema::signing::Jwk> {
+        let x = self.recovery_public_key.as_deref()?;
+        let mut jwk = smarty_schema::signing::Jwk::from_x(x);
+        // Not for signatures of records or tokens: `use` says so to a generic JOSE reader.
+        jwk.key_use = None;
+        Some(jwk)
     }
 
     pub fn key_path(&self) -> PathBuf {

@@ -47,3 +47,8 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// Now, in the nodes' timestamp form (RFC 3339, UTC, six fractional digits).
+pub fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}

@@ -18,6 +18,9 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_smarty");
 
 pub struct TestNode {
     pub dir: TempDir,
+    /// The node's offline recovery key, outside its data folder.
+    pub recovery_key: PathBuf,
+    _recovery: TempDir,
     pub config: PathBuf,
     pub base: String,
     pub region: String,
@@ -47,8 +50,13 @@ impl TestNode {
             Backend::Postgres => super::postgres::new_database(),
         };
         let data_dir = dir.path().to_str().unwrap().to_string();
+        // The recovery key lives outside the data folder, as `init` requires.
+        let recovery = tempfile::tempdir().expect("temporary directory");
+        let recovery_key = recovery.path().join("recovery.key");
         let out = cli(&[
             "init",
+            "--recovery-key",
+            recovery_key.to_str().unwrap(),
             "--region",
             region,
             "--data-dir",
@@ -67,6 +75,8 @@ impl TestNode {
         }
         let mut node = TestNode {
             dir,
+            recovery_key,
+            _recovery: recovery,
             config,
             base: String::new(),
             region: region.to_string(),

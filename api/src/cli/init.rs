@@ -4,7 +4,7 @@ use crate::config::{Config, LogFormat, default_regions};
 use smarty_schema::store::Store;
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct InitArgs {
@@ -23,15 +23,25 @@ pub struct InitArgs {
     /// Database URL [default: sqlite://DIR/smarty.db]
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
+    /// Where to write the node's offline recovery key, outside the data folder: keep it
+    /// offline; `smarty keys recover` needs it if the node's key is ever stolen [default:
+    /// DIR-recovery.key, beside the data folder]
+    #[arg(long, value_name = "FILE")]
+    pub recovery_key: Option<PathBuf>,
 }
 
 pub fn run(args: InitArgs) -> Result<(), String> {
+    let recovery = recovery_path(&args.data_dir, args.recovery_key.as_deref())?;
     let config = create(args)?;
     let config_file = config.base_dir.join("smarty.toml");
     println!("created node {} in {}", config.region, config.base_dir.display());
     println!("  configuration: {}", config_file.display());
     println!("  database:      {}", config.database()?.redacted());
     println!("  private key:   {} (mode 0600)", config.key_path().display());
+    println!(
+        "  recovery key:  {} (mode 0600): move it offline; it answers a stolen node key (smarty keys recover)",
+        recovery.display()
+    );
     println!("next: smarty token create --config {} --role admin --name admin", config_file.display());
     Ok(())
 }
@@ -40,7 +50,8 @@ pub fn run(args: InitArgs) -> Result<(), String> {
 pub fn create(args: InitArgs) -> Result<Config, String> {
     let config_file = args.data_dir.join("smarty.toml");
     let key_file = args.data_dir.join("node.key");
-    for existing in [&config_file, &key_file] {
+    let recovery_file = recovery_path(&args.data_dir, args.recovery_key.as_deref())?;
+    for existing in [&config_file, &key_file, &recovery_file] {
         if existing.exists() {
             return Err(format!(
                 "{} already exists: a node lives in {}; refusing to overwrite it",
@@ -50,6 +61,7 @@ pub fn create(args: InitArgs) -> Result<Config, String> {
         }
     }
     std::fs::create_dir_all(&args.data_dir).map_err(|e| format!("cannot create {}: {e}", args.data_dir.display()))?;
+    let recovery = crate::keys::generate();
     let config = Config {
         region: args.region,
         listen: args.listen,
@@ -57,6 +69,7 @@ pub fn create(args: InitArgs) -> Result<Config, String> {
         database_url: args.database_url.unwrap_or_else(|| "smarty.db".into()),
         public_read: true,
         key_file: "node.key".into(),
+        recovery_public_key: Some(smarty_schema::signing::Jwk::from_key(&recovery.verifying_key()).x),
         log_format: LogFormat::Human,
         pool_size: 8,
         key_retention_days: 7,
@@ -81,6 +94,7 @@ pub fn create(args: InitArgs) -> Result<Config, String> {
     let url = config.database()?;
     Store::open(&url, 1).map_err(|e| e.to_string())?;
     crate::keys::create(&key_file)?;
+    crate::keys::write(&recovery_file, &recovery)?;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -92,4 +106,25 @@ pub fn create(args: InitArgs) -> Result<Config, String> {
     // The folder may have existed before, with looser modes.
     crate::files::report(&crate::files::tighten(&config));
     Ok(config)
+}
+
+/// The recovery key's file: `given`, or `DIR-recovery.key` beside the data folder `dir`; never
+/// inside it, where whoever takes the node's key would take it too.
+pub fn recovery_path(dir: &Path, given: Option<&Path>) -> Result<PathBuf, String> {
+    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| format!("cannot resolve {}: {e}", p.display()));
+    let dir = absolute(dir)?;
+    let path = match given {
+        Some(p) => absolute(p)?,
+        None => {
+            let name = dir.file_name().map_or_else(|| "node".into(), |n| n.to_string_lossy().into_owned());
+            dir.with_file_name(format!("{name}-recovery.key"))
+        }
+    };
+    if path.starts_with(&dir) {
+        return Err(format!(
+            "the recovery key must be kept outside the data folder {}: choose another --recovery-key",
+            dir.display()
+        ));
+    }
+    Ok(path)
 }

@@ -1,7 +1,9 @@
-//! `smarty keys show|rotate|revoke`.
+//! `smarty keys show|rotate|revoke|recover`.
 
 use crate::config::Config;
-use crate::keys::{NodeKeys, published_jwks};
+use crate::keys::{Active, NodeKeys, published_jwks};
+use ed25519_dalek::SigningKey;
+use smarty_schema::signing::Jwk;
 use smarty_schema::signing::keychain::{KeyStatements, Revocation, RevocationReason, Rotation};
 use smarty_schema::store::{RetiredKey, Store};
 use smarty_schema::timestamp;
@@ -23,6 +25,15 @@ pub enum KeysCommand {
         /// Why
         #[arg(long, value_enum)]
         reason: Reason,
+    },
+    /// Answer a stolen node key with the offline recovery key: a new key takes over by a
+    /// rotation the recovery key signs (which peers apply before any rotation a thief made
+    /// with the stolen key), the stolen key is revoked by the recovery key, and every record
+    /// it signed is signed again
+    Recover {
+        /// The recovery key file `smarty init` wrote (outside the data folder)
+        #[arg(long, value_name = "FILE")]
+        recovery_key: std::path::PathBuf,
     },
 }
 
@@ -46,11 +57,11 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
     match cmd {
         KeysCommand::Show => {
             let keys = NodeKeys::load(config)?;
-            let set = published_jwks(&keys, &store, &config.region)?;
+            let set = published_jwks(&keys, &store, config)?;
             println!("{}", serde_json::to_string_pretty(&set).map_err(|e| e.to_string())?);
         }
         KeysCommand::Rotate => {
-            let (old, new) = rotate(config, &store)?;
+            let (old, new) = rotate(config, &store, graceful(config))?;
             println!(
                 "new active key {new}; {old} is retired: it stays published, verify-only, for key_retention_days ({} \
                  days), and verifiable through the rotation statement after that",
@@ -64,7 +75,7 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
             let keys = NodeKeys::load(config)?;
             // The revoked key signs nothing more: if it is the active one, a new key takes over.
             if keys.kid() == kid {
-                let (_, new) = rotate(config, &store)?;
+                let (_, new) = rotate(config, &store, graceful(config))?;
                 println!("rotated away from {kid}: new active key {new}");
                 // Writes the server sealed with the old key before it read the new key file
                 // commit first, so that the re-signing below finds them.
@@ -72,7 +83,7 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
             }
             // The key file's key: the new one if the rotation above replaced it.
             let active = keys.active();
-            let known = published_jwks(&keys, &store, &config.region)?;
+            let known = published_jwks(&keys, &store, config)?;
             let chain_has =
                 known.keys.iter().any(|k| k.kid == kid) || known.rotations.iter().any(|r| r.previous_key.kid == kid);
             if !chain_has {
@@ -92,23 +103,56 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
                 active.jwk.kid
             );
         }
+        KeysCommand::Recover { recovery_key } => {
+            let recovery = crate::keys::load(&recovery_key)?;
+            let expected = config.recovery_jwk().ok_or("this node has no recovery key (recovery_public_key)")?;
+            if Jwk::from_key(&recovery.verifying_key()).kid != expected.kid {
+                return Err(format!("{} is not this node's recovery key", recovery_key.display()));
+            }
+            let stolen = NodeKeys::load(config)?.kid();
+            // The stolen key is out of the owner's hands: it gives way now, with no grace.
+            let at = timestamp::now();
+            let (_, new) =
+                rotate(config, &store, |old, new| Rotation::recover_at(&config.region, &old.jwk, &recovery, new, &at))?;
+            println!("recovered: new active key {new}, by a rotation the recovery key signed");
+            std::thread::sleep(REVOKE_SETTLE);
+            let active = NodeKeys::load(config)?.active();
+            let revocation = Revocation::issue(&config.region, &stolen, RevocationReason::Compromise, &recovery);
+            let resigned = store
+                .resign(&config.region, &stolen, &active.signing, &active.jwk.kid, &revocation)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "revoked {stolen} with the recovery key; re-signed {resigned} record(s) with {new}: peers that pinned the \
+                 recovery key follow the new key, and refuse anything signed with {stolen}, or with a key it was \
+                 rotated to, from now on"
+            );
+        }
     }
     Ok(())
 }
 
-/// Makes a new key active: the statement of the rotation (signed by both keys) and the
-/// retired key are kept before the new key file takes the old one's place. Returns the old
-/// and new kids.
-fn rotate(config: &Config, store: &Store) -> Result<(String, String), String> {
+/// A rotation from the active key to a new one, taking effect a little after now: a write the
+/// running server seals with the old key before it reads the new key file is still dated
+/// before the rotation, and verifies.
+fn graceful(config: &Config) -> impl FnOnce(&Active, &SigningKey) -> Rotation + '_ {
+    let at = timestamp::format(chrono::Utc::now() + ROTATION_GRACE);
+    move |old, new| Rotation::issue_at(&config.region, &old.signing, new, &at)
+}
+
+/// Makes a new key active by the rotation `sign` makes from the active key to it: the
+/// statement and the retired key are kept before the new key file takes the old one's place.
+/// Returns the old and new kids.
+fn rotate(
+    config: &Config,
+    store: &Store,
+    sign: impl FnOnce(&Active, &SigningKey) -> Rotation,
+) -> Result<(String, String), String> {
     let old = NodeKeys::load(config)?.active();
     let path = config.key_path();
     let staged = path.with_extension("key.new");
     let _ = std::fs::remove_file(&staged);
     let new = crate::keys::create(&staged)?;
-    // The old key gives way a little after now: a write the running server seals with it
-    // before it reads the new key file is still dated before the rotation, and verifies.
-    let at = timestamp::format(chrono::Utc::now() + ROTATION_GRACE);
-    let rotation = Rotation::issue_at(&config.region, &old.signing, &new, &at);
+    let rotation = sign(&old, &new);
     let expires = chrono::Utc::now() + chrono::Duration::days(i64::from(config.key_retention_days));
     store
         .retire_key(&RetiredKey {

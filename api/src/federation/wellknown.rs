@@ -75,7 +75,7 @@ pub struct Endpoints {
 #[get("/.well-known/jwks.json")]
 pub async fn jwks(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let state2 = state.clone();
-    let set = web::block(move || published_jwks(&state2.keys, &state2.store, &state2.config.region))
+    let set = web::block(move || published_jwks(&state2.keys, &state2.store, &state2.config))
         .await?
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     Ok(HttpResponse::Ok().json(set))

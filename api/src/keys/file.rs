@@ -34,14 +34,24 @@ impl From<KeyError> for String {
 
 /// Generates a key and writes it as PKCS#8 PEM; refuses to replace an existing file.
 pub fn create(path: &Path) -> Result<SigningKey, KeyError> {
+    let key = generate();
+    write(path, &key)?;
+    Ok(key)
+}
+
+/// A new random Ed25519 key.
+pub fn generate() -> SigningKey {
     let mut seed = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut seed);
-    let key = SigningKey::from_bytes(&seed);
+    SigningKey::from_bytes(&seed)
+}
+
+/// Writes `key` as PKCS#8 PEM, mode 0600; refuses to replace an existing file.
+pub fn write(path: &Path, key: &SigningKey) -> Result<(), KeyError> {
     let pem = key.to_pkcs8_pem(LineEnding::LF).map_err(KeyError::Encode)?;
     let create = |source| KeyError::Create { path: path.to_path_buf(), source };
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(create)?;
-    file.write_all(pem.as_bytes()).map_err(create)?;
-    Ok(key)
+    file.write_all(pem.as_bytes()).map_err(create)
 }
 
 /// Reads the node's key.

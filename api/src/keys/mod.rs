@@ -2,7 +2,7 @@
 
 mod file;
 
-pub use file::{KeyError, create, load};
+pub use file::{KeyError, create, generate, load, write};
 
 use crate::config::Config;
 use ed25519_dalek::SigningKey;
@@ -88,7 +88,8 @@ fn read(path: &Path) -> Result<Active, KeyError> {
 
 /// The JWK set this node publishes: its active key, then retired keys not yet expired, and
 /// its key statements.
-pub fn published_jwks(keys: &NodeKeys, store: &Store, region: &str) -> Result<JwkSet, KeyError> {
+pub fn published_jwks(keys: &NodeKeys, store: &Store, config: &Config) -> Result<JwkSet, KeyError> {
+    let region = config.region.as_str();
     let active = keys.active();
     let mut set = vec![active.jwk.clone()];
     for retired in store.retired_keys(&timestamp::now())? {
@@ -101,5 +102,6 @@ pub fn published_jwks(keys: &NodeKeys, store: &Store, region: &str) -> Result<Jw
     // The chain of every key this node has signed with: retired keys stay verifiable
     // through it after they leave the set above.
     let statements = store.statements(Some(region))?;
-    Ok(JwkSet { keys: set, rotations: statements.rotations, revocations: statements.revocations })
+    let recovery = config.recovery_jwk().into_iter().collect();
+    Ok(JwkSet { keys: set, rotations: statements.rotations, revocations: statements.revocations, recovery })
 }

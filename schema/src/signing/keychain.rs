@@ -11,6 +11,15 @@
 //! A **revocation** says that a key must no longer be trusted for anything, from now on and
 //! for what it signed before: the origin re-signs what it signed with it. It is signed by
 //! another key of the chain that is not itself revoked.
+//!
+//! A **recovery key** answers a thief. Generated at `smarty init` and kept offline, outside
+//! the node's data folder, it is published beside the origin's keys (`recovery` of its JWK set)
+//! and is pinned with them; it is trusted only as pinned, never learnt from a statement, and
+//! signs nothing but statements. A revocation it signs holds whatever the chain's live keys
+//! say; a rotation it signs (`recovered_by`) replaces the outgoing key's word, and is applied
+//! before any other rotation: a thief who stole the live key and rotated it to a key of its
+//! own first (a fork) loses that fork to the owner's recovery rotation, whatever order peers
+//! saw them in.
 
 use super::{Jwk, JwkSet, SignatureError, verify_signature};
 use base64::Engine;
@@ -40,6 +49,11 @@ pub struct Rotation {
     pub signature: String,
     /// The same bytes signed by `new_key`.
     pub countersignature: String,
+    /// The thumbprint of the origin's recovery key, when that key (not `previous_key`) signs
+    /// `signature`: the owner's answer to a stolen `previous_key`. Part of the signed members
+    /// when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovered_by: Option<String>,
 }
 
 /// Why a key is revoked.
@@ -68,7 +82,8 @@ pub struct Revocation {
     /// When it was revoked (RFC 3339, UTC, six fractional digits).
     #[schema(format = DateTime, example = "2026-12-01T02:14:03.120000Z")]
     pub revoked_at: String,
-    /// The thumbprint of the key that signs this revocation: another key of the chain.
+    /// The thumbprint of the key that signs this revocation: another key of the chain, or the
+    /// origin's pinned recovery key.
     pub signed_by: String,
     /// base64url Ed25519 signature by `signed_by` over the JCS canonical JSON of the five
     /// members above.
@@ -132,6 +147,7 @@ impl Rotation {
             issued_at: at.into(),
             signature: String::new(),
             countersignature: String::new(),
+            recovered_by: None,
         };
         let bytes = r.signed_bytes();
         r.signature = URL_SAFE_NO_PAD.encode(previous.sign(&bytes).to_bytes());
@@ -139,7 +155,26 @@ impl Rotation {
         r
     }
 
-    /// RFC 8785 canonical JSON of every member but the two signatures.
+    /// A rotation from `previous` (which may be in a thief's hands) to `new`, taking effect at
+    /// `at`, signed by the origin's `recovery` key instead of `previous`, and by `new`.
+    pub fn recover_at(origin: &str, previous: &Jwk, recovery: &SigningKey, new: &SigningKey, at: &str) -> Rotation {
+        let mut r = Rotation {
+            origin: origin.into(),
+            previous_key: previous.clone(),
+            new_key: Jwk::from_key(&new.verifying_key()),
+            issued_at: at.into(),
+            signature: String::new(),
+            countersignature: String::new(),
+            recovered_by: Some(Jwk::from_key(&recovery.verifying_key()).kid),
+        };
+        let bytes = r.signed_bytes();
+        r.signature = URL_SAFE_NO_PAD.encode(recovery.sign(&bytes).to_bytes());
+        r.countersignature = URL_SAFE_NO_PAD.encode(new.sign(&bytes).to_bytes());
+        r
+    }
+
+    /// RFC 8785 canonical JSON of every member but the two signatures (`recovered_by` only
+    /// when present, so rotations made before it existed keep their bytes).
     pub fn signed_bytes(&self) -> Vec<u8> {
         #[derive(Serialize)]
         struct Unsigned<'a> {
@@ -147,22 +182,31 @@ impl Rotation {
             previous_key: &'a Jwk,
             new_key: &'a Jwk,
             issued_at: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            recovered_by: Option<&'a str>,
         }
         let view = Unsigned {
             origin: &self.origin,
             previous_key: &self.previous_key,
             new_key: &self.new_key,
             issued_at: &self.issued_at,
+            recovered_by: self.recovered_by.as_deref(),
         };
         serde_jcs::to_vec(&view).expect("plain members canonicalise")
     }
 
-    /// Both signatures hold, each by the key the statement names.
-    fn holds(&self) -> Result<(), SignatureError> {
+    /// Both signatures hold, each by the key the statement names: `signature` by the
+    /// outgoing key, or by the pinned recovery key `recovered_by` names.
+    fn holds(&self, recovery: &[(String, VerifyingKey)]) -> Result<(), SignatureError> {
         let key = |jwk: &Jwk| jwk.verifying_key().map_err(|_| SignatureError::Encoding);
         let bytes = self.signed_bytes();
-        let previous = [(self.previous_key.kid.clone(), key(&self.previous_key)?)];
-        verify_signature(&previous, &self.previous_key.kid, &self.origin, &self.signature, &bytes)?;
+        match &self.recovered_by {
+            Some(kid) => verify_signature(recovery, kid, &self.origin, &self.signature, &bytes)?,
+            None => {
+                let previous = [(self.previous_key.kid.clone(), key(&self.previous_key)?)];
+                verify_signature(&previous, &self.previous_key.kid, &self.origin, &self.signature, &bytes)?;
+            }
+        }
         let new = [(self.new_key.kid.clone(), key(&self.new_key)?)];
         verify_signature(&new, &self.new_key.kid, &self.origin, &self.countersignature, &bytes)
     }
@@ -265,6 +309,8 @@ pub struct KeyChain {
     verifying: Vec<(String, VerifyingKey)>,
     /// Revoked kids, with when: a key revoked joins the chain revoked.
     revoked: HashMap<String, String>,
+    /// The pinned recovery keys, as (kid, key) pairs.
+    recovery: Vec<(String, VerifyingKey)>,
 }
 
 /// The most rotations, and the most revocations, of one origin that a chain considers.
@@ -282,17 +328,23 @@ impl KeyChain {
                 chain.keys.push(ChainKey { jwk: jwk.clone(), key, retired_at: None, revoked_at: None });
             }
         }
+        // Recovery keys only as pinned: a statement cannot make one.
+        chain.recovery =
+            pinned.recovery.iter().filter_map(|j| Some((j.kid.clone(), j.verifying_key().ok()?))).collect();
         // In the order given: of two rotations from one key, the first given wins (callers give
-        // what they already hold first), whatever dates they claim. A bounded number per
-        // origin, each signature checked once: statements cannot make resolving expensive.
-        let rotations: Vec<&Rotation> = statements
+        // what they already hold first), whatever dates they claim; but the recovery key's
+        // rotations before all others, so its word on a key beats a thief's fork of it. A
+        // bounded number per origin, each signature checked once: statements cannot make
+        // resolving expensive.
+        let mut rotations: Vec<&Rotation> = statements
             .rotations
             .iter()
             .chain(&pinned.rotations)
             .filter(|r| r.origin == origin)
             .take(MAX_STATEMENTS)
-            .filter(|r| r.holds().is_ok())
+            .filter(|r| r.holds(&chain.recovery).is_ok())
             .collect();
+        rotations.sort_by_key(|r| r.recovered_by.is_none());
         let revocations: Vec<&Revocation> = statements
             .revocations
             .iter()
@@ -328,7 +380,8 @@ impl KeyChain {
             return false;
         }
         let (prev, new) = (self.position(&r.previous_key.kid), self.position(&r.new_key.kid));
-        let forward = prev.is_some_and(|i| self.keys[i].revoked_at.is_none());
+        // The recovery key's word (checked by the caller) needs no live key behind it.
+        let forward = r.recovered_by.is_some() || prev.is_some_and(|i| self.keys[i].revoked_at.is_none());
         // Walking back, a retired key vouches only for a predecessor that gave way to it
         // before it was itself retired: it gains no power it did not have.
         let backward = new.is_some_and(|i| {
@@ -367,13 +420,21 @@ impl KeyChain {
                 continue;
             }
             // Only a key in use may revoke: not revoked, and not retired (a retired key, which
-            // may have been stolen since, has no say over the keys after it).
+            // may have been stolen since, has no say over the keys after it); or the pinned
+            // recovery key, whatever the live keys say.
             let in_use = |i: &usize| self.keys[*i].revoked_at.is_none() && self.keys[*i].retired_at.is_none();
-            let Some(by) = self.position(&r.signed_by).filter(in_use) else {
-                continue;
+            let signer = match self.position(&r.signed_by).filter(in_use) {
+                Some(by) => (r.signed_by.clone(), self.keys[by].key),
+                None => match self.recovery.iter().find(|(kid, _)| *kid == r.signed_by) {
+                    Some(recovery) => recovery.clone(),
+                    None => continue,
+                },
             };
-            let signer = [(r.signed_by.clone(), self.keys[by].key)];
-            if verify_signature(&signer, &r.signed_by, &r.origin, &r.signature, &r.signed_bytes()).is_err() {
+            // A recovery key is not revoked by statements: only a new pin replaces it.
+            if self.recovery.iter().any(|(kid, _)| *kid == r.kid) {
+                continue;
+            }
+            if verify_signature(&[signer], &r.signed_by, &r.origin, &r.signature, &r.signed_bytes()).is_err() {
                 continue;
             }
             // Kept by kid, so that the key is revoked also if it joins the chain only later.
@@ -485,6 +546,38 @@ mod tests {
         // Nobody can invent a predecessor of a pinned key: walking back needs its own word.
         let invented = Rotation::issue("t", &key(8), &key(7));
         assert_eq!(KeyChain::resolve("t", &set(&[&k4]), &rotations(&[invented])).verifying_keys().len(), 1);
+    }
+
+    #[test]
+    fn the_pinned_recovery_key_beats_a_thiefs_fork_whatever_the_order() {
+        let (k1, k2, thief, recovery) = (key(1), key(2), key(6), key(9));
+        let mut pinned = set(&[&k1]);
+        pinned.recovery = vec![Jwk::from_key(&recovery.verifying_key())];
+        let now = crate::timestamp::now();
+        let fork = Rotation::issue("t", &k1, &thief);
+        let answer = Rotation::recover_at("t", &Jwk::from_key(&k1.verifying_key()), &recovery, &k2, &now);
+        let revoked = Revocation::issue("t", &kid(&k1), RevocationReason::Compromise, &recovery);
+        // The fork first, as a peer that saw it first holds it.
+        let statements = KeyStatements { rotations: vec![fork.clone(), answer.clone()], revocations: vec![revoked] };
+        let chain = KeyChain::resolve("t", &pinned, &statements);
+        chain.may_sign(&kid(&k2), None).unwrap();
+        assert!(matches!(chain.may_sign(&kid(&thief), None), Err(KeyUseError::Unknown { .. })), "the fork lost");
+        assert!(matches!(
+            chain.may_sign(&kid(&k1), Some("2000-01-01T00:00:00.000000Z")),
+            Err(KeyUseError::Revoked { .. })
+        ));
+        // Without the recovery key pinned, its statements count for nothing: the fork stands.
+        let unpinned = KeyChain::resolve("t", &set(&[&k1]), &statements);
+        unpinned.may_sign(&kid(&thief), None).unwrap();
+        assert!(unpinned.may_sign(&kid(&k2), None).is_err());
+        // Stripping `recovered_by` breaks the signature; no statement revokes the recovery key.
+        let mut stripped = answer;
+        stripped.recovered_by = None;
+        let chain = KeyChain::resolve("t", &pinned, &rotations(&[fork.clone(), stripped]));
+        chain.may_sign(&kid(&thief), None).unwrap();
+        let against = Revocation::issue("t", &kid(&recovery), RevocationReason::Compromise, &thief);
+        let statements = KeyStatements { rotations: vec![fork], revocations: vec![against] };
+        assert!(KeyChain::resolve("t", &pinned, &statements).accepted().revocations.is_empty());
     }
 
     #[test]

@@ -146,12 +146,23 @@ pub struct JwkSet {
     /// The origin's key revocations. Absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revocations: Vec<keychain::Revocation>,
+    /// The origin's offline recovery keys: they sign no record or token, only revocations and
+    /// rotations that answer a stolen key, and are trusted only as pinned. Absent when the
+    /// node has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recovery: Vec<Jwk>,
 }
 
 impl Jwk {
     /// The JWK of an Ed25519 public key, with its thumbprint as `kid`.
     pub fn from_key(key: &VerifyingKey) -> Jwk {
-        let x = URL_SAFE_NO_PAD.encode(key.as_bytes());
+        Self::from_x(&URL_SAFE_NO_PAD.encode(key.as_bytes()))
+    }
+
+    /// The JWK of an Ed25519 public key given as base64url `x` (not checked: see
+    /// [`Jwk::verifying_key`]), with its thumbprint as `kid`.
+    pub fn from_x(x: &str) -> Jwk {
+        let x = x.to_string();
         Jwk {
             kid: thumbprint(&x),
             kty: "OKP".into(),

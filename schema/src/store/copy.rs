@@ -58,7 +58,8 @@ impl Store {
             let Some(last) = batch.last().map(|r| r.seq) else { break };
             for r in batch {
                 let hash = r.hash.unwrap_or_default();
-                let (seq, origin, id, version, status, deleted) = (r.seq, r.origin, r.id, r.version, r.status, r.deleted);
+                let (seq, origin, id, version, status, deleted) =
+                    (r.seq, r.origin, r.id, r.version, r.status, r.deleted);
                 hasher.update(format!("{seq}|{origin}|{id}|{version}|{status}|{deleted}|{hash}\n"));
             }
             after = last;

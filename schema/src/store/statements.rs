@@ -22,17 +22,25 @@ struct StatementRow {
 }
 
 const ROTATION: &str = "rotation";
+/// A rotation the origin's recovery key signed: kept apart from the rotations its keys
+/// signed, so that a thief's fork of a stolen key, kept first, does not keep out the owner's
+/// answer to it (the chain applies the recovery key's rotations first).
+const RECOVERY: &str = "recovery";
 const REVOCATION: &str = "revocation";
 
 impl Store {
     /// Keeps the statements not held yet (`from`: the peer that served them, or this node's
     /// region for its own); says how many were new. A second rotation from a key already
-    /// rotated away from is not kept: a key gives way once.
+    /// rotated away from is not kept: a key gives way once (but the recovery key's rotation
+    /// of it is kept beside the first, to beat it).
     pub fn keep_statements(&self, statements: &KeyStatements, from: &str) -> StoreResult<usize> {
         let rows: Vec<StatementRow> = statements
             .rotations
             .iter()
-            .map(|r| row(r.origin.as_str(), ROTATION, &r.previous_key.kid, &r.issued_at, to_json(r), from))
+            .map(|r| {
+                let kind = if r.recovered_by.is_some() { RECOVERY } else { ROTATION };
+                row(r.origin.as_str(), kind, &r.previous_key.kid, &r.issued_at, to_json(r), from)
+            })
             .chain(
                 statements
                     .revocations
@@ -64,7 +72,7 @@ impl Store {
         for r in query.load::<StatementRow>(&mut c)? {
             let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("key statement of {}: {e}", r.origin));
             match r.kind.as_str() {
-                ROTATION => out.rotations.push(serde_json::from_str::<Rotation>(&r.body).map_err(corrupt)?),
+                ROTATION | RECOVERY => out.rotations.push(serde_json::from_str::<Rotation>(&r.body).map_err(corrupt)?),
                 REVOCATION => out.revocations.push(serde_json::from_str::<Revocation>(&r.body).map_err(corrupt)?),
                 other => return Err(StoreError::Corrupt(format!("a key statement of kind {other}"))),
             }

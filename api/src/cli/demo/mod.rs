@@ -141,6 +141,7 @@ fn prepare(dir: &Path, region: &str, port: u16) -> Result<Config, String> {
         listen: format!("127.0.0.1:{port}"),
         public_url: Some(format!("http://127.0.0.1:{port}")),
         database_url: None,
+        recovery_key: None,
     })
 }
 
