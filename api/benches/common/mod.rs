@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod raw_sqlite;
+
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::json;
