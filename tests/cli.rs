@@ -219,3 +219,31 @@ fn the_key_can_live_outside_the_data_folder() {
     assert!(moved.status.success(), "{}", String::from_utf8_lossy(&moved.stderr));
     assert_eq!(moved.stdout, before.stdout, "the same identity, read from the named file");
 }
+
+#[test]
+fn a_node_made_before_recovery_keys_gets_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("node");
+    assert!(cli(&["init", "--region", "leeds", "--data-dir", data.to_str().unwrap()]).status.success());
+    // As a node of the release before: no recovery key in its configuration.
+    let config = data.join("smarty.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let old: String =
+        text.lines().filter(|l| !l.starts_with("recovery_public_key")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&config, &old).unwrap();
+    let config = config.to_str().unwrap();
+    let shown = cli(&["keys", "show", "--config", config]);
+    assert!(!String::from_utf8_lossy(&shown.stdout).contains("\"recovery\""));
+
+    let inside = data.join("r.key");
+    let refused = cli(&["keys", "create-recovery", "--recovery-key", inside.to_str().unwrap(), "--config", config]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("outside the data folder"));
+    let file = dir.path().join("offline").join("leeds.key");
+    std::fs::create_dir(file.parent().unwrap()).unwrap();
+    let made = cli(&["keys", "create-recovery", "--recovery-key", file.to_str().unwrap(), "--config", config]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let shown: serde_json::Value = serde_json::from_slice(&cli(&["keys", "show", "--config", config]).stdout).unwrap();
+    assert_eq!(shown["recovery"].as_array().map(Vec::len), Some(1), "{shown}");
+    let again = cli(&["keys", "create-recovery", "--recovery-key", file.to_str().unwrap(), "--config", config]);
+    assert!(!again.status.success(), "one recovery key");
+}

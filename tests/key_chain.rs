@@ -158,6 +158,19 @@ fn forged_rotation(origin: &str, from: &Identity, to: &Identity) -> Value {
     rotation
 }
 
+/// A revocation of `origin`'s key `kid` signed by `by`, made by hand (JCS + Ed25519).
+fn forged_revocation(origin: &str, kid: &str, by: &Identity) -> Value {
+    use base64::Engine;
+    use ed25519_dalek::Signer;
+    let unsigned = serde_json::json!({"origin": origin, "kid": kid, "reason": "compromise",
+        "revoked_at": crate::support::now(), "signed_by": by.kid});
+    let bytes = serde_jcs::to_vec(&unsigned).unwrap();
+    let mut revocation = unsigned;
+    revocation["signature"] =
+        serde_json::json!(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(by.key.sign(&bytes).to_bytes()));
+    revocation
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thief_who_forks_the_stolen_key_loses_to_the_recovery_key() {
     let (tuscany, leeds) = (
@@ -174,6 +187,10 @@ async fn a_thief_who_forks_the_stolen_key_loses_to_the_recovery_key() {
     let stolen = Identity::of(&tuscany);
     let thief = Identity::generate("tuscany", 66);
     let fork = forged_rotation("tuscany", &stolen, &thief);
+    // The thief also revokes the stolen key with its own, first, to hold that revocation's
+    // place: once its key leaves the chain, the stolen key would be merely retired, and what
+    // it signed dated before the recovery would verify.
+    let squatted = forged_revocation("tuscany", &stolen.kid, &thief);
     let relay = FakePeer::start().await;
     let relay_key = Identity::generate("mazovia", 42);
     let file = relay_key.jwks_file(leeds.dir.path());
@@ -181,7 +198,7 @@ async fn a_thief_who_forks_the_stolen_key_loses_to_the_recovery_key() {
     assert!(add.status.success());
     let relayed = |changes: Vec<Value>| {
         serde_json::json!({"changes": changes, "next": "Zm9v", "more": false, "checkpoints": [],
-            "key_statements": {"rotations": [fork.clone()], "revocations": []}})
+            "key_statements": {"rotations": [fork.clone()], "revocations": [squatted.clone()]}})
         .to_string()
         .into_bytes()
     };
@@ -219,7 +236,8 @@ async fn a_thief_who_forks_the_stolen_key_loses_to_the_recovery_key() {
     let page = leeds.get(&format!("/api/v1/catalogue/records/{planted_id}"), None).await;
     page.expect_problem(404, "not-found");
 
-    // What the thief signs from now on, with its forked key or the stolen one, is refused.
+    // What the thief signs from now on, with its forked key or the stolen one, is refused,
+    // though it dates it long before the recovery (2026-01-02).
     let more = vec![
         seal(record("tuscany", "Planted again", 1), &thief),
         seal(record("tuscany", "Signed with the stolen key", 1), &stolen),

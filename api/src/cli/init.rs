@@ -31,8 +31,7 @@ pub struct InitArgs {
 }
 
 pub fn run(args: InitArgs) -> Result<(), String> {
-    let recovery = recovery_path(&args.data_dir, args.recovery_key.as_deref())?;
-    let config = create(args)?;
+    let (config, recovery) = create(args)?;
     let config_file = config.base_dir.join("smarty.toml");
     println!("created node {} in {}", config.region, config.base_dir.display());
     println!("  configuration: {}", config_file.display());
@@ -46,8 +45,9 @@ pub fn run(args: InitArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Creates the node's configuration, database and key; returns its configuration.
-pub fn create(args: InitArgs) -> Result<Config, String> {
+/// Creates the node's configuration, database, key and recovery key; returns its
+/// configuration and where the recovery key was written.
+pub fn create(args: InitArgs) -> Result<(Config, PathBuf), String> {
     let config_file = args.data_dir.join("smarty.toml");
     let key_file = args.data_dir.join("node.key");
     let recovery_file = recovery_path(&args.data_dir, args.recovery_key.as_deref())?;
@@ -91,21 +91,47 @@ pub fn create(args: InitArgs) -> Result<Config, String> {
     let _ = std::fs::remove_file(&check_path);
     let config = checked?;
 
-    let url = config.database()?;
-    Store::open(&url, 1).map_err(|e| e.to_string())?;
-    crate::keys::create(&key_file)?;
+    // First the recovery key, where a bad path fails before anything else is made; it goes
+    // again if anything after it fails, so that a second `init` starts clean.
+    let recovery_file = outside(&args.data_dir, &recovery_file)?;
     crate::keys::write(&recovery_file, &recovery)?;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&config_file)
-        .map_err(|e| format!("cannot create {}: {e}", config_file.display()))?;
-    file.write_all(format!("# Smarty Exchange node configuration (see README).\n{text}").as_bytes())
-        .map_err(|e| e.to_string())?;
+    let rest = || -> Result<(), String> {
+        let url = config.database()?;
+        Store::open(&url, 1).map_err(|e| e.to_string())?;
+        crate::keys::create(&key_file)?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&config_file)
+            .map_err(|e| format!("cannot create {}: {e}", config_file.display()))?;
+        file.write_all(format!("# Smarty Exchange node configuration (see README).\n{text}").as_bytes())
+            .map_err(|e| e.to_string())
+    };
+    if let Err(e) = rest() {
+        let _ = std::fs::remove_file(&recovery_file);
+        return Err(e);
+    }
     // The folder may have existed before, with looser modes.
     crate::files::report(&crate::files::tighten(&config));
-    Ok(config)
+    Ok((config, recovery_file))
+}
+
+/// `file` with its folder resolved (symbolic links and `..` followed), if it is outside the
+/// data folder `dir` (which exists).
+pub fn outside(dir: &Path, file: &Path) -> Result<PathBuf, String> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).map_err(|e| format!("cannot resolve {}: {e}", p.display()));
+    let dir = canonical(dir)?;
+    let name = file.file_name().ok_or_else(|| format!("{} names no file", file.display()))?;
+    let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let path = canonical(folder)?.join(name);
+    if path.starts_with(&dir) {
+        return Err(format!(
+            "the recovery key must be kept outside the data folder {}: choose another --recovery-key",
+            dir.display()
+        ));
+    }
+    Ok(path)
 }
 
 /// The recovery key's file: `given`, or `DIR-recovery.key` beside the data folder `dir`; never

@@ -26,6 +26,14 @@ pub enum KeysCommand {
         #[arg(long, value_enum)]
         reason: Reason,
     },
+    /// Make an offline recovery key for a node that has none (made before `init` made one):
+    /// written outside the data folder, its public half added to the configuration; peers
+    /// trust it once they pin the key set again
+    CreateRecovery {
+        /// Where to write it, outside the data folder
+        #[arg(long, value_name = "FILE")]
+        recovery_key: std::path::PathBuf,
+    },
     /// Answer a stolen node key with the offline recovery key: a new key takes over by a
     /// rotation the recovery key signs (which peers apply before any rotation a thief made
     /// with the stolen key), the stolen key is revoked by the recovery key, and every record
@@ -34,6 +42,10 @@ pub enum KeysCommand {
         /// The recovery key file `smarty init` wrote (outside the data folder)
         #[arg(long, value_name = "FILE")]
         recovery_key: std::path::PathBuf,
+        /// The stolen key's thumbprint, if not the active key's (the owner rotated after the
+        /// theft: peers that saw the thief's rotation first refuse the owner's)
+        #[arg(long, value_name = "KID")]
+        stolen: Option<String>,
     },
 }
 
@@ -103,31 +115,122 @@ pub fn run(cmd: KeysCommand, config: &Config) -> Result<(), String> {
                 active.jwk.kid
             );
         }
-        KeysCommand::Recover { recovery_key } => {
-            let recovery = crate::keys::load(&recovery_key)?;
-            let expected = config.recovery_jwk().ok_or("this node has no recovery key (recovery_public_key)")?;
-            if Jwk::from_key(&recovery.verifying_key()).kid != expected.kid {
-                return Err(format!("{} is not this node's recovery key", recovery_key.display()));
-            }
-            let stolen = NodeKeys::load(config)?.kid();
+        KeysCommand::Recover { recovery_key, stolen } => recover(config, &store, &recovery_key, stolen)?,
+        KeysCommand::CreateRecovery { recovery_key } => create_recovery(config, &recovery_key)?,
+    }
+    Ok(())
+}
+
+/// Says, when a node starts, that it has no recovery key, or that its recovery key is still
+/// where `init` wrote it, on the node's own machine: whoever takes the machine takes both.
+pub fn warn_of_recovery_key(config: &Config) {
+    if config.recovery_public_key.is_none() {
+        tracing::warn!("this node has no recovery key: make one with smarty keys create-recovery, and keep it offline");
+    } else if let Ok(default) = super::init::recovery_path(&config.base_dir, None)
+        && default.exists()
+    {
+        tracing::warn!(path = %default.display(), "the recovery key is still beside the data folder: move it offline");
+    }
+}
+
+/// `keys create-recovery`: a recovery key for a node made before `init` made one. Its public
+/// half goes into the configuration file, as the first setting (before any table).
+fn create_recovery(config: &Config, file: &std::path::Path) -> Result<(), String> {
+    if config.recovery_public_key.is_some() {
+        return Err("this node has a recovery key already (recovery_public_key in its configuration)".into());
+    }
+    let config_file = config.base_dir.join("smarty.toml");
+    let text =
+        std::fs::read_to_string(&config_file).map_err(|e| format!("cannot read {}: {e}", config_file.display()))?;
+    let recovery = crate::keys::generate();
+    let path = super::init::outside(&config.base_dir, file)?;
+    crate::keys::write(&path, &recovery)?;
+    let line = format!("recovery_public_key = \"{}\"\n", Jwk::from_key(&recovery.verifying_key()).x);
+    // After the leading comments, before the first setting: top-level keys precede tables.
+    let at: usize =
+        text.lines().take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty()).map(|l| l.len() + 1).sum();
+    let updated = format!("{}{line}{}", &text[..at.min(text.len())], &text[at.min(text.len())..]);
+    let staged = config_file.with_extension("toml.new");
+    let written = std::fs::write(&staged, &updated)
+        .map_err(|e| e.to_string())
+        .and_then(|()| Config::load(&staged).map(drop).map_err(|e| e.to_string()))
+        .and_then(|()| std::fs::rename(&staged, &config_file).map_err(|e| e.to_string()));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&staged);
+        let _ = std::fs::remove_file(&path);
+        return Err(format!("cannot add the recovery key to {}: {e}", config_file.display()));
+    }
+    println!("recovery key written to {} (mode 0600): move it offline", path.display());
+    println!("peers must pin the key set again (smarty keys show) to trust it");
+    Ok(())
+}
+
+/// `keys recover`: a new key by a rotation the recovery key signs from the stolen key, the
+/// stolen key (and the active one, if the owner rotated to it after the theft) revoked by the
+/// recovery key, and what they signed signed again. Run again after a failure, it resumes: the
+/// rotation already made is not made twice (the first the recovery key signs of a key wins).
+fn recover(
+    config: &Config,
+    store: &Store,
+    recovery_key: &std::path::Path,
+    stolen: Option<String>,
+) -> Result<(), String> {
+    let recovery = crate::keys::load(recovery_key)?;
+    let expected =
+        config.recovery_jwk().ok_or("this node has no recovery key: smarty keys create-recovery makes one")?;
+    if Jwk::from_key(&recovery.verifying_key()).kid != expected.kid {
+        return Err(format!("{} is not this node's recovery key", recovery_key.display()));
+    }
+    let keys = NodeKeys::load(config)?;
+    let stolen = stolen.unwrap_or_else(|| keys.kid());
+    let known = published_jwks(&keys, store, config)?;
+    let held = known.rotations.iter().flat_map(|r| [&r.previous_key, &r.new_key]);
+    let stolen_jwk = known.keys.iter().chain(held).find(|k| k.kid == stolen).cloned();
+    let stolen_jwk =
+        stolen_jwk.ok_or_else(|| format!("{stolen} is not a key of this node (smarty keys show lists them)"))?;
+    let answered = known.rotations.iter().find(|r| r.recovered_by.is_some() && r.previous_key.kid == stolen);
+    // The keys peers will no longer trust: the stolen one, and the owner's own rotation from
+    // it after the theft, which the recovery rotation displaces.
+    let mut displaced = vec![stolen.clone()];
+    let new = match answered {
+        Some(r) => {
+            println!("resuming: {stolen} was already recovered to {}", r.new_key.kid);
+            r.new_key.kid.clone()
+        }
+        None => {
             // The stolen key is out of the owner's hands: it gives way now, with no grace.
             let at = timestamp::now();
-            let (_, new) =
-                rotate(config, &store, |old, new| Rotation::recover_at(&config.region, &old.jwk, &recovery, new, &at))?;
-            println!("recovered: new active key {new}, by a rotation the recovery key signed");
+            let (old, new) =
+                rotate(config, store, |_, new| Rotation::recover_at(&config.region, &stolen_jwk, &recovery, new, &at))?;
+            if old != stolen {
+                displaced.push(old);
+            }
+            println!("recovered: new active key {new}, by a rotation the recovery key signed from {stolen}");
+            // Writes the server sealed with the old key before it read the new key file
+            // commit first, so that the re-signing below finds them.
             std::thread::sleep(REVOKE_SETTLE);
-            let active = NodeKeys::load(config)?.active();
-            let revocation = Revocation::issue(&config.region, &stolen, RevocationReason::Compromise, &recovery);
-            let resigned = store
-                .resign(&config.region, &stolen, &active.signing, &active.jwk.kid, &revocation)
-                .map_err(|e| e.to_string())?;
-            println!(
-                "revoked {stolen} with the recovery key; re-signed {resigned} record(s) with {new}: peers that pinned the \
-                 recovery key follow the new key, and refuse anything signed with {stolen}, or with a key it was \
-                 rotated to, from now on"
-            );
+            new
         }
+    };
+    let active = NodeKeys::load(config)?.active();
+    if active.jwk.kid != new {
+        return Err(format!(
+            "the active key is {}, not {new}: recover again with --stolen {}",
+            active.jwk.kid, active.jwk.kid
+        ));
     }
+    for (i, kid) in displaced.iter().enumerate() {
+        let reason = if i == 0 { RevocationReason::Compromise } else { RevocationReason::Superseded };
+        let revocation = Revocation::issue(&config.region, kid, reason, &recovery);
+        let resigned = store
+            .resign(&config.region, kid, &active.signing, &active.jwk.kid, &revocation)
+            .map_err(|e| e.to_string())?;
+        println!("revoked {kid} with the recovery key; re-signed {resigned} record(s) with {new}");
+    }
+    println!(
+        "peers that pinned the recovery key follow {new} on their next round, and refuse anything signed with {stolen} or \
+         with a key it was rotated to"
+    );
     Ok(())
 }
 

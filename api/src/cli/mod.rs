@@ -174,6 +174,7 @@ pub fn run() -> ExitCode {
             }
             init_logging(node.log_format.unwrap_or(config.log_format));
             crate::files::report(&crate::files::tighten(&config));
+            keys::warn_of_recovery_key(&config);
             let runtime = actix_web::rt::System::new();
             Ok(runtime.block_on(crate::server::serve(config))?)
         }),

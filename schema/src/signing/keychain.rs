@@ -109,11 +109,11 @@ impl KeyStatements {
         self.rotations.is_empty() && self.revocations.is_empty()
     }
 
-    /// Those of `origin`, at most [`MAX_STATEMENTS`] of each kind.
+    /// Those of `origin` (the chain bounds what it considers: [`KeyChain::resolve`]).
     pub fn of(&self, origin: &str) -> KeyStatements {
         KeyStatements {
-            rotations: self.rotations.iter().filter(|r| r.origin == origin).take(MAX_STATEMENTS).cloned().collect(),
-            revocations: self.revocations.iter().filter(|r| r.origin == origin).take(MAX_STATEMENTS).cloned().collect(),
+            rotations: self.rotations.iter().filter(|r| r.origin == origin).cloned().collect(),
+            revocations: self.revocations.iter().filter(|r| r.origin == origin).cloned().collect(),
         }
     }
 
@@ -313,8 +313,12 @@ pub struct KeyChain {
     recovery: Vec<(String, VerifyingKey)>,
 }
 
-/// The most rotations, and the most revocations, of one origin that a chain considers.
+/// The most rotations, and the most revocations, of one origin that a chain considers (and as
+/// many again signed by its recovery key).
 pub const MAX_STATEMENTS: usize = 64;
+/// The most statements claiming to be the recovery key's that a chain checks the signature
+/// of, to find the valid ones among them.
+const MAX_CLAIMS: usize = 16 * MAX_STATEMENTS;
 
 impl KeyChain {
     /// The chain from `pinned` through `statements` (of any origin: others are ignored).
@@ -335,23 +339,45 @@ impl KeyChain {
         // what they already hold first), whatever dates they claim; but the recovery key's
         // rotations before all others, so its word on a key beats a thief's fork of it. A
         // bounded number per origin, each signature checked once: statements cannot make
-        // resolving expensive.
-        let mut rotations: Vec<&Rotation> = statements
+        // resolving expensive. The recovery key's statements are counted apart, and only once
+        // they verify, so that no flood of the origin's own keys' statements (a thief's) or of
+        // false claims to the recovery key's name pushes the owner's answer out.
+        let recovery_kid = |kid: Option<&str>| kid.is_some_and(|k| chain.recovery.iter().any(|(r, _)| r == k));
+        let (claimed, ordinary): (Vec<&Rotation>, Vec<&Rotation>) = statements
             .rotations
             .iter()
             .chain(&pinned.rotations)
             .filter(|r| r.origin == origin)
-            .take(MAX_STATEMENTS)
+            .partition(|r| r.recovered_by.is_some());
+        let recovered = claimed
+            .into_iter()
+            .take(MAX_CLAIMS)
+            .filter(|r| {
+                let pinned = recovery_kid(r.recovered_by.as_deref());
+                if !pinned {
+                    tracing::warn!(
+                        origin,
+                        "a rotation by a recovery key that is not pinned is ignored: pin the origin's key set again"
+                    );
+                }
+                pinned
+            })
             .filter(|r| r.holds(&chain.recovery).is_ok())
-            .collect();
-        rotations.sort_by_key(|r| r.recovered_by.is_none());
-        let revocations: Vec<&Revocation> = statements
+            .take(MAX_STATEMENTS);
+        let ordinary = ordinary.into_iter().take(MAX_STATEMENTS).filter(|r| r.holds(&chain.recovery).is_ok());
+        let rotations: Vec<&Rotation> = recovered.chain(ordinary).collect();
+        let (by_recovery, ordinary): (Vec<&Revocation>, Vec<&Revocation>) = statements
             .revocations
             .iter()
             .chain(&pinned.revocations)
             .filter(|r| r.origin == origin)
-            .take(MAX_STATEMENTS)
-            .collect();
+            .partition(|r| recovery_kid(Some(&r.signed_by)));
+        let by_recovery: Vec<&Revocation> = by_recovery.into_iter().take(MAX_CLAIMS).collect();
+        let revocations: Vec<&Revocation> =
+            by_recovery.iter().copied().chain(ordinary.into_iter().take(MAX_STATEMENTS)).collect();
+        // The recovery key's revocations need no chain: applied before any rotation, so that
+        // a stolen key cannot vouch, walking back, for a predecessor it invents.
+        chain.apply_revocations(&by_recovery);
         // Rotations first, so that which keys are retired is settled before a revocation is
         // judged (a retired key may not revoke); then revocations; again until nothing changes.
         let mut successor: HashMap<String, String> = HashMap::new();
@@ -578,6 +604,63 @@ mod tests {
         let against = Revocation::issue("t", &kid(&recovery), RevocationReason::Compromise, &thief);
         let statements = KeyStatements { rotations: vec![fork], revocations: vec![against] };
         assert!(KeyChain::resolve("t", &pinned, &statements).accepted().revocations.is_empty());
+    }
+
+    #[test]
+    fn no_flood_of_a_thiefs_statements_pushes_the_recovery_keys_answer_out() {
+        let (k1, k2, recovery) = (key(1), key(2), key(9));
+        let mut pinned = set(&[&k1]);
+        pinned.recovery = vec![Jwk::from_key(&recovery.verifying_key())];
+        // The thief, holding k1, chains 70 keys of its own and revokes 70 strangers, all held
+        // before the owner's answer arrives; and 70 false claims to the recovery key's name.
+        let thieves: Vec<SigningKey> = (0..70).map(|i| SigningKey::from_bytes(&[100 + i; 32])).collect();
+        let mut rotations = vec![Rotation::issue("t", &k1, &thieves[0])];
+        rotations.extend(thieves.windows(2).map(|w| Rotation::issue("t", &w[0], &w[1])));
+        let mut revocations: Vec<Revocation> = (0..70)
+            .map(|i| Revocation::issue("t", &format!("stranger-{i}"), RevocationReason::Compromise, &thieves[0]))
+            .collect();
+        for thief in &thieves {
+            let mut claim = Rotation::recover_at(
+                "t",
+                &Jwk::from_key(&k1.verifying_key()),
+                thief,
+                &key(50),
+                "2000-01-01T00:00:00.000000Z",
+            );
+            claim.recovered_by = Some(kid(&recovery));
+            rotations.push(claim);
+        }
+        let now = crate::timestamp::now();
+        rotations.push(Rotation::recover_at("t", &Jwk::from_key(&k1.verifying_key()), &recovery, &k2, &now));
+        revocations.push(Revocation::issue("t", &kid(&k1), RevocationReason::Compromise, &recovery));
+        let chain = KeyChain::resolve("t", &pinned, &KeyStatements { rotations, revocations });
+        chain.may_sign(&kid(&k2), None).unwrap();
+        assert!(matches!(
+            chain.may_sign(&kid(&k1), Some("2000-01-01T00:00:00.000000Z")),
+            Err(KeyUseError::Revoked { .. })
+        ));
+        assert!(chain.may_sign(&kid(&thieves[0]), None).is_err());
+        assert!(chain.may_sign(&kid(&key(50)), None).is_err(), "a false claim to the recovery key's name");
+    }
+
+    #[test]
+    fn a_key_the_recovery_key_revoked_vouches_for_no_predecessor() {
+        let (k1, invented, recovery) = (key(1), key(7), key(9));
+        let mut pinned = set(&[&k1]);
+        pinned.recovery = vec![Jwk::from_key(&recovery.verifying_key())];
+        // The thief, holding k1, invents a predecessor whose records k1 would vouch for.
+        let back = Rotation::issue_at("t", &invented, &k1, "2000-01-01T00:00:00.000000Z");
+        let revoked = Revocation::issue("t", &kid(&k1), RevocationReason::Compromise, &recovery);
+        let statements = KeyStatements { rotations: vec![back.clone()], revocations: vec![revoked] };
+        let chain = KeyChain::resolve("t", &pinned, &statements);
+        assert!(matches!(
+            chain.may_sign(&kid(&invented), Some("1999-01-01T00:00:00.000000Z")),
+            Err(KeyUseError::Unknown { .. })
+        ));
+        // Without the revocation, walking back is what such a rotation is for.
+        KeyChain::resolve("t", &pinned, &rotations(&[back]))
+            .may_sign(&kid(&invented), Some("1999-01-01T00:00:00.000000Z"))
+            .unwrap();
     }
 
     #[test]

@@ -45,7 +45,7 @@ impl Store {
                 statements
                     .revocations
                     .iter()
-                    .map(|r| row(r.origin.as_str(), REVOCATION, &r.kid, &r.revoked_at, to_json(r), from)),
+                    .map(|r| row(r.origin.as_str(), REVOCATION, &revocation_key(r), &r.revoked_at, to_json(r), from)),
             )
             .collect::<StoreResult<_>>()?;
         if rows.is_empty() {
@@ -91,7 +91,8 @@ impl Store {
         kid: &str,
         revocation: &Revocation,
     ) -> StoreResult<usize> {
-        let statement = row(origin, REVOCATION, &revocation.kid, &revocation.revoked_at, to_json(revocation), origin)?;
+        let kept_as = revocation_key(revocation);
+        let statement = row(origin, REVOCATION, &kept_as, &revocation.revoked_at, to_json(revocation), origin)?;
         self.write(|c, _| {
             let rows: Vec<RecordRow> = records::table
                 .filter(records::origin.eq(origin))
@@ -155,6 +156,13 @@ fn row(
         body: body?,
         received_from: from.into(),
     })
+}
+
+/// What a revocation is kept under: the key it revokes and the key that signs it, so that one
+/// signed by a key that later leaves the chain (a thief's) does not keep out another of the
+/// same key (the owner's, by its recovery key).
+fn revocation_key(r: &Revocation) -> String {
+    format!("{} by {}", r.kid, r.signed_by)
 }
 
 /// A statement as stored: its JSON.

@@ -143,6 +143,7 @@ fn prepare(dir: &Path, region: &str, port: u16) -> Result<Config, String> {
         database_url: None,
         recovery_key: None,
     })
+    .map(|(config, _)| config)
 }
 
 /// Every node pins every other node's keys and pulls from it.
