@@ -28,7 +28,7 @@ pub fn import(file: &Path, config: &Config) -> Result<(), String> {
 
 pub fn export(config: &Config) -> Result<(), String> {
     let store = Store::open(&config.database()?, 1).map_err(|e| e.to_string())?;
-    let records = portable::export(&store, &config.region)?;
+    let records = portable::export(&store, &config.region).map_err(|e| e.to_string())?;
     println!("{}", serde_json::to_string_pretty(&records).map_err(|e| e.to_string())?);
     Ok(())
 }

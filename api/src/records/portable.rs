@@ -146,15 +146,29 @@ fn row<C: RecordContent>(
     Ok(Write::local(&record, false, &active.signing, &active.jwk.kid))
 }
 
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] smarty_schema::store::StoreError),
+    /// A live record without content: a corrupt row (the export would silently lack it).
+    #[error("record {0} keeps no content")]
+    NoContent(String),
+    #[error("record {id}: {source}")]
+    Encode { id: String, source: serde_json::Error },
+}
+
 /// The node's own live records, contacts included, as a portable array.
-pub fn export(store: &Store, region: &str) -> Result<Vec<PortableRecord>, String> {
-    let rows = store.own_records(region).map_err(|e| e.to_string())?;
-    rows.into_iter()
+pub fn export(store: &Store, region: &str) -> Result<Vec<PortableRecord>, ExportError> {
+    store
+        .own_records(region)?
+        .into_iter()
         .map(|record| {
-            let content =
-                record.content_for_editors().ok_or_else(|| format!("record {} keeps no content", record.id))?;
+            let content = record.content_for_editors().ok_or_else(|| ExportError::NoContent(record.id.clone()))?;
+            let content = serde_json::to_value(content)
+                .map_err(|source| ExportError::Encode { id: record.id.clone(), source })?;
             Ok(PortableRecord {
-                content: serde_json::to_value(content).map_err(|e| e.to_string())?,
+                content,
                 id: Some(record.id),
                 kind: record.kind,
                 origin: Some(record.origin),

@@ -2,8 +2,8 @@
 //! with the API's validation messages placed beside the fields they concern.
 
 use serde_json::{Map, Value};
-use smarty_schema::FieldError;
 use smarty_schema::vocab::THEMES;
+use smarty_schema::{AnyContent, FieldError};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -22,16 +22,80 @@ pub enum Control {
 }
 
 pub struct FieldDef {
-    /// The content member's dotted path, also the form field's name.
+    /// The content member's dotted path, also the form field's name: the form posts the
+    /// API's body, which the API's typed reading checks.
     pub name: &'static str,
     pub label: &'static str,
     pub control: Control,
     pub required: bool,
     pub hint: &'static str,
+    /// The field's values in typed content (none when the content is of another kind, or
+    /// has no value there).
+    pub read: Read,
 }
 
+/// Reads a form field's values from typed content.
+pub type Read = fn(&AnyContent) -> Vec<String>;
+
 const fn f(name: &'static str, label: &'static str, control: Control, required: bool, hint: &'static str) -> FieldDef {
-    FieldDef { name, label, control, required, hint }
+    FieldDef { name, label, control, required, hint, read: |_| Vec::new() }
+}
+
+impl FieldDef {
+    /// The same field, read from content by `read`.
+    const fn reads(self, read: Read) -> FieldDef {
+        FieldDef { read, ..self }
+    }
+}
+
+/// A reader of case studies' (`cs!`) or policy instruments' (`pi!`) content.
+macro_rules! cs {
+    (|$c:ident| $e:expr) => {
+        |any: &AnyContent| match any {
+            AnyContent::CaseStudy($c) => $e,
+            _ => Vec::new(),
+        }
+    };
+}
+macro_rules! pi {
+    (|$c:ident| $e:expr) => {
+        |any: &AnyContent| match any {
+            AnyContent::PolicyInstrument($c) => $e,
+            _ => Vec::new(),
+        }
+    };
+}
+
+/// One value, as text.
+fn one(value: impl ToString) -> Vec<String> {
+    vec![value.to_string()]
+}
+
+/// A value if there is one.
+fn opt<T: ToString>(value: Option<T>) -> Vec<String> {
+    value.iter().map(ToString::to_string).collect()
+}
+
+/// Items one per line, as a textarea holds them.
+fn lines<T: ToString>(items: &[T]) -> Vec<String> {
+    if items.is_empty() {
+        Vec::new()
+    } else {
+        one(items.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+    }
+}
+
+/// An enumerated value's wire name (what the form's select posts).
+fn wire<T: serde::Serialize>(value: &T) -> Vec<String> {
+    match serde_json::to_value(value) {
+        Ok(Value::String(s)) => vec![s],
+        _ => Vec::new(),
+    }
+}
+
+/// The English translation's title and summary, of any kind.
+fn english(any: &AnyContent, title: bool) -> Vec<String> {
+    opt(any.translation("en").map(|t| if title { t.title.to_string() } else { t.summary.to_string() }))
 }
 
 const INTERVENTIONS: &[(&str, &str)] = &[("direct", "Direct intervention"), ("policy", "Policy intervention")];
@@ -51,60 +115,86 @@ const LANGUAGE_HINT: &str = "ISO 639-1 code of the text's language: it, pl, fi, 
 const LINES: &str = "One per line.";
 
 pub const CASE_STUDY: &[FieldDef] = &[
-    f("title", "Title", Control::Text, true, "Up to 200 characters."),
-    f("summary", "Summary", Control::TextArea, true, "Up to 1,000 characters."),
-    f("description", "Description", Control::TextArea, true, ""),
-    f("intervention", "Intervention", Control::Select(INTERVENTIONS), true, ""),
-    f("themes", "Themes", Control::Themes, true, ""),
-    f("language", "Language", Control::Text, true, LANGUAGE_HINT),
-    f("main_institution", "Main institution", Control::Text, true, ""),
-    f("location.name", "Location", Control::Text, true, "Town or area."),
+    f("title", "Title", Control::Text, true, "Up to 200 characters.").reads(cs!(|c| one(&c.title))),
+    f("summary", "Summary", Control::TextArea, true, "Up to 1,000 characters.").reads(cs!(|c| one(&c.summary))),
+    f("description", "Description", Control::TextArea, true, "").reads(cs!(|c| one(&c.description))),
+    f("intervention", "Intervention", Control::Select(INTERVENTIONS), true, "").reads(cs!(|c| wire(&c.intervention))),
+    f("themes", "Themes", Control::Themes, true, "").reads(cs!(|c| c
+        .themes
+        .iter()
+        .map(|t| t.as_str().to_string())
+        .collect())),
+    f("language", "Language", Control::Text, true, LANGUAGE_HINT).reads(cs!(|c| one(&c.language))),
+    f("main_institution", "Main institution", Control::Text, true, "").reads(cs!(|c| one(&c.main_institution))),
+    f("location.name", "Location", Control::Text, true, "Town or area.").reads(cs!(|c| one(&c.location.name))),
     f(
         "location.nuts",
         "NUTS code of the location",
         Control::Text,
         true,
         "Two capital letters, then up to three digits or capital letters, e.g. ITI15.",
-    ),
-    f("period.start", "Start date", Control::Date, true, ""),
-    f("period.end", "End date", Control::Date, false, "Leave empty while ongoing."),
-    f("resources_needed", "Resources needed", Control::TextArea, false, ""),
-    f("evidence_of_success", "Evidence of success", Control::TextArea, false, ""),
-    f("difficulties", "Difficulties encountered", Control::TextArea, false, ""),
-    f("transfer_potential", "Potential for learning or transfer", Control::TextArea, false, ""),
-    f("keywords", "Keywords", Control::Lines, false, LINES),
-    f("links", "Links", Control::Lines, false, "One http or https address per line."),
-    f("budget.amount", "Budget amount", Control::Text, false, "A number, e.g. 250000 or 1250.50."),
-    f("budget.currency", "Budget currency", Control::Text, false, "ISO 4217 code, e.g. EUR."),
-    f("funding_sources", "Funding sources", Control::Lines, false, LINES),
-    f("policy_instruments", "Related policy instruments", Control::Instruments, false, ""),
+    )
+    .reads(cs!(|c| one(&c.location.nuts))),
+    f("period.start", "Start date", Control::Date, true, "").reads(cs!(|c| one(&c.period.start))),
+    f("period.end", "End date", Control::Date, false, "Leave empty while ongoing.")
+        .reads(cs!(|c| opt(c.period.end.as_ref()))),
+    f("resources_needed", "Resources needed", Control::TextArea, false, "")
+        .reads(cs!(|c| opt(c.resources_needed.as_ref()))),
+    f("evidence_of_success", "Evidence of success", Control::TextArea, false, "")
+        .reads(cs!(|c| opt(c.evidence_of_success.as_ref()))),
+    f("difficulties", "Difficulties encountered", Control::TextArea, false, "")
+        .reads(cs!(|c| opt(c.difficulties.as_ref()))),
+    f("transfer_potential", "Potential for learning or transfer", Control::TextArea, false, "")
+        .reads(cs!(|c| opt(c.transfer_potential.as_ref()))),
+    f("keywords", "Keywords", Control::Lines, false, LINES).reads(cs!(|c| lines(&c.keywords))),
+    f("links", "Links", Control::Lines, false, "One http or https address per line.").reads(cs!(|c| lines(&c.links))),
+    f("budget.amount", "Budget amount", Control::Text, false, "A number, e.g. 250000 or 1250.50.")
+        .reads(cs!(|c| opt(c.budget.as_ref().map(|b| &b.amount)))),
+    f("budget.currency", "Budget currency", Control::Text, false, "ISO 4217 code, e.g. EUR.")
+        .reads(cs!(|c| opt(c.budget.as_ref().map(|b| &b.currency)))),
+    f("funding_sources", "Funding sources", Control::Lines, false, LINES).reads(cs!(|c| lines(&c.funding_sources))),
+    f("policy_instruments", "Related policy instruments", Control::Instruments, false, "").reads(cs!(|c| c
+        .policy_instruments
+        .iter()
+        .map(ToString::to_string)
+        .collect())),
     f(
         "contact.name",
         "Contact name",
         Control::Text,
         false,
         "Personal data: shown to this region's editors only, never shared.",
-    ),
-    f("contact.email", "Contact email", Control::Email, false, ""),
-    f("translations.en.title", "Title in English", Control::Text, false, "For records written in another language."),
-    f("translations.en.summary", "Summary in English", Control::TextArea, false, ""),
+    )
+    .reads(cs!(|c| opt(c.contact.as_ref().map(|x| &x.name)))),
+    f("contact.email", "Contact email", Control::Email, false, "")
+        .reads(cs!(|c| opt(c.contact.as_ref().map(|x| &x.email)))),
+    f("translations.en.title", "Title in English", Control::Text, false, "For records written in another language.")
+        .reads(|c| english(c, true)),
+    f("translations.en.summary", "Summary in English", Control::TextArea, false, "").reads(|c| english(c, false)),
 ];
 
 pub const POLICY_INSTRUMENT: &[FieldDef] = &[
-    f("name", "Name", Control::Text, true, "Up to 200 characters."),
-    f("description", "Description", Control::TextArea, true, ""),
-    f("instrument_type", "Type of instrument", Control::Select(INSTRUMENT_TYPES), true, ""),
-    f("managing_authority", "Managing authority", Control::Text, true, ""),
-    f("territory", "Territory (NUTS code)", Control::Text, true, "e.g. ITI1."),
-    f("period.start", "Start date", Control::Date, true, ""),
-    f("period.end", "End date", Control::Date, false, ""),
-    f("language", "Language", Control::Text, true, LANGUAGE_HINT),
-    f("budget.amount", "Budget amount", Control::Text, false, ""),
-    f("budget.currency", "Budget currency", Control::Text, false, ""),
-    f("themes", "Themes", Control::Themes, false, ""),
-    f("url", "Web page", Control::Url, false, ""),
-    f("translations.en.title", "Name in English", Control::Text, false, ""),
-    f("translations.en.summary", "Summary in English", Control::TextArea, false, ""),
+    f("name", "Name", Control::Text, true, "Up to 200 characters.").reads(pi!(|c| one(&c.name))),
+    f("description", "Description", Control::TextArea, true, "").reads(pi!(|c| one(&c.description))),
+    f("instrument_type", "Type of instrument", Control::Select(INSTRUMENT_TYPES), true, "")
+        .reads(pi!(|c| wire(&c.instrument_type))),
+    f("managing_authority", "Managing authority", Control::Text, true, "").reads(pi!(|c| one(&c.managing_authority))),
+    f("territory", "Territory (NUTS code)", Control::Text, true, "e.g. ITI1.").reads(pi!(|c| one(&c.territory))),
+    f("period.start", "Start date", Control::Date, true, "").reads(pi!(|c| one(&c.period.start))),
+    f("period.end", "End date", Control::Date, false, "").reads(pi!(|c| opt(c.period.end.as_ref()))),
+    f("language", "Language", Control::Text, true, LANGUAGE_HINT).reads(pi!(|c| one(&c.language))),
+    f("budget.amount", "Budget amount", Control::Text, false, "")
+        .reads(pi!(|c| opt(c.budget.as_ref().map(|b| &b.amount)))),
+    f("budget.currency", "Budget currency", Control::Text, false, "")
+        .reads(pi!(|c| opt(c.budget.as_ref().map(|b| &b.currency)))),
+    f("themes", "Themes", Control::Themes, false, "").reads(pi!(|c| c
+        .themes
+        .iter()
+        .map(|t| t.as_str().to_string())
+        .collect())),
+    f("url", "Web page", Control::Url, false, "").reads(pi!(|c| opt(c.url.as_ref()))),
+    f("translations.en.title", "Name in English", Control::Text, false, "").reads(|c| english(c, true)),
+    f("translations.en.summary", "Summary in English", Control::TextArea, false, "").reads(|c| english(c, false)),
 ];
 
 pub fn defs(kind: &str) -> &'static [FieldDef] {
@@ -166,25 +256,16 @@ fn set(obj: &mut Map<String, Value>, path: &str, value: Value) {
     }
 }
 
-/// The form values of stored content.
-pub fn from_content(kind: &str, content: &Value) -> Values {
-    let mut out = Values::new();
-    for def in defs(kind) {
-        let pointer = format!("/{}", def.name.replace('.', "/"));
-        let Some(v) = content.pointer(&pointer) else { continue };
-        let values = match (def.control, v) {
-            (Control::Themes | Control::Instruments, Value::Array(a)) => {
-                a.iter().filter_map(|x| x.as_str().map(String::from)).collect()
-            }
-            (Control::Lines, Value::Array(a)) => {
-                vec![a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n")]
-            }
-            (_, Value::String(s)) => vec![s.clone()],
-            (_, other) => vec![other.to_string()],
-        };
-        out.insert(def.name.to_string(), values);
-    }
-    out
+/// The form values of stored content, read from its typed fields.
+pub fn from_content(content: &AnyContent) -> Values {
+    let kind = content.kind().as_str();
+    defs(kind)
+        .iter()
+        .filter_map(|def| {
+            let values = (def.read)(content);
+            (!values.is_empty()).then(|| (def.name.to_string(), values))
+        })
+        .collect()
 }
 
 /// The form field an API field error concerns (`content.links[2]` → `links`), if any.
@@ -266,6 +347,7 @@ pub fn views(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use smarty_schema::CaseStudy;
 
     #[test]
     fn form_values_round_trip_through_content() {
@@ -285,8 +367,18 @@ mod tests {
         assert_eq!(content["links"], serde_json::json!(["https://a.example", "https://b.example"]));
         assert_eq!(content["location"]["nuts"], "UKE4");
         assert!(content.get("budget").is_none(), "empty optional fields are left out");
-        let back = from_content("case_study", &content);
+        let typed: CaseStudy = serde_json::from_value(serde_json::json!({
+            "title": "T", "summary": "S", "description": "D", "intervention": "direct",
+            "themes": ["vr-simulation", "smart-logistics"], "language": "en", "main_institution": "I",
+            "location": {"nuts": "UKE4", "name": "Leeds"}, "period": {"start": "2024-01-01"},
+            "links": ["https://a.example", "https://b.example"]
+        }))
+        .unwrap();
+        let back = from_content(&AnyContent::CaseStudy(typed));
         assert_eq!(back["links"], vec!["https://a.example\nhttps://b.example".to_string()]);
+        assert_eq!(back["themes"], ["vr-simulation", "smart-logistics"]);
+        assert_eq!(back["intervention"], ["direct"]);
+        assert!(!back.contains_key("period.end") && !back.contains_key("budget.amount"), "no value, no field");
         let error = FieldError::new("content.links[1]", "m");
         assert_eq!(field_of("case_study", &error), Some("links"));
         let error = FieldError::new("content.location.nuts", "m");

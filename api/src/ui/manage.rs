@@ -27,6 +27,11 @@ impl Message {
     pub fn new(state: &AppState, session: &Session, heading: &str, message: &str) -> Message {
         Message { layout: Layout::new(state, session, heading), heading: heading.into(), message: message.into() }
     }
+
+    /// A message drawn outside any handler (an error page), for nobody signed in.
+    pub fn guest(state: &AppState, heading: &str, message: &str) -> Message {
+        Message { layout: Layout::guest(state, heading), heading: heading.into(), message: message.into() }
+    }
 }
 
 fn to_sign_in() -> HttpResponse {
@@ -179,9 +184,7 @@ pub async fn edit_form(
         return Err(not_in_forms());
     }
     let content = row.content_for_editors().ok_or(ApiError::NotFound)?;
-    // The form's fields are the API body's, by path: it reads the content as the API writes it.
-    let content = serde_json::to_value(content).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let mut values = form::from_content(kind.as_str(), &content);
+    let mut values = form::from_content(&content);
     values.insert("status".into(), vec![row.status.as_str().to_string()]);
     form_page(&state, &session, kind, Some(&row.id), Some(row.version), &values, &[], StatusCode::OK).await
 }

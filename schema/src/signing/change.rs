@@ -216,6 +216,27 @@ impl From<Wire> for Change {
 
 #[cfg(test)]
 mod tests {
+    /// Changes signed once and frozen here (a case study, an action plan citing by id alone as
+    /// plans did before citations named origins, and a withdrawal's tombstone): whatever this
+    /// code becomes, it reads them, re-derives their exact canonical bytes and hashes, and
+    /// verifies their signatures, so peers running older code converge with it.
+    #[test]
+    fn changes_signed_by_earlier_code_still_read_hash_and_verify() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/signed_changes.json")).unwrap();
+        let keys: crate::signing::JwkSet = serde_json::from_value(fixture.clone()).unwrap();
+        let keys = keys.verifying_keys().unwrap();
+        for given in fixture["changes"].as_array().unwrap() {
+            let change: Change = serde_json::from_value(given.clone()).unwrap();
+            assert_eq!(hash(&change.canonical_bytes()), change.hash(), "same canonical bytes: {given}");
+            change.verify(&keys).unwrap();
+            assert_eq!(&serde_json::to_value(&change).unwrap(), given, "served on as it was signed");
+            if let Some(content) = &change.record.content {
+                crate::content::AnyContent::from_json(change.record.kind, &content.to_string()).unwrap();
+            }
+        }
+    }
+
     use super::super::{Jwk, JwkSet};
     use super::*;
 
