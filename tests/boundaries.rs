@@ -410,3 +410,43 @@ async fn anonymous_exports_are_capped_lower() {
     res.expect(200);
     assert_eq!(res.json().as_array().unwrap().len(), 2);
 }
+
+/// A person's browser, as it asks for pages.
+async fn browse(node: &TestNode, path: &str) -> (u16, String, String) {
+    let res = http()
+        .get(node.url(path))
+        .header("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+        .send()
+        .await
+        .unwrap();
+    let kind = res.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    (res.status().as_u16(), kind, res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_browser_gets_pages_for_tracking_links_mangled_links_and_errors() {
+    let node = TestNode::start(Backend::Sqlite).await;
+    create(&node, "/api/v1/case-studies", &published(case_study("Sensor retrofits for Huddersfield mills"))).await;
+    search_until(&node, "q=retrofits", |r| r["total"] == 1).await;
+    // A shared link with tracking parameters searches as if they were not there.
+    let (status, kind, html) = browse(&node, "/?q=retrofits&utm_source=newsletter&fbclid=IwAR0x").await;
+    assert_eq!((status, kind.starts_with("text/html")), (200, true), "{html}");
+    assert!(html.contains("Sensor retrofits for Huddersfield mills"), "{html}");
+    // A value the search cannot take is left out, and the page says which and why.
+    let (status, _, html) = browse(&node, "/?q=retrofits&year_from=last-year&theme=nonsense").await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("could not be used") && html.contains("year_from") && html.contains("theme"), "{html}");
+    assert!(html.contains("Sensor retrofits for Huddersfield mills"), "the rest of the search still runs: {html}");
+    // A mistyped address is a page with a way back; the API still answers machines.
+    let (status, kind, html) = browse(&node, "/no-such-page").await;
+    assert_eq!((status, kind.starts_with("text/html")), (404, true), "{html}");
+    assert!(html.contains("Not found") && html.contains("href=\"/\""), "{html}");
+    let (status, kind, _) = browse(&node, "/api/v1/no-such-route").await;
+    assert_eq!((status, kind.as_str()), (404, "application/problem+json"));
+    let res = http().get(node.url("/no-such-page")).send().await.unwrap();
+    assert_eq!(res.headers()["content-type"], "application/problem+json", "a client not asking for HTML");
+    // A wrong method on a page's address, too.
+    let res = http().delete(node.url("/regions")).header("accept", "text/html").send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 405);
+    assert!(res.text().await.unwrap().contains("Method not allowed"));
+}

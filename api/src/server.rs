@@ -182,6 +182,8 @@ async fn start_node(
                 .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
                 .wrap(actix_web::middleware::from_fn(crate::http::throttle::middleware))
                 .wrap(actix_web::middleware::from_fn(crate::http::deadline::middleware))
+                // Outside the throttle and the deadline, so their refusals reach people as pages.
+                .wrap(actix_web::middleware::from_fn(crate::ui::errors::middleware))
                 .wrap(actix_web::middleware::from_fn(crate::http::headers::middleware))
                 .wrap(tracing_actix_web::TracingLogger::<crate::http::request_log::RequestSpan>::new())
                 .default_service(web::to(move |req: HttpRequest| {

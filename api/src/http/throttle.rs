@@ -155,9 +155,12 @@ pub async fn middleware(
         let has_credentials = req.headers().contains_key(header::AUTHORIZATION);
         if (matches!(class, Class::SignIn) || !has_credentials)
             && let Some(limits) = req.app_data::<web::Data<Limiter>>()
+            && let Err(refused) = limits.anonymous(req.request(), class)
         {
-            limits.anonymous(req.request(), class)?;
+            // A response, not an error: the layers outside see the request it answers (a
+            // browser's refusal becomes a page).
+            return Ok(req.error_response(refused).map_into_right_body());
         }
     }
-    next.call(req).await
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
 }

@@ -2,6 +2,7 @@
 //! one embedded stylesheet, no JavaScript. Every page works with JavaScript off, every search
 //! state has its own URL, and every form is CSRF-protected.
 
+pub mod errors;
 mod form;
 mod manage;
 mod pages;
@@ -31,6 +32,17 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The frame of a page drawn outside any handler (an error page): nobody signed in.
+    pub fn guest(state: &AppState, title: impl Into<String>) -> Layout {
+        Layout {
+            title: title.into(),
+            node_name: state.config.region_info().name.clone(),
+            q: String::new(),
+            editor: None,
+            csrf: String::new(),
+        }
+    }
+
     pub fn new(state: &AppState, session: &Session, title: impl Into<String>) -> Layout {
         Layout {
             title: title.into(),
@@ -42,13 +54,13 @@ impl Layout {
     }
 }
 
-/// An HTML page with the security headers and, when new, the CSRF cookie.
 /// The address of `origin`'s record `id`'s page: naming the origin, it stays unambiguous
 /// whatever ids other origins publish.
 pub fn record_path(origin: &str, id: &str) -> String {
     format!("/records/{id}?origin={origin}")
 }
 
+/// An HTML page with the security headers and, when new, the CSRF cookie.
 pub fn page(status: actix_web::http::StatusCode, html: String, session: &Session) -> HttpResponse {
     let mut res = HttpResponse::build(status);
     res.content_type("text/html; charset=utf-8")

@@ -56,16 +56,22 @@ struct SearchPage {
     prev: Option<String>,
     next: Option<String>,
     export: String,
+    /// What of the address was left out, and why.
+    notice: Option<String>,
 }
+
+/// The search page's own parameters; any other (a link's `utm_source`, `fbclid`) is ignored.
+const PAGE_PARAMETERS: [&str; 10] =
+    ["q", "theme", "origin", "kind", "intervention", "language", "year_from", "year_to", "offset", "sort"];
 
 /// The search page
 ///
 /// The shared catalogue: words, facet filters with counts, sort and pages, each state at its
-/// own URL (`/?q=…&theme=…&offset=…`); works without JavaScript.
+/// own URL (`/?q=…&theme=…&offset=…`); works without JavaScript. Other parameters (a link's
+/// tracking parameters) are ignored, and a value it cannot use is left out with a message.
 #[utoipa::path(operation_id = "searchPage", tag = "pages",
     responses(
         (status = 200, description = "HTML page", content_type = "text/html", body = String),
-        (status = 400, description = "A parameter is malformed", body = crate::error::Problem, content_type = "application/problem+json"),
     ), security(()))]
 #[get("/")]
 pub async fn search(state: web::Data<AppState>, session: Session, req: HttpRequest) -> Result<HttpResponse, ApiError> {
@@ -73,14 +79,27 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
         return Ok(sign_in_first());
     }
     // The page's own query string is the search: bookmarkable, shareable.
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(req.query_string().as_bytes())
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(req.query_string().as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         // Empty choices (an unset year, an empty search box) mean no filter.
-        .filter(|(k, v)| !v.is_empty() && k != "limit")
+        .filter(|(k, v)| !v.is_empty() && PAGE_PARAMETERS.contains(&k.as_str()))
         .collect();
-    let query: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish();
-    let with_limit = format!("{query}&limit={PAGE_SIZE}");
-    let (request, _) = parse(&with_limit, Some(100))?;
+    let parse_page = |pairs: &[(String, String)]| {
+        let query: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+        parse(&format!("{query}&limit={PAGE_SIZE}"), Some(100))
+    };
+    // A value the search cannot take (a mangled link) is left out, and the page says so.
+    let mut notice = None;
+    let request = match parse_page(&pairs) {
+        Err(ApiError::Validation(errors)) => {
+            let bad: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+            pairs.retain(|(k, _)| !bad.contains(k));
+            let said: Vec<String> = errors.iter().map(|e| format!("{} ({})", e.field, e.message)).collect();
+            notice = Some(format!("Part of this address could not be used and was left out: {}.", said.join("; ")));
+            parse_page(&pairs)?.0
+        }
+        other => other?.0,
+    };
     let catalogue = state.catalogue.clone();
     let search = request.clone();
     let result: SearchResult = web::block(move || catalogue.search(&search)).await??;
@@ -169,6 +188,7 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
         prev,
         next,
         export,
+        notice,
     })?;
     Ok(page(StatusCode::OK, html, &session))
 }
