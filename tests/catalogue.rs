@@ -403,3 +403,82 @@ async fn exports_hold_every_matching_record() {
     let problem = refused.expect_problem(422, "unprocessable");
     assert!(problem["detail"].as_str().unwrap().contains("at most 30"));
 }
+
+/// A practice in `language` with an English translation.
+fn translated(title: &str, language: &str, description: &str, english: (&str, &str)) -> Value {
+    let mut p = practice(title, language, description, &["vr-simulation"], "direct", "2022-01-01");
+    p["content"]["translations"] = json!({"en": {"title": english.0, "summary": english.1}});
+    p
+}
+
+#[tokio::test]
+async fn practices_like_this_come_from_other_regions_across_languages() {
+    let tuscany = TestNode::start_with(Backend::Sqlite, "tuscany", &[]).await;
+    let mazovia = TestNode::start_with(Backend::Sqlite, "mazovia", &[]).await;
+    pin(&tuscany, &mazovia, true);
+    pin(&mazovia, &tuscany, false);
+    let prato = post(
+        &tuscany,
+        &translated(
+            "Gemelli digitali per le fabbriche tessili di Prato",
+            "it",
+            "Un gemello digitale simula le linee di produzione dei telai prima di ogni modifica.",
+            (
+                "Digital twins for Prato textile factories",
+                "A digital twin simulates production lines before each change to the looms.",
+            ),
+        ),
+    )
+    .await;
+    post(
+        &tuscany,
+        &translated(
+            "Gemello digitale per la ceramica di Sesto",
+            "it",
+            "Il gemello digitale della linea di produzione della ceramica.",
+            ("A digital twin for ceramics in Sesto", "The digital twin of a ceramics production line."),
+        ),
+    )
+    .await;
+    let radom = post(
+        &mazovia,
+        &translated(
+            "Cyfrowe bliźniaki w zakładach obróbki metali w Radomiu",
+            "pl",
+            "Cyfrowy bliźniak symuluje linie produkcyjne przed każdą zmianą.",
+            (
+                "Digital twins in Radom metalworking plants",
+                "A digital twin simulates production lines before each change.",
+            ),
+        ),
+    )
+    .await;
+    post(
+        &mazovia,
+        &translated(
+            "Szkolenia kierowców magazynowych",
+            "pl",
+            "Kursy dla kierowców wózków widłowych w magazynach.",
+            ("Training for warehouse forklift drivers", "Courses for forklift drivers in warehouses."),
+        ),
+    )
+    .await;
+    let out = tuscany.smarty_async(&["sync"]).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    search_until(&tuscany, "origin=mazovia", |r| r["total"] == 2).await;
+
+    let similar = tuscany.get(&format!("/api/v1/catalogue/records/{prato}/similar"), None).await;
+    let similar = similar.expect(200).json();
+    crate::support::conforms::assert_conforms("Similar", &similar);
+    let items = similar["items"].as_array().unwrap();
+    assert_eq!(items[0]["id"], radom.as_str(), "the Polish digital twin, through the translations: {similar}");
+    assert!(items.iter().all(|i| i["origin"] == "mazovia"), "nothing from its own region: {similar}");
+    assert!(items.len() <= 5);
+    // The record page lists it, linked by origin.
+    let page = tuscany.get(&format!("/records/{prato}"), None).await;
+    assert!(page.text.contains(&format!("/records/{radom}?origin=mazovia")), "{}", page.text);
+    tuscany
+        .get(&format!("/api/v1/catalogue/records/{prato}/similar?origin=mazovia"), None)
+        .await
+        .expect_problem(404, "not-found");
+}

@@ -110,6 +110,39 @@ pub async fn influence(
     Ok(HttpResponse::Ok().json(influence))
 }
 
+/// Practices like this
+///
+/// Up to five published case studies of other regions most like this record, by the words of
+/// its text and of its English translation (so records in different languages meet through
+/// their translations): what an officer might transfer.
+#[utoipa::path(
+    operation_id = "getSimilar", tag = "catalogue",
+    params(("id" = String, Path, description = "Record id (UUID)", example = "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60"), AtOrigin),
+    responses(
+        (status = 200, description = "The practices most like it", body = crate::search::similar::Similar),
+        (status = 300, description = "Published records of several origins have this id: `choices` names each one's address", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`origin` is not a region code, or another parameter was sent", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No published record with this id (of this origin)", body = Problem, content_type = "application/problem+json"),
+    ),
+    security((), ("apiToken" = []))
+)]
+#[get("/catalogue/records/{id}/similar")]
+pub async fn similar(
+    state: web::Data<AppState>,
+    _reader: Reader,
+    id: web::Path<String>,
+    at: QueryParams<AtOrigin>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let href = |origin: &str| format!("/api/v1/catalogue/records/{id}/similar?origin={origin}");
+    let origin = at.0.origin.as_deref();
+    let row = resolve(&state, id.clone(), origin, StoredRecord::is_public, href).await?.ok_or(ApiError::NotFound)?;
+    let catalogue = state.catalogue.clone();
+    let content = row.content.clone().ok_or(ApiError::NotFound)?;
+    Ok(HttpResponse::Ok().json(web::block(move || catalogue.similar(&row.origin, &row.id, &content)).await??))
+}
+
 /// Transfers between regions
 ///
 /// `matrix[i][j]` is the number of actions of region `regions[j]` citing at least one practice

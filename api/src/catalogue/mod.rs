@@ -13,6 +13,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(handlers::search)
         .service(handlers::record)
         .service(handlers::influence)
+        .service(handlers::similar)
         .service(handlers::transfers)
         .service(export::export);
 }

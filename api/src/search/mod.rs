@@ -12,5 +12,6 @@ pub mod indexer;
 pub mod lineage;
 pub mod query;
 pub mod request;
+pub mod similar;
 
 pub use indexer::Catalogue;

@@ -195,6 +195,19 @@ pub async fn record(
             .collect();
         rows.links("Actions it inspired", links, false);
     }
+    if stored.is_public() {
+        let (catalogue, origin, id, text) =
+            (state.catalogue.clone(), stored.origin.clone(), stored.id.clone(), content.clone());
+        let similar = web::block(move || catalogue.similar(&origin, &id, &text)).await??;
+        let links = similar
+            .items
+            .iter()
+            .map(|i| {
+                (super::record_path(&i.origin, &i.id), format!("{} ({})", i.title, state.config.region_name(&i.origin)))
+            })
+            .collect();
+        rows.links("Practices like this in other regions", links, false);
+    }
     let heading = content.title().to_string();
     let translation = content.translation("en").map(|t| (t.title.to_string(), t.summary.to_string()));
     let html = render(&RecordPage {
