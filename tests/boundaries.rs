@@ -450,3 +450,34 @@ async fn a_browser_gets_pages_for_tracking_links_mangled_links_and_errors() {
     assert_eq!(res.status().as_u16(), 405);
     assert!(res.text().await.unwrap().contains("Method not allowed"));
 }
+
+#[tokio::test]
+async fn a_record_page_leads_back_to_its_search_and_reads_like_a_page() {
+    let node = TestNode::start(Backend::Sqlite).await;
+    let older = create(&node, "/api/v1/case-studies", &published(case_study("Older practice on looms"))).await;
+    let newer = create(&node, "/api/v1/case-studies", &published(case_study("Newer practice on looms"))).await;
+    search_until(&node, "q=looms", |r| r["total"] == 2).await;
+    // Without words, the newest first.
+    let (_, _, html) = browse(&node, "/").await;
+    let (at_newer, at_older) = (html.find("Newer practice").unwrap(), html.find("Older practice").unwrap());
+    assert!(at_newer < at_older, "newest first without a query");
+    // A result links to its record with the search it came from; the record links back.
+    let (_, _, html) = browse(&node, "/?q=looms&theme=predictive-maintenance").await;
+    let href = format!("/records/{older}?origin=leeds&#38;from=q%3Dlooms%26theme%3Dpredictive-maintenance");
+    assert!(html.contains(&href), "{html}");
+    let (status, _, page) =
+        browse(&node, &format!("/records/{older}?origin=leeds&from=q%3Dlooms%26theme%3Dpredictive-maintenance")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("href=\"/?q=looms&#38;theme=predictive-maintenance\">Back to the results"), "{page}");
+    // Whatever `from` holds, the way back is this node's search page.
+    let (_, _, page) = browse(&node, &format!("/records/{newer}?from=%2F%2Fevil.example")).await;
+    assert!(page.contains("href=\"/?%2F%2Fevil.example=\""), "{page}");
+    // Dates as a reader writes them, never the stored form.
+    let today = chrono::Utc::now().format("%-d %B %Y").to_string();
+    assert!(page.contains(&today), "{page}");
+    let stored = node.get(&format!("/api/v1/case-studies/{newer}"), None).await.json();
+    assert!(!page.contains(stored["updated_at"].as_str().unwrap()), "{page}");
+    // Sign-in speaks to an officer, with no command to type.
+    let (_, _, sign_in) = browse(&node, "/sign-in").await;
+    assert!(sign_in.contains("access key your node administrator gave you") && !sign_in.contains("smarty token"));
+}

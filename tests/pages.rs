@@ -147,7 +147,7 @@ async fn an_editor_signs_in_fixes_a_mistake_and_publishes() {
     b.client.find(Locator::Id("token")).await.unwrap().send_keys("smt_wrong").await.unwrap();
     b.client.find(Locator::Css("main form button")).await.unwrap().click().await.unwrap();
     b.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Id("token-error")).await.unwrap();
-    assert!(text_of(&b, "#token-error").await.contains("unknown"));
+    assert!(text_of(&b, "#token-error").await.contains("not known here"));
     b.client.find(Locator::Id("token")).await.unwrap().send_keys(&node.editor).await.unwrap();
     click_to(&b, Locator::Css("main form button"), "/manage").await;
     click_to(&b, Locator::LinkText("New case study"), "/manage/new").await;

@@ -90,7 +90,7 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     };
     // A value the search cannot take (a mangled link) is left out, and the page says so.
     let mut notice = None;
-    let request = match parse_page(&pairs) {
+    let mut request = match parse_page(&pairs) {
         Err(ApiError::Validation(errors)) => {
             let bad: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
             pairs.retain(|(k, _)| !bad.contains(k));
@@ -100,6 +100,11 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
         }
         other => other?.0,
     };
+    // Without words there is no relevance: the newest practices come first, unless the reader
+    // chose an order.
+    if request.q.trim().is_empty() && !pairs.iter().any(|(k, _)| k == "sort") {
+        request.sort = Sort::Updated;
+    }
     let catalogue = state.catalogue.clone();
     let search = request.clone();
     let result: SearchResult = web::block(move || catalogue.search(&search)).await??;
@@ -134,11 +139,16 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
         }
         facets.push(FacetView { name, legend: legends[i], options });
     }
+    let from_here: String = form_urlencoded::byte_serialize(
+        form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish().as_bytes(),
+    )
+    .collect();
     let hits = result
         .hits
         .into_iter()
         .map(|h| HitView {
-            url: super::record_path(&h.origin, &h.id),
+            // The record page links back to this search.
+            url: format!("{}&from={}", super::record_path(&h.origin, &h.id), from_here),
             lang: h.language,
             title: h.title,
             snippet: h.snippet,

@@ -29,6 +29,8 @@ struct Row {
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Lenient {
     origin: Option<String>,
+    /// The query string of the search the reader came from (`q=telai&theme=…`).
+    from: Option<String>,
 }
 
 /// The records an address could mean, to choose from.
@@ -53,6 +55,8 @@ struct RecordPage {
     translation: Option<(String, String)>,
     edit: Option<String>,
     rows: Vec<Row>,
+    /// The search the reader came from.
+    back: Option<String>,
 }
 
 /// The rows of a record page, in the order shown.
@@ -110,6 +114,11 @@ pub async fn record(
     at: QueryParams<Lenient>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    // Back to that search: only ever this node's search page, whatever the parameter holds.
+    let back_to = at.0.from.as_deref().map(|query| {
+        let pairs = form_urlencoded::parse(query.as_bytes());
+        format!("/?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish())
+    });
     let viewer = session.viewer();
     let visible = |r: &StoredRecord| policy::may_see(&state, viewer, r);
     let origin = at.0.origin.as_deref();
@@ -174,8 +183,8 @@ pub async fn record(
     }
     let origin = state.config.region_name(&stored.origin);
     rows.fact("Origin", origin.clone());
-    rows.fact("Last updated at its origin", stored.updated_at.clone());
-    rows.fact("Last received from its origin", stored.received_at.clone().unwrap_or_default());
+    rows.fact("Last updated at its origin", day(&stored.updated_at));
+    rows.fact("Last received from its origin", stored.received_at.as_deref().map(day).unwrap_or_default());
     if let AnyContent::ActionPlan(plan) = &content {
         let (store, region, plan) = (state.store.clone(), state.config.region.clone(), plan.clone());
         let plan = blocking(move || lineage::with_citations(&store, &region, plan)).await?;
@@ -220,6 +229,7 @@ pub async fn record(
         translation,
         edit: policy::may_edit(&state, viewer, &stored).then(|| format!("/manage/{}/edit", stored.id)),
         rows: rows.0,
+        back: back_to,
     })?;
     Ok(page(StatusCode::OK, html, &session))
 }
@@ -304,10 +314,20 @@ fn themes_and_language(rows: &mut Rows, themes: &[ThemeCode], language: &Languag
 }
 
 fn timescale(period: &Period) -> String {
+    let start = day(period.start.as_str());
     match &period.end {
-        None => format!("From {} (ongoing)", period.start),
-        Some(end) => format!("{} to {end}", period.start),
+        None => format!("From {start} (ongoing)"),
+        Some(end) => format!("{start} to {}", day(end.as_str())),
     }
+}
+
+/// A calendar date (`2021-03-01`) or a timestamp as a reader writes it (`1 March 2021`): never
+/// the stored form with its microseconds. The text as given if it is neither.
+fn day(text: &str) -> String {
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .or_else(|| chrono::DateTime::parse_from_rfc3339(text).ok().map(|t| t.date_naive()));
+    date.map_or_else(|| text.to_string(), |d| d.format("%-d %B %Y").to_string())
 }
 
 fn budget(budget: Option<&Budget>) -> String {

@@ -211,8 +211,10 @@ pub async fn sign_in(
             // A wrong key spends from the address's budget of refused credentials too.
             state.limits.note_refusal(&req)?;
             let error = match other {
-                Some(_) => "This token may read but not edit: sign in with an editor's token.",
-                None => "This token is unknown or has been revoked.",
+                Some(_) => "This access key may read but not edit: ask your node administrator for an editor's key.",
+                None => {
+                    "This access key is not known here, or it has been withdrawn. Check it, or ask your node administrator."
+                }
             };
             let html =
                 render(&SignInPage { layout: Layout::new(&state, &session, "Sign in"), error: Some(error.into()) })?;
