@@ -448,7 +448,25 @@ async fn a_browser_gets_pages_for_tracking_links_mangled_links_and_errors() {
     // A wrong method on a page's address, too.
     let res = http().delete(node.url("/regions")).header("accept", "text/html").send().await.unwrap();
     assert_eq!(res.status().as_u16(), 405);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert_eq!(res.headers()["allow"], "GET, HEAD", "the status's own header is kept");
+    assert_eq!(res.headers()["vary"], "Accept");
+    assert!(res.headers()["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
     assert!(res.text().await.unwrap().contains("Method not allowed"));
+}
+
+#[tokio::test]
+async fn a_browser_over_its_budget_gets_a_page_that_says_when_to_come_back() {
+    let node =
+        TestNode::start_configured(Backend::Sqlite, "leeds", &[], "[limits.search]\nper_minute = 1\nburst = 1").await;
+    let (status, _, _) = browse(&node, "/").await;
+    assert_eq!(status, 200);
+    let res = http().get(node.url("/?q=again")).header("accept", "text/html").send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 429);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(res.headers().contains_key("retry-after"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Too many requests") && html.contains("href=\"/\""), "{html}");
 }
 
 #[tokio::test]

@@ -182,10 +182,12 @@ async fn start_node(
                 .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
                 .wrap(actix_web::middleware::from_fn(crate::http::throttle::middleware))
                 .wrap(actix_web::middleware::from_fn(crate::http::deadline::middleware))
-                // Outside the throttle and the deadline, so their refusals reach people as pages.
+                .wrap(tracing_actix_web::TracingLogger::<crate::http::request_log::RequestSpan>::new())
+                // Outside the request log, which logs the error itself before a browser's
+                // answer becomes a page, and outside the throttle, whose refusals become pages
+                // too; inside the security headers, which every page gets.
                 .wrap(actix_web::middleware::from_fn(crate::ui::errors::middleware))
                 .wrap(actix_web::middleware::from_fn(crate::http::headers::middleware))
-                .wrap(tracing_actix_web::TracingLogger::<crate::http::request_log::RequestSpan>::new())
                 .default_service(web::to(move |req: HttpRequest| {
                     let answer = table.answer(&req);
                     async move { Err::<actix_web::HttpResponse, ApiError>(answer) }

@@ -139,7 +139,8 @@ pub async fn similar(
     let origin = at.0.origin.as_deref();
     let row = resolve(&state, id.clone(), origin, StoredRecord::is_public, href).await?.ok_or(ApiError::NotFound)?;
     let catalogue = state.catalogue.clone();
-    let content = row.content.clone().ok_or(ApiError::NotFound)?;
+    let mut row = row;
+    let content = row.content.take().ok_or(ApiError::NotFound)?;
     Ok(HttpResponse::Ok().json(web::block(move || catalogue.similar(&row.origin, &row.id, &content)).await??))
 }
 

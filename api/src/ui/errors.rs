@@ -9,7 +9,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -23,31 +23,45 @@ pub async fn middleware(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     // Not a clone of the request: routing needs it unshared. A refusal is read from the
     // response (the throttle answers with one, not an error).
-    let browser = is_browser(req.request());
-    let res = next.call(req).await?.map_into_boxed_body();
+    let (browser, for_people) = (is_browser(req.request()), !is_machine(req.path()));
+    let mut res = next.call(req).await?.map_into_boxed_body();
     let failed = res.status().is_client_error() || res.status().is_server_error();
     let problem = res.headers().get(header::CONTENT_TYPE).is_some_and(|t| t == crate::error::PROBLEM_JSON);
+    if for_people && failed {
+        // The answer depends on what the client accepts: caches must keep both apart.
+        res.headers_mut().insert(header::VARY, header::HeaderValue::from_static("Accept"));
+    }
     if !(browser && failed && problem) {
         return Ok(res);
     }
-    let page = page_of(res.request(), res.response().error().and_then(|e| e.as_error::<ApiError>()));
+    let error = res.response().error().and_then(|e| e.as_error::<ApiError>());
+    let mut page = page_of(res.request(), res.status(), error);
+    // What the status's own headers say stays said (RFC 9110: `Allow` on a 405, and so on).
+    for name in [header::ALLOW, header::WWW_AUTHENTICATE, header::RETRY_AFTER, header::VARY] {
+        if let Some(value) = res.headers().get(&name).cloned() {
+            page.headers_mut().insert(name, value);
+        }
+    }
     Ok(res.into_response(page))
+}
+
+/// An address only machines are answered at.
+fn is_machine(path: &str) -> bool {
+    MACHINE_PREFIXES.iter().any(|p| path.starts_with(p))
 }
 
 /// A person's browser asking for a page (it lists HTML among what it accepts).
 fn is_browser(req: &HttpRequest) -> bool {
-    let path = req.path();
     let accepts_html =
         req.headers().get(header::ACCEPT).and_then(|a| a.to_str().ok()).is_some_and(|a| a.contains("text/html"));
-    accepts_html && !MACHINE_PREFIXES.iter().any(|p| path.starts_with(p))
+    accepts_html && !is_machine(req.path())
 }
 
-/// The page for `error` (an internal error when it is not one of the API's).
-fn page_of(req: &HttpRequest, error: Option<&ApiError>) -> HttpResponse {
+/// The page for `error`, answered with `status` (with a generic message when the error is
+/// not one of the API's).
+fn page_of(req: &HttpRequest, status: StatusCode, error: Option<&ApiError>) -> HttpResponse {
     let internal = ApiError::Internal(String::new());
-    let error = error.unwrap_or(&internal);
-    let problem = error.problem();
-    let status = actix_web::ResponseError::status_code(error);
+    let problem = error.unwrap_or(&internal).problem();
     let mut message = problem.detail.clone();
     if let Some(errors) = &problem.errors {
         let listed: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
@@ -60,9 +74,6 @@ fn page_of(req: &HttpRequest, error: Option<&ApiError>) -> HttpResponse {
     let mut res = HttpResponse::build(status);
     res.insert_header((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .insert_header((header::CACHE_CONTROL, "no-store"));
-    if let ApiError::TooManyRequests { retry_after_secs, .. } = error {
-        res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
-    }
     match html {
         Some(html) => res.content_type("text/html; charset=utf-8").body(html),
         None => res.content_type("text/plain; charset=utf-8").body(format!("{}: {message}", problem.title)),

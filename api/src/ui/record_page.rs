@@ -207,9 +207,15 @@ pub async fn record(
     if stored.is_public() {
         let (catalogue, origin, id, text) =
             (state.catalogue.clone(), stored.origin.clone(), stored.id.clone(), content.clone());
-        let similar = web::block(move || catalogue.similar(&origin, &id, &text)).await??;
+        // The list is a help, not the page: if the index fails, the page goes without it.
+        let similar = match web::block(move || catalogue.similar(&origin, &id, &text)).await? {
+            Ok(similar) => similar.items,
+            Err(e) => {
+                tracing::error!(error = %e, "practices like this could not be found: left out of the page");
+                Vec::new()
+            }
+        };
         let links = similar
-            .items
             .iter()
             .map(|i| {
                 (super::record_path(&i.origin, &i.id), format!("{} ({})", i.title, state.config.region_name(&i.origin)))
