@@ -4,7 +4,7 @@
 //! signs is refused.
 
 use crate::support::fake_peer::FakePeer;
-use crate::support::forge::{page, record, seal};
+use crate::support::forge::{page, record, seal, signature};
 use crate::support::origins::{origin, origins, publish};
 use crate::support::peer::{Identity, feed, pin};
 use crate::support::{Backend, TestNode};
@@ -146,28 +146,19 @@ fn pin_published(node: &TestNode, peer: &TestNode) {
 /// A rotation of `origin` from `from` to `to`, made by hand (JCS + Ed25519) as a thief
 /// holding `from` would make it.
 fn forged_rotation(origin: &str, from: &Identity, to: &Identity) -> Value {
-    use base64::Engine;
-    use ed25519_dalek::Signer;
     let unsigned = serde_json::json!({"origin": origin, "previous_key": from.jwk(), "new_key": to.jwk(),
         "issued_at": crate::support::now()});
-    let bytes = serde_jcs::to_vec(&unsigned).unwrap();
-    let b64 = |sig: ed25519_dalek::Signature| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sig.to_bytes());
-    let mut rotation = unsigned;
-    rotation["signature"] = serde_json::json!(b64(from.key.sign(&bytes)));
-    rotation["countersignature"] = serde_json::json!(b64(to.key.sign(&bytes)));
+    let mut rotation = unsigned.clone();
+    rotation["signature"] = serde_json::json!(signature(&unsigned, from));
+    rotation["countersignature"] = serde_json::json!(signature(&unsigned, to));
     rotation
 }
 
 /// A revocation of `origin`'s key `kid` signed by `by`, made by hand (JCS + Ed25519).
 fn forged_revocation(origin: &str, kid: &str, by: &Identity) -> Value {
-    use base64::Engine;
-    use ed25519_dalek::Signer;
-    let unsigned = serde_json::json!({"origin": origin, "kid": kid, "reason": "compromise",
+    let mut revocation = serde_json::json!({"origin": origin, "kid": kid, "reason": "compromise",
         "revoked_at": crate::support::now(), "signed_by": by.kid});
-    let bytes = serde_jcs::to_vec(&unsigned).unwrap();
-    let mut revocation = unsigned;
-    revocation["signature"] =
-        serde_json::json!(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(by.key.sign(&bytes).to_bytes()));
+    revocation["signature"] = serde_json::json!(signature(&revocation, by));
     revocation
 }
 

@@ -15,10 +15,15 @@ pub fn seal(mut change: Value, by: &Identity) -> Value {
     obj.remove("signature");
     let bytes = serde_jcs::to_vec(&change).unwrap();
     let hex: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    let sig = URL_SAFE_NO_PAD.encode(by.key.sign(&bytes).to_bytes());
+    let sig = signature(&change, by);
     change["hash"] = json!(format!("sha256:{hex}"));
     change["signature"] = json!({"alg": "EdDSA", "kid": by.kid, "value": sig});
     change
+}
+
+/// base64url Ed25519 signature by `by` over the JCS canonical JSON of `members`.
+pub fn signature(members: &Value, by: &Identity) -> String {
+    URL_SAFE_NO_PAD.encode(by.key.sign(&serde_jcs::to_vec(members).unwrap()).to_bytes())
 }
 
 pub fn page(changes: &[Value]) -> Vec<u8> {

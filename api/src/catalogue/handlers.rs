@@ -59,10 +59,8 @@ pub async fn record(
     at: QueryParams<AtOrigin>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let href = |origin: &str| format!("/api/v1/catalogue/records/{id}?origin={origin}");
-    // The catalogue holds published records only, whoever asks.
-    let origin = at.0.origin.as_deref();
-    let row = resolve(&state, id.clone(), origin, StoredRecord::is_public, href).await?.ok_or(ApiError::NotFound)?;
+    let path = format!("/api/v1/catalogue/records/{id}");
+    let row = published(&state, id, at.0, &path).await?;
     let mut record = CatalogueRecord::of(&state, row)?;
     if let AnyContent::ActionPlan(plan) = record.record.content {
         let (store, region) = (state.store.clone(), state.config.region.clone());
@@ -70,6 +68,12 @@ pub async fn record(
         record.record.content = AnyContent::ActionPlan(plan);
     }
     Ok(HttpResponse::Ok().json(record))
+}
+
+/// The published record an address of the catalogue names (404 when none is, 300 when
+/// several origins' are): the catalogue holds published records only, whoever asks.
+async fn published(state: &AppState, id: String, at: AtOrigin, path: &str) -> Result<StoredRecord, ApiError> {
+    resolve(state, id, at.origin.as_deref(), StoredRecord::is_public, path).await?.ok_or(ApiError::NotFound)
 }
 
 /// Actions a practice inspired
@@ -94,12 +98,12 @@ pub async fn influence(
     at: QueryParams<AtOrigin>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let href = |origin: &str| format!("/api/v1/catalogue/records/{id}/influence?origin={origin}");
+    let path = format!("/api/v1/catalogue/records/{id}/influence");
     // Withdrawn practices keep their influence: any case study ever published counts.
     let cited = |r: &StoredRecord| r.kind == Kind::CaseStudy && r.published_ever;
     let origin = match at.0.origin {
         Some(origin) => Some(origin.to_string()),
-        None => resolve(&state, id.clone(), None, cited, href).await?.map(|r| r.origin),
+        None => resolve(&state, id.clone(), None, cited, &path).await?.map(|r| r.origin),
     };
     let store = state.store.clone();
     let influence = blocking(move || match origin {
@@ -135,11 +139,9 @@ pub async fn similar(
     at: QueryParams<AtOrigin>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let href = |origin: &str| format!("/api/v1/catalogue/records/{id}/similar?origin={origin}");
-    let origin = at.0.origin.as_deref();
-    let row = resolve(&state, id.clone(), origin, StoredRecord::is_public, href).await?.ok_or(ApiError::NotFound)?;
+    let path = format!("/api/v1/catalogue/records/{id}/similar");
+    let mut row = published(&state, id, at.0, &path).await?;
     let catalogue = state.catalogue.clone();
-    let mut row = row;
     let content = row.content.take().ok_or(ApiError::NotFound)?;
     Ok(HttpResponse::Ok().json(web::block(move || catalogue.similar(&row.origin, &row.id, &content)).await??))
 }

@@ -22,15 +22,15 @@ pub struct AtOrigin {
     pub origin: Option<RegionCode>,
 }
 
-/// The record with `id` (of `origin`, when given) that `visible` lets the reader see: `None`
-/// when there is none, `Ambiguous` with each choice's address (`href` of its origin) when
-/// several origins' records are.
+/// The record with `id` (of `origin`, when given) that `visible` lets the reader see at the
+/// address `path`: `None` when there is none, `Ambiguous` with each choice's address (`path`
+/// naming its origin) when several origins' records are.
 pub async fn resolve(
     state: &AppState,
     id: String,
     origin: Option<&str>,
     visible: impl Fn(&StoredRecord) -> bool,
-    href: impl Fn(&str) -> String,
+    path: &str,
 ) -> Result<Option<StoredRecord>, ApiError> {
     let store = state.store.clone();
     let held = match origin {
@@ -43,7 +43,9 @@ pub async fn resolve(
     let mut seen: Vec<StoredRecord> = held.into_iter().filter(|r| visible(r)).collect();
     if seen.len() > 1 {
         return Err(ApiError::Ambiguous(
-            seen.iter().map(|r| Choice { origin: r.origin.clone(), href: href(&r.origin) }).collect(),
+            seen.iter()
+                .map(|r| Choice { origin: r.origin.clone(), href: format!("{path}?origin={}", r.origin) })
+                .collect(),
         ));
     }
     Ok(seen.pop())

@@ -78,11 +78,9 @@ impl Catalogue {
         // The index lags the store: a hit whose record is no longer published (back to
         // draft, withdrawn, deleted) is dropped here, so not one byte of a draft is served.
         let texts: HashMap<(String, String), String> = self
-            .store
-            .records_by_id(&ids)?
+            .public_by_key(&ids)?
             .into_iter()
-            .filter(StoredRecord::is_public)
-            .filter_map(|r| Some(((r.origin.clone(), r.id.clone()), snippet_source(r.content.as_ref()?))))
+            .filter_map(|(key, r)| Some((key, snippet_source(r.content.as_ref()?))))
             .collect();
         let mut total = collected.total;
         let mut generators: HashMap<String, Option<SnippetGenerator>> = HashMap::new();
@@ -130,6 +128,19 @@ impl Catalogue {
             })
             .collect::<Result<_, IndexError>>()?;
         Ok((collected.total, ids))
+    }
+
+    /// Of the records held under `ids`, those published now, by (origin, id): the index lags
+    /// the store, and a hit whose record is no longer published (back to draft, withdrawn,
+    /// deleted) must not be served, not one byte of it.
+    pub(super) fn public_by_key(&self, ids: &[String]) -> Result<HashMap<(String, String), StoredRecord>, IndexError> {
+        Ok(self
+            .store
+            .records_by_id(ids)?
+            .into_iter()
+            .filter(StoredRecord::is_public)
+            .map(|r| ((r.origin.clone(), r.id.clone()), r))
+            .collect())
     }
 
     /// Exact words first; when they find nothing, words of five letters or more at one edit.

@@ -7,9 +7,7 @@ use super::document::stored_text;
 use super::error::IndexError;
 use super::indexer::Catalogue;
 use serde::Serialize;
-use smarty_schema::store::StoredRecord;
 use smarty_schema::{AnyContent, Kind};
-use std::collections::HashMap;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue};
@@ -82,13 +80,7 @@ impl Catalogue {
             top.into_iter().map(|(score, addr)| Ok((score, searcher.doc(addr)?))).collect::<Result<_, IndexError>>()?;
         let first = |doc: &TantivyDocument, field| stored_text(doc, field).into_iter().next().unwrap_or_default();
         let ids: Vec<String> = docs.iter().map(|(_, d)| first(d, self.fields.id)).collect();
-        let public: HashMap<(String, String), StoredRecord> = self
-            .store
-            .records_by_id(&ids)?
-            .into_iter()
-            .filter(StoredRecord::is_public)
-            .map(|r| ((r.origin.clone(), r.id.clone()), r))
-            .collect();
+        let public = self.public_by_key(&ids)?;
         for (score, doc) in docs {
             let key = (first(&doc, self.fields.origin), first(&doc, self.fields.id));
             let Some(r) = public.get(&key) else { continue };

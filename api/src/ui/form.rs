@@ -87,10 +87,7 @@ fn lines<T: ToString>(items: &[T]) -> Vec<String> {
 
 /// An enumerated value's wire name (what the form's select posts).
 fn wire<T: serde::Serialize>(value: &T) -> Vec<String> {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => vec![s],
-        _ => Vec::new(),
-    }
+    opt(Some(super::wire_name(value)).filter(|name| !name.is_empty()))
 }
 
 /// The English translation's title and summary, of any kind.

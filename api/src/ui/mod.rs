@@ -54,6 +54,14 @@ impl Layout {
     }
 }
 
+/// An enumerated value as the API spells it (`new-projects`).
+pub fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 /// The address of `origin`'s record `id`'s page: naming the origin, it stays unambiguous
 /// whatever ids other origins publish.
 pub fn record_path(origin: &str, id: &str) -> String {

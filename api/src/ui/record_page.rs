@@ -1,7 +1,7 @@
 //! A record's page: every public field of a record of any origin, labelled, read from its
 //! typed content.
 
-use super::{Layout, Session, capitalise, kind_label, page, render};
+use super::{Layout, Session, capitalise, kind_label, page, render, wire_name};
 use crate::auth::policy;
 use crate::error::{ApiError, blocking};
 use crate::http::query::QueryParams;
@@ -122,8 +122,7 @@ pub async fn record(
     let viewer = session.viewer();
     let visible = |r: &StoredRecord| policy::may_see(&state, viewer, r);
     let origin = at.0.origin.as_deref();
-    let mut visible = match resolve(&state, id.clone(), origin, visible, |origin| super::record_path(origin, &id)).await
-    {
+    let mut visible = match resolve(&state, id.clone(), origin, visible, &format!("/records/{id}")).await {
         Err(ApiError::Ambiguous(choices)) => {
             let name = |origin: &str| state.config.region_name(origin);
             let html = render(&Choices {
@@ -338,14 +337,6 @@ fn day(text: &str) -> String {
 
 fn budget(budget: Option<&Budget>) -> String {
     budget.map(|b| format!("{} {}", b.amount, b.currency)).unwrap_or_default()
-}
-
-/// An enumerated value as the API spells it (`new-projects`).
-fn wire_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }
 
 /// Texts joined with `separator`.
