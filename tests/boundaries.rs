@@ -440,7 +440,7 @@ async fn a_browser_gets_pages_for_tracking_links_mangled_links_and_errors() {
     // A mistyped address is a page with a way back; the API still answers machines.
     let (status, kind, html) = browse(&node, "/no-such-page").await;
     assert_eq!((status, kind.starts_with("text/html")), (404, true), "{html}");
-    assert!(html.contains("Not found") && html.contains("href=\"/\""), "{html}");
+    assert!(html.contains("Page not found") && html.contains("href=\"/\""), "{html}");
     let (status, kind, _) = browse(&node, "/api/v1/no-such-route").await;
     assert_eq!((status, kind.as_str()), (404, "application/problem+json"));
     let res = http().get(node.url("/no-such-page")).send().await.unwrap();
@@ -452,7 +452,7 @@ async fn a_browser_gets_pages_for_tracking_links_mangled_links_and_errors() {
     assert_eq!(res.headers()["allow"], "GET, HEAD", "the status's own header is kept");
     assert_eq!(res.headers()["vary"], "Accept");
     assert!(res.headers()["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
-    assert!(res.text().await.unwrap().contains("Method not allowed"));
+    assert!(res.text().await.unwrap().contains("Not possible here"));
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ pub mod federation;
 pub mod files;
 pub mod health;
 pub mod http;
+pub mod i18n;
 pub mod keys;
 pub mod openapi;
 pub mod records;

@@ -20,3 +20,11 @@ pub struct AppState {
     /// The contract's body schemas, which every JSON body is checked against.
     pub body_schemas: &'static crate::http::body_schema::BodySchemas,
 }
+
+impl AppState {
+    /// The language the node's pages speak when the reader's request names none of the seven:
+    /// its region's own (Mazovia's node speaks Polish).
+    pub fn default_lang(&self) -> crate::i18n::Lang {
+        crate::i18n::negotiate::node_default(&self.config.region_info().languages)
+    }
+}

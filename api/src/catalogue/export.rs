@@ -5,6 +5,7 @@ use super::params::{self, ExportFormat as Format, ExportParams, SearchFilters, p
 use super::record::CatalogueRecord;
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -51,7 +52,21 @@ const CSV_HEADER: [&str; 14] = [
 )]
 #[get("/catalogue/export")]
 pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let (mut request, format) = parse(req.query_string(), None)?;
+    // `lang` names the header row's language; every other parameter is the search's.
+    let mut lang = None;
+    let mut search = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(req.query_string().as_bytes()) {
+        if k == "lang" {
+            lang = Some(
+                Lang::parse(&v)
+                    .filter(|l| l.code() == v)
+                    .ok_or_else(|| ApiError::field("lang", "must be one of it, pl, fi, en, sl, es, ca"))?,
+            );
+        } else {
+            search.append_pair(&k, &v);
+        }
+    }
+    let (mut request, format) = parse(&search.finish(), None)?;
     let format = format
         .as_deref()
         .and_then(params::from_code::<Format>)
@@ -82,7 +97,10 @@ pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest
     let head = match format {
         // A byte-order mark, so spreadsheet programs read Polish, Catalan and Slovenian
         // letters as UTF-8.
-        Format::Csv => [&b"\xEF\xBB\xBF"[..], &csv_line(&CSV_HEADER.map(String::from))].concat(),
+        Format::Csv => {
+            let header = CSV_HEADER.map(|name| lang.map_or_else(|| name.to_string(), |l| l.t(&format!("csv-{name}"))));
+            [&b"\xEF\xBB\xBF"[..], &csv_line(&header)].concat()
+        }
         Format::Json => b"[".to_vec(),
     };
     let state2 = state.clone();

@@ -79,6 +79,25 @@ pub struct ExportParams {
     /// `csv` (RFC 4180, UTF-8, a header row) or `json` (one array of full public records).
     #[param(inline, example = "csv")]
     format: ExportFormat,
+    /// The language of a CSV export's header row: one of `it`, `pl`, `fi`, `en`, `sl`, `es`,
+    /// `ca` (the officers' pages link their own). Without it the header row has the field
+    /// names (`id,kind,origin,…`), which scripts read; the rows are the same either way.
+    #[param(inline, example = "pl")]
+    lang: Option<PageLanguage>,
+}
+
+/// A language of the officers' pages.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)] // documents the parameter; the export reads it
+pub enum PageLanguage {
+    It,
+    Pl,
+    Fi,
+    En,
+    Sl,
+    Es,
+    Ca,
 }
 
 /// The order of search hits: `relevance`; `updated`, newest first; `inspired`, the practices

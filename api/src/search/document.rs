@@ -58,8 +58,11 @@ pub fn of_record(fields: &Fields, record: &StoredRecord) -> Option<TantivyDocume
     // An English translation is searchable in English too.
     if let Some(en) = content.translation("en") {
         let english = fields.for_language("en");
-        for (text, field) in [(en.title.as_str(), english.title), (en.summary.as_str(), english.body)] {
-            doc.add_text(field, text);
+        doc.add_text(english.title, en.title.as_str());
+        for text in en.texts().into_iter().skip(1) {
+            doc.add_text(english.body, text);
+        }
+        for text in en.texts() {
             doc.add_text(fields.folded, text);
         }
     }

@@ -10,7 +10,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bump when the schema or analysis changes: an index built by another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// ISO 639-1 codes with a Snowball stemmer. Every other language is folded but not stemmed.
 const STEMMED: [(&str, Language); 18] = [

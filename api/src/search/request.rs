@@ -49,6 +49,9 @@ pub struct Hit {
     pub score: f32,
     /// When the record last changed at its origin (RFC 3339, UTC).
     pub updated_at: String,
+    /// The year its work started, when it has a period.
+    #[schema(example = 2021, minimum = 0, maximum = 9999)]
+    pub year: Option<i32>,
 }
 
 /// A page of results with facet counts.
@@ -77,10 +80,13 @@ impl Catalogue {
         let ids: Vec<String> = docs.iter().map(|d| first(d, self.fields.id)).collect();
         // The index lags the store: a hit whose record is no longer published (back to
         // draft, withdrawn, deleted) is dropped here, so not one byte of a draft is served.
-        let texts: HashMap<(String, String), String> = self
+        let texts: HashMap<(String, String), (String, Option<i32>)> = self
             .public_by_key(&ids)?
             .into_iter()
-            .filter_map(|(key, r)| Some((key, snippet_source(r.content.as_ref()?))))
+            .filter_map(|(key, r)| {
+                let content = r.content.as_ref()?;
+                Some((key, (snippet_source(content), content.start_year())))
+            })
             .collect();
         let mut total = collected.total;
         let mut generators: HashMap<String, Option<SnippetGenerator>> = HashMap::new();
@@ -95,7 +101,7 @@ impl Catalogue {
                 g.set_max_num_chars(240);
                 Some(g)
             });
-            let Some(text) = texts.get(&(origin.clone(), id.clone())) else {
+            let Some((text, year)) = texts.get(&(origin.clone(), id.clone())) else {
                 total = total.saturating_sub(1);
                 continue;
             };
@@ -108,6 +114,7 @@ impl Catalogue {
                 language: language.clone(),
                 score: *score,
                 updated_at: first(doc, self.fields.updated_at),
+                year: *year,
                 id,
             });
         }

@@ -114,7 +114,7 @@ impl Catalogue {
         if let Some(en) = content.translation("en") {
             let english = self.fields.for_language("en");
             fields.push((english.title, vec![text(en.title.as_str())]));
-            fields.push((english.body, vec![text(en.summary.as_str())]));
+            fields.push((english.body, en.texts().into_iter().skip(1).map(text).collect()));
         }
         fields
     }

@@ -5,7 +5,6 @@
 
 use super::manage::Message;
 use super::{CONTENT_SECURITY_POLICY, render};
-use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -34,8 +33,7 @@ pub async fn middleware(
     if !(browser && failed && problem) {
         return Ok(res);
     }
-    let error = res.response().error().and_then(|e| e.as_error::<ApiError>());
-    let mut page = page_of(res.request(), res.status(), error);
+    let mut page = page_of(res.request(), res.status());
     // What the status's own headers say stays said (RFC 9110: `Allow` on a 405, and so on).
     for name in [header::ALLOW, header::WWW_AUTHENTICATE, header::RETRY_AFTER, header::VARY] {
         if let Some(value) = res.headers().get(&name).cloned() {
@@ -57,25 +55,22 @@ fn is_browser(req: &HttpRequest) -> bool {
     accepts_html && !is_machine(req.path())
 }
 
-/// The page for `error`, answered with `status` (with a generic message when the error is
-/// not one of the API's).
-fn page_of(req: &HttpRequest, status: StatusCode, error: Option<&ApiError>) -> HttpResponse {
-    let internal = ApiError::Internal(String::new());
-    let problem = error.unwrap_or(&internal).problem();
-    let mut message = problem.detail.clone();
-    if let Some(errors) = &problem.errors {
-        let listed: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
-        message = format!("{message} {}", listed.join("; "));
-    }
-    let html = match req.app_data::<web::Data<AppState>>() {
-        Some(state) => render(&Message::guest(state, &problem.title, &message)).ok(),
-        None => None,
-    };
+/// The page for a failed request, answered with `status`, in the reader's language: what
+/// happened by the status (the problem document's detail is English and written for
+/// developers), with a way back to the search.
+fn page_of(req: &HttpRequest, status: StatusCode) -> HttpResponse {
+    let code = status.as_u16();
+    let html = req.app_data::<web::Data<AppState>>().and_then(|state| {
+        let lang = crate::i18n::choose(req, state.default_lang());
+        let title = lang.known(&format!("error-{code}")).unwrap_or_else(|| lang.t("error-other"));
+        let detail = lang.known(&format!("error-detail-{code}")).unwrap_or_else(|| lang.t("error-detail-other"));
+        render(&Message::guest(state, req, &title, &detail)).ok()
+    });
     let mut res = HttpResponse::build(status);
     res.insert_header((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .insert_header((header::CACHE_CONTROL, "no-store"));
     match html {
         Some(html) => res.content_type("text/html; charset=utf-8").body(html),
-        None => res.content_type("text/plain; charset=utf-8").body(format!("{}: {message}", problem.title)),
+        None => res.content_type("text/plain; charset=utf-8").body(status.to_string()),
     }
 }

@@ -1,7 +1,10 @@
 //! The record forms: every field of a kind's content, turned into the API's JSON and back,
 //! with the API's validation messages placed beside the fields they concern.
 
+use crate::i18n::Lang;
+use crate::i18n::format::capitalise;
 use serde_json::{Map, Value};
+use smarty_schema::content::Translation;
 use smarty_schema::vocab::THEMES;
 use smarty_schema::{AnyContent, FieldError};
 use std::collections::BTreeMap;
@@ -15,7 +18,10 @@ pub enum Control {
     Url,
     /// One item per line, a JSON list.
     Lines,
+    /// One of a list: (value, message id of its label).
     Select(&'static [(&'static str, &'static str)]),
+    /// A language, by ISO 639-1 code.
+    Language,
     Themes,
     /// This region's policy instruments, as checkboxes.
     Instruments,
@@ -25,6 +31,7 @@ pub struct FieldDef {
     /// The content member's dotted path, also the form field's name: the form posts the
     /// API's body, which the API's typed reading checks.
     pub name: &'static str,
+    /// Message ids of the label and the hint (none when empty).
     pub label: &'static str,
     pub control: Control,
     pub required: bool,
@@ -90,108 +97,117 @@ fn wire<T: serde::Serialize>(value: &T) -> Vec<String> {
     opt(Some(super::wire_name(value)).filter(|name| !name.is_empty()))
 }
 
-/// The English translation's title and summary, of any kind.
-fn english(any: &AnyContent, title: bool) -> Vec<String> {
-    opt(any.translation("en").map(|t| if title { t.title.to_string() } else { t.summary.to_string() }))
+/// A text of the English translation, of any kind.
+fn english(any: &AnyContent, text: fn(&Translation) -> Option<String>) -> Vec<String> {
+    opt(any.translation("en").and_then(text))
 }
 
-const INTERVENTIONS: &[(&str, &str)] = &[("direct", "Direct intervention"), ("policy", "Policy intervention")];
+fn en_title(t: &Translation) -> Option<String> {
+    Some(t.title.to_string())
+}
+
+fn en_summary(t: &Translation) -> Option<String> {
+    Some(t.summary.to_string())
+}
+
+fn en_description(t: &Translation) -> Option<String> {
+    t.description.as_ref().map(ToString::to_string)
+}
+
+/// A select's choices: (value, message id of its label).
+const INTERVENTIONS: &[(&str, &str)] = &[("direct", "intervention-direct"), ("policy", "intervention-policy")];
 const INSTRUMENT_TYPES: &[(&str, &str)] = &[
-    ("erdf-programme", "ERDF programme"),
-    ("etc-programme", "ETC (Interreg) programme"),
-    ("regional-strategy", "Regional strategy"),
-    ("national-strategy", "National strategy"),
-    ("law", "Law"),
-    ("funding-scheme", "Funding scheme"),
-    ("other", "Other"),
+    ("erdf-programme", "instrument-erdf-programme"),
+    ("etc-programme", "instrument-etc-programme"),
+    ("regional-strategy", "instrument-regional-strategy"),
+    ("national-strategy", "instrument-national-strategy"),
+    ("law", "instrument-law"),
+    ("funding-scheme", "instrument-funding-scheme"),
+    ("other", "instrument-other"),
 ];
 pub const STATUSES: &[(&str, &str)] =
-    &[("draft", "Draft (only editors see it)"), ("published", "Published"), ("withdrawn", "Withdrawn")];
+    &[("draft", "status-draft-hint"), ("published", "status-published"), ("withdrawn", "status-withdrawn")];
 
-const LANGUAGE_HINT: &str = "ISO 639-1 code of the text's language: it, pl, fi, en, sl, es, ca…";
-const LINES: &str = "One per line.";
+/// The languages the form offers: the partnership's seven first, then the EU's other
+/// official and co-official languages.
+const LANGUAGES: [&str; 29] = [
+    "it", "pl", "fi", "en", "sl", "es", "ca", "bg", "cs", "da", "de", "el", "et", "eu", "fr", "ga", "gl", "hr", "hu",
+    "lt", "lv", "mt", "nl", "pt", "ro", "sk", "sv", "no", "is",
+];
+
+const LINES: &str = "hint-lines";
 
 pub const CASE_STUDY: &[FieldDef] = &[
-    f("title", "Title", Control::Text, true, "Up to 200 characters.").reads(cs!(|c| one(&c.title))),
-    f("summary", "Summary", Control::TextArea, true, "Up to 1,000 characters.").reads(cs!(|c| one(&c.summary))),
-    f("description", "Description", Control::TextArea, true, "").reads(cs!(|c| one(&c.description))),
-    f("intervention", "Intervention", Control::Select(INTERVENTIONS), true, "").reads(cs!(|c| wire(&c.intervention))),
-    f("themes", "Themes", Control::Themes, true, "").reads(cs!(|c| c
+    f("title", "field-title", Control::Text, true, "hint-title").reads(cs!(|c| one(&c.title))),
+    f("summary", "field-summary", Control::TextArea, true, "hint-summary").reads(cs!(|c| one(&c.summary))),
+    f("description", "field-description", Control::TextArea, true, "").reads(cs!(|c| one(&c.description))),
+    f("intervention", "field-intervention", Control::Select(INTERVENTIONS), true, "")
+        .reads(cs!(|c| wire(&c.intervention))),
+    f("themes", "field-themes", Control::Themes, true, "").reads(cs!(|c| c
         .themes
         .iter()
         .map(|t| t.as_str().to_string())
         .collect())),
-    f("language", "Language", Control::Text, true, LANGUAGE_HINT).reads(cs!(|c| one(&c.language))),
-    f("main_institution", "Main institution", Control::Text, true, "").reads(cs!(|c| one(&c.main_institution))),
-    f("location.name", "Location", Control::Text, true, "Town or area.").reads(cs!(|c| one(&c.location.name))),
-    f(
-        "location.nuts",
-        "NUTS code of the location",
-        Control::Text,
-        true,
-        "Two capital letters, then up to three digits or capital letters, e.g. ITI15.",
-    )
-    .reads(cs!(|c| one(&c.location.nuts))),
-    f("period.start", "Start date", Control::Date, true, "").reads(cs!(|c| one(&c.period.start))),
-    f("period.end", "End date", Control::Date, false, "Leave empty while ongoing.")
-        .reads(cs!(|c| opt(c.period.end.as_ref()))),
-    f("resources_needed", "Resources needed", Control::TextArea, false, "")
+    f("language", "field-language", Control::Language, true, "").reads(cs!(|c| one(&c.language))),
+    f("main_institution", "field-main-institution", Control::Text, true, "").reads(cs!(|c| one(&c.main_institution))),
+    f("location.name", "field-location", Control::Text, true, "hint-location").reads(cs!(|c| one(&c.location.name))),
+    f("location.nuts", "field-nuts", Control::Text, true, "hint-nuts").reads(cs!(|c| one(&c.location.nuts))),
+    f("period.start", "field-start", Control::Date, true, "").reads(cs!(|c| one(&c.period.start))),
+    f("period.end", "field-end", Control::Date, false, "hint-end").reads(cs!(|c| opt(c.period.end.as_ref()))),
+    f("resources_needed", "field-resources", Control::TextArea, false, "")
         .reads(cs!(|c| opt(c.resources_needed.as_ref()))),
-    f("evidence_of_success", "Evidence of success", Control::TextArea, false, "")
+    f("evidence_of_success", "field-evidence", Control::TextArea, false, "")
         .reads(cs!(|c| opt(c.evidence_of_success.as_ref()))),
-    f("difficulties", "Difficulties encountered", Control::TextArea, false, "")
-        .reads(cs!(|c| opt(c.difficulties.as_ref()))),
-    f("transfer_potential", "Potential for learning or transfer", Control::TextArea, false, "")
+    f("difficulties", "field-difficulties", Control::TextArea, false, "").reads(cs!(|c| opt(c.difficulties.as_ref()))),
+    f("transfer_potential", "field-transfer", Control::TextArea, false, "")
         .reads(cs!(|c| opt(c.transfer_potential.as_ref()))),
-    f("keywords", "Keywords", Control::Lines, false, LINES).reads(cs!(|c| lines(&c.keywords))),
-    f("links", "Links", Control::Lines, false, "One http or https address per line.").reads(cs!(|c| lines(&c.links))),
-    f("budget.amount", "Budget amount", Control::Text, false, "A number, e.g. 250000 or 1250.50.")
+    f("keywords", "field-keywords", Control::Lines, false, LINES).reads(cs!(|c| lines(&c.keywords))),
+    f("links", "field-links", Control::Lines, false, "hint-links").reads(cs!(|c| lines(&c.links))),
+    f("budget.amount", "field-budget-amount", Control::Text, false, "hint-amount")
         .reads(cs!(|c| opt(c.budget.as_ref().map(|b| &b.amount)))),
-    f("budget.currency", "Budget currency", Control::Text, false, "ISO 4217 code, e.g. EUR.")
+    f("budget.currency", "field-budget-currency", Control::Text, false, "hint-currency")
         .reads(cs!(|c| opt(c.budget.as_ref().map(|b| &b.currency)))),
-    f("funding_sources", "Funding sources", Control::Lines, false, LINES).reads(cs!(|c| lines(&c.funding_sources))),
-    f("policy_instruments", "Related policy instruments", Control::Instruments, false, "").reads(cs!(|c| c
+    f("funding_sources", "field-funding", Control::Lines, false, LINES).reads(cs!(|c| lines(&c.funding_sources))),
+    f("policy_instruments", "field-instruments", Control::Instruments, false, "").reads(cs!(|c| c
         .policy_instruments
         .iter()
         .map(ToString::to_string)
         .collect())),
-    f(
-        "contact.name",
-        "Contact name",
-        Control::Text,
-        false,
-        "Personal data: shown to this region's editors only, never shared.",
-    )
-    .reads(cs!(|c| opt(c.contact.as_ref().map(|x| &x.name)))),
-    f("contact.email", "Contact email", Control::Email, false, "")
+    f("contact.name", "field-contact-name", Control::Text, false, "hint-contact")
+        .reads(cs!(|c| opt(c.contact.as_ref().map(|x| &x.name)))),
+    f("contact.email", "field-contact-email", Control::Email, false, "")
         .reads(cs!(|c| opt(c.contact.as_ref().map(|x| &x.email)))),
-    f("translations.en.title", "Title in English", Control::Text, false, "For records written in another language.")
-        .reads(|c| english(c, true)),
-    f("translations.en.summary", "Summary in English", Control::TextArea, false, "").reads(|c| english(c, false)),
+    f("translations.en.title", "field-title-en", Control::Text, false, "hint-title-en").reads(|c| english(c, en_title)),
+    f("translations.en.summary", "field-summary-en", Control::TextArea, false, "").reads(|c| english(c, en_summary)),
+    f("translations.en.description", "field-description-en", Control::TextArea, false, "")
+        .reads(|c| english(c, en_description)),
 ];
 
 pub const POLICY_INSTRUMENT: &[FieldDef] = &[
-    f("name", "Name", Control::Text, true, "Up to 200 characters.").reads(pi!(|c| one(&c.name))),
-    f("description", "Description", Control::TextArea, true, "").reads(pi!(|c| one(&c.description))),
-    f("instrument_type", "Type of instrument", Control::Select(INSTRUMENT_TYPES), true, "")
+    f("name", "field-name", Control::Text, true, "hint-title").reads(pi!(|c| one(&c.name))),
+    f("description", "field-description", Control::TextArea, true, "").reads(pi!(|c| one(&c.description))),
+    f("instrument_type", "field-instrument-type", Control::Select(INSTRUMENT_TYPES), true, "")
         .reads(pi!(|c| wire(&c.instrument_type))),
-    f("managing_authority", "Managing authority", Control::Text, true, "").reads(pi!(|c| one(&c.managing_authority))),
-    f("territory", "Territory (NUTS code)", Control::Text, true, "e.g. ITI1.").reads(pi!(|c| one(&c.territory))),
-    f("period.start", "Start date", Control::Date, true, "").reads(pi!(|c| one(&c.period.start))),
-    f("period.end", "End date", Control::Date, false, "").reads(pi!(|c| opt(c.period.end.as_ref()))),
-    f("language", "Language", Control::Text, true, LANGUAGE_HINT).reads(pi!(|c| one(&c.language))),
-    f("budget.amount", "Budget amount", Control::Text, false, "")
+    f("managing_authority", "field-managing-authority", Control::Text, true, "")
+        .reads(pi!(|c| one(&c.managing_authority))),
+    f("territory", "field-territory", Control::Text, true, "hint-territory").reads(pi!(|c| one(&c.territory))),
+    f("period.start", "field-start", Control::Date, true, "").reads(pi!(|c| one(&c.period.start))),
+    f("period.end", "field-end", Control::Date, false, "").reads(pi!(|c| opt(c.period.end.as_ref()))),
+    f("language", "field-language", Control::Language, true, "").reads(pi!(|c| one(&c.language))),
+    f("budget.amount", "field-budget-amount", Control::Text, false, "")
         .reads(pi!(|c| opt(c.budget.as_ref().map(|b| &b.amount)))),
-    f("budget.currency", "Budget currency", Control::Text, false, "")
+    f("budget.currency", "field-budget-currency", Control::Text, false, "")
         .reads(pi!(|c| opt(c.budget.as_ref().map(|b| &b.currency)))),
-    f("themes", "Themes", Control::Themes, false, "").reads(pi!(|c| c
+    f("themes", "field-themes", Control::Themes, false, "").reads(pi!(|c| c
         .themes
         .iter()
         .map(|t| t.as_str().to_string())
         .collect())),
-    f("url", "Web page", Control::Url, false, "").reads(pi!(|c| opt(c.url.as_ref()))),
-    f("translations.en.title", "Name in English", Control::Text, false, "").reads(|c| english(c, true)),
-    f("translations.en.summary", "Summary in English", Control::TextArea, false, "").reads(|c| english(c, false)),
+    f("url", "field-url", Control::Url, false, "").reads(pi!(|c| opt(c.url.as_ref()))),
+    f("translations.en.title", "field-name-en", Control::Text, false, "").reads(|c| english(c, en_title)),
+    f("translations.en.summary", "field-summary-en", Control::TextArea, false, "").reads(|c| english(c, en_summary)),
+    f("translations.en.description", "field-description-en", Control::TextArea, false, "")
+        .reads(|c| english(c, en_description)),
 ];
 
 pub fn defs(kind: &str) -> &'static [FieldDef] {
@@ -277,12 +293,12 @@ pub fn field_of(kind: &str, error: &FieldError) -> Option<&'static str> {
         .map(|d| d.name)
 }
 
-/// One field as the template draws it.
+/// One field as the template draws it, in the reader's language.
 pub struct FieldView {
     pub id: String,
     pub name: &'static str,
-    pub label: &'static str,
-    pub hint: &'static str,
+    pub label: String,
+    pub hint: String,
     pub required: bool,
     /// `text`, `date`, `email`, `url`, `textarea`, `select` or `checkboxes`.
     pub control: &'static str,
@@ -291,54 +307,158 @@ pub struct FieldView {
     pub error: Option<String>,
 }
 
+/// A group of fields, drawn as a `fieldset` with its `legend`.
+pub struct SectionView {
+    pub legend: String,
+    pub fields: Vec<FieldView>,
+}
+
+/// The section a field is shown in (a message id), in the order sections are shown.
+fn section(kind: &str, name: &str) -> &'static str {
+    let about = if kind == "policy_instrument" { "form-section-instrument" } else { "form-section-about" };
+    match name {
+        "status" | "title" | "name" | "summary" | "intervention" | "instrument_type" | "themes" | "language" => about,
+        "location.name" | "location.nuts" | "territory" | "period.start" | "period.end" => "form-section-where",
+        "budget.amount" | "budget.currency" | "funding_sources" => "form-section-money",
+        "links" | "policy_instruments" | "url" => "form-section-links",
+        "contact.name" | "contact.email" => "form-section-contact",
+        n if n.starts_with("translations.en.") => "form-section-english",
+        _ => "form-section-what",
+    }
+}
+
+const SECTIONS: [&str; 8] = [
+    "form-section-about",
+    "form-section-instrument",
+    "form-section-what",
+    "form-section-where",
+    "form-section-money",
+    "form-section-links",
+    "form-section-contact",
+    "form-section-english",
+];
+
+/// The fields of `kind`'s form with their values and messages, grouped in sections; `first`
+/// goes before every other field.
 pub fn views(
+    lang: Lang,
     kind: &str,
     values: &Values,
     errors: &BTreeMap<&'static str, String>,
     instruments: &[(String, String)],
-) -> Vec<FieldView> {
-    defs(kind)
-        .iter()
-        .map(|d| {
-            let current = values.get(d.name).cloned().unwrap_or_default();
-            let first = current.first().cloned().unwrap_or_default();
-            let (control, options) = match d.control {
-                Control::Text => ("text", Vec::new()),
-                Control::TextArea | Control::Lines => ("textarea", Vec::new()),
-                Control::Date => ("date", Vec::new()),
-                Control::Email => ("email", Vec::new()),
-                Control::Url => ("url", Vec::new()),
-                Control::Select(choices) => {
-                    ("select", choices.iter().map(|(v, l)| (v.to_string(), l.to_string(), first == *v)).collect())
-                }
-                Control::Themes => (
-                    "checkboxes",
-                    THEMES
-                        .iter()
-                        .map(|t| {
-                            (t.code.to_string(), t.label.to_string(), current.iter().any(|c| c == t.code.as_str()))
-                        })
-                        .collect(),
-                ),
-                Control::Instruments => (
-                    "checkboxes",
-                    instruments.iter().map(|(id, name)| (id.clone(), name.clone(), current.contains(id))).collect(),
-                ),
-            };
-            FieldView {
-                id: format!("f-{}", d.name.replace('.', "-")),
-                name: d.name,
-                label: d.label,
-                hint: d.hint,
-                required: d.required,
-                control,
-                value: first,
-                options,
-                error: errors.get(d.name).cloned(),
+    first: FieldView,
+) -> Vec<SectionView> {
+    let said = |id: &str| if id.is_empty() { String::new() } else { lang.t(id) };
+    let fields = defs(kind).iter().map(|d| {
+        let current = values.get(d.name).cloned().unwrap_or_default();
+        let value = current.first().cloned().unwrap_or_default();
+        let (control, options) = match d.control {
+            Control::Text => ("text", Vec::new()),
+            Control::TextArea | Control::Lines => ("textarea", Vec::new()),
+            Control::Date => ("date", Vec::new()),
+            Control::Email => ("email", Vec::new()),
+            Control::Url => ("url", Vec::new()),
+            Control::Select(choices) => {
+                ("select", choices.iter().map(|(v, l)| (v.to_string(), lang.t(l), value == *v)).collect())
             }
-        })
-        .filter(|v| !(v.control == "checkboxes" && v.options.is_empty()))
+            Control::Language => ("select", language_options(lang, &value)),
+            Control::Themes => (
+                "checkboxes",
+                THEMES
+                    .iter()
+                    .map(|t| {
+                        let code = t.code.as_str();
+                        (code.to_string(), lang.theme(code), current.iter().any(|c| c == code))
+                    })
+                    .collect(),
+            ),
+            Control::Instruments => (
+                "checkboxes",
+                instruments.iter().map(|(id, name)| (id.clone(), name.clone(), current.contains(id))).collect(),
+            ),
+        };
+        FieldView {
+            id: format!("f-{}", d.name.replace('.', "-")),
+            name: d.name,
+            label: said(d.label),
+            hint: said(d.hint),
+            required: d.required,
+            control,
+            value,
+            options,
+            error: errors.get(d.name).cloned(),
+        }
+    });
+    let all: Vec<FieldView> =
+        std::iter::once(first).chain(fields).filter(|v| !(v.control == "checkboxes" && v.options.is_empty())).collect();
+    let mut sections: Vec<SectionView> = Vec::new();
+    for legend in SECTIONS {
+        let fields: Vec<FieldView> = Vec::new();
+        sections.push(SectionView { legend: legend.to_string(), fields });
+    }
+    for field in all {
+        let at = SECTIONS.iter().position(|s| *s == section(kind, field.name)).unwrap_or(2);
+        sections[at].fields.push(field);
+    }
+    sections
+        .into_iter()
+        .filter(|s| !s.fields.is_empty())
+        .map(|s| SectionView { legend: lang.t(&s.legend), fields: s.fields })
         .collect()
+}
+
+/// The language select's choices: the seven, then the others by name, each named in the
+/// reader's language; a stored code outside the list is kept as a choice.
+fn language_options(lang: Lang, value: &str) -> Vec<(String, String, bool)> {
+    let name = |code: &str| capitalise(&lang.language(code));
+    let (seven, others) = LANGUAGES.split_at(7);
+    let mut rest: Vec<&str> = others.to_vec();
+    if !value.is_empty() && !LANGUAGES.contains(&value) {
+        rest.push(value);
+    }
+    rest.sort_by_key(|code| name(code));
+    let mut out = vec![(String::new(), lang.t("invalid-language"), value.is_empty())];
+    out.extend(seven.iter().chain(&rest).map(|code| (code.to_string(), name(code), *code == value)));
+    out
+}
+
+/// What is wrong with a field, in the reader's language. The API's messages are English;
+/// the field tells which rule it breaks, and its message's number (a length, a count) the
+/// limit.
+pub fn message(lang: Lang, kind: &str, name: &str, english: &str) -> String {
+    let limit = english
+        .split(|c: char| !c.is_ascii_digit())
+        .rfind(|n| !n.is_empty())
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(1);
+    let has = |words: &str| english.contains(words);
+    let control = defs(kind).iter().find(|d| d.name == name).map(|d| d.control);
+    if has("is required") || has("must not be empty") || has("must not be blank") || has("missing field") {
+        return lang.t("invalid-required");
+    }
+    if has("before start") {
+        return lang.t("invalid-end-before-start");
+    }
+    if has("own language") {
+        return lang.t("invalid-own-language");
+    }
+    match (name, control) {
+        ("budget.amount", _) => lang.t("invalid-amount"),
+        ("budget.currency", _) => lang.t("invalid-currency"),
+        ("location.nuts" | "territory", _) => lang.t("invalid-nuts"),
+        ("language", _) => lang.t("invalid-language"),
+        (_, Some(Control::Date)) => lang.t("invalid-date"),
+        (_, Some(Control::Url)) | ("links", _) if has("URL") || has("url") => lang.t("invalid-url"),
+        (_, Some(Control::Email)) => lang.t("invalid-email"),
+        (_, Some(Control::Instruments)) => lang.t("invalid-instrument"),
+        _ if has("twice") || has("once") => lang.t("invalid-twice"),
+        _ if has("at least") => lang.count("invalid-at-least", limit, &[]),
+        _ if has("at most") && has("item") => lang.count("invalid-at-most", limit, &[]),
+        (_, Some(Control::Text | Control::TextArea | Control::Lines)) if has("characters") => {
+            lang.with("invalid-text-length", "max", &crate::i18n::format::number(lang, limit))
+        }
+        _ => lang.t("invalid-other"),
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! edit, which go through the same validation and storage as the API.
 
 use super::form::{self, Values};
-use super::{Layout, Session, kind_label, page, render};
+use super::{Layout, Session, page, render};
 use crate::error::{ApiError, blocking};
 use crate::http::precondition::expect_version;
 use crate::records::service;
@@ -29,8 +29,8 @@ impl Message {
     }
 
     /// A message drawn outside any handler (an error page), for nobody signed in.
-    pub fn guest(state: &AppState, heading: &str, message: &str) -> Message {
-        Message { layout: Layout::guest(state, heading), heading: heading.into(), message: message.into() }
+    pub fn guest(state: &AppState, req: &actix_web::HttpRequest, heading: &str, message: &str) -> Message {
+        Message { layout: Layout::guest(state, req, heading), heading: heading.into(), message: message.into() }
     }
 }
 
@@ -43,7 +43,9 @@ struct ListRow {
     /// The record's page, naming its origin.
     href: String,
     title: String,
-    kind: &'static str,
+    /// The language of the title.
+    lang: String,
+    kind: String,
     status: String,
     version: i64,
 }
@@ -79,19 +81,22 @@ pub async fn list(
     let store = state.store.clone();
     let region = state.config.region.clone();
     let rows = blocking(move || store.own_records(&region)).await?;
+    let lang = session.lang;
     let records = rows
         .into_iter()
         .map(|r| ListRow {
             title: r.title().to_string(),
-            kind: kind_label(r.kind.as_str()),
-            status: r.status.as_str().to_string(),
+            lang: r.content.as_ref().map(|c| c.language().to_string()).unwrap_or_default(),
+            kind: lang.kind(r.kind.as_str()),
+            status: lang.status(r.status.as_str()),
             version: r.version,
             href: super::record_path(&r.origin, &r.id),
             id: r.id,
         })
         .collect();
-    let notice = query.saved.as_ref().map(|t| format!("Saved “{t}”."));
-    let html = render(&ManagePage { layout: Layout::new(&state, &session, "Manage records"), notice, records })?;
+    let notice = query.saved.as_ref().map(|t| lang.with("manage-saved", "title", t));
+    let layout = Layout::new(&state, &session, lang.t("manage-title"));
+    let html = render(&ManagePage { layout, notice, records })?;
     Ok(page(StatusCode::OK, html, &session))
 }
 
@@ -104,7 +109,7 @@ struct FormPage {
     kind: String,
     version: Option<i64>,
     errors: Vec<(String, String)>,
-    fields: Vec<form::FieldView>,
+    sections: Vec<form::SectionView>,
 }
 
 #[derive(serde::Deserialize)]
@@ -250,12 +255,8 @@ async fn save(
             form_page(state, session, kind, id.as_deref(), version, &values, &errors, StatusCode::BAD_REQUEST).await
         }
         Err(ApiError::PreconditionFailed { current }) => {
-            let errors = [FieldError::new(
-                "version",
-                format!(
-                    "Someone saved this record meanwhile (it is now at version {current}): reload the form to see their changes."
-                ),
-            )];
+            let errors =
+                [FieldError::new("version", session.lang.with("form-conflict", "current", &current.to_string()))];
             form_page(state, session, kind, id.as_deref(), version, &values, &errors, StatusCode::CONFLICT).await
         }
         Err(other) => Err(other),
@@ -292,20 +293,22 @@ async fn form_page(
     errors: &[FieldError],
     status: StatusCode,
 ) -> Result<HttpResponse, ApiError> {
-    // Where each message goes: beside its field, and in the summary at the top.
+    // Where each message goes: beside its field, and in the summary at the top, in the
+    // reader's language.
+    let lang = session.lang;
     let mut by_field: BTreeMap<&'static str, String> = BTreeMap::new();
     let mut summary = Vec::new();
     for e in errors {
         match form::field_of(kind.as_str(), e) {
             Some(name) => {
                 let label = form::defs(kind.as_str()).iter().find(|d| d.name == name).map_or(name, |d| d.label);
-                by_field
-                    .entry(name)
-                    .and_modify(|m| m.push_str(&format!("; {}", e.message)))
-                    .or_insert_with(|| e.message.clone());
-                summary.push((format!("f-{}", name.replace('.', "-")), format!("{label}: {}", e.message)));
+                let said = form::message(lang, kind.as_str(), name, &e.message);
+                by_field.entry(name).and_modify(|m| m.push_str(&format!("; {said}"))).or_insert_with(|| said.clone());
+                summary.push((format!("f-{}", name.replace('.', "-")), format!("{}: {said}", lang.t(label))));
             }
-            None => summary.push(("f-status".into(), e.message.clone())),
+            // Not a field's: the version conflict, said in the reader's language already.
+            None if e.field == "version" => summary.push(("f-status".into(), e.message.clone())),
+            None => summary.push(("f-status".into(), lang.t("invalid-other"))),
         }
     }
     let store = state.store.clone();
@@ -320,28 +323,26 @@ async fn form_page(
     } else {
         Vec::new()
     };
-    let mut fields = form::views(kind.as_str(), values, &by_field, &instruments);
     let current_status = values.get("status").and_then(|v| v.first()).cloned().unwrap_or_else(|| "draft".into());
-    fields.insert(
-        0,
-        form::FieldView {
-            id: "f-status".into(),
-            name: "status",
-            label: "Status",
-            hint: "Drafts are visible only to this region's editors; published records are shared with every region.",
-            required: true,
-            control: "select",
-            value: current_status.clone(),
-            options: form::STATUSES
-                .iter()
-                .filter(|(v, _)| id.is_some() || *v != "withdrawn")
-                .map(|(v, l)| (v.to_string(), l.to_string(), *v == current_status))
-                .collect(),
-            error: None,
-        },
-    );
-    let noun = kind_label(kind.as_str()).to_lowercase();
-    let heading = if id.is_some() { format!("Edit {noun}") } else { format!("New {noun}") };
+    let status_field = form::FieldView {
+        id: "f-status".into(),
+        name: "status",
+        label: lang.t("field-status"),
+        hint: lang.t("hint-status"),
+        required: true,
+        control: "select",
+        value: current_status.clone(),
+        options: form::STATUSES
+            .iter()
+            .filter(|(v, _)| id.is_some() || *v != "withdrawn")
+            .map(|(v, l)| (v.to_string(), lang.t(l), *v == current_status))
+            .collect(),
+        error: None,
+    };
+    let sections = form::views(lang, kind.as_str(), values, &by_field, &instruments, status_field);
+    let noun = lang.kind(kind.as_str()).to_lowercase();
+    let heading =
+        if id.is_some() { lang.with("form-edit", "kind", &noun) } else { lang.with("form-new", "kind", &noun) };
     let html = render(&FormPage {
         layout: Layout::new(state, session, heading.clone()),
         heading,
@@ -349,7 +350,7 @@ async fn form_page(
         kind: kind.as_str().to_string(),
         version,
         errors: summary,
-        fields,
+        sections,
     })?;
     Ok(page(status, html, session))
 }

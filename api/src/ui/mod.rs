@@ -9,9 +9,10 @@ mod pages;
 mod record_page;
 mod session;
 
+use crate::i18n::{self, Lang};
 use crate::state::AppState;
 use actix_web::http::header;
-use actix_web::{HttpResponse, get};
+use actix_web::{HttpRequest, HttpResponse, get};
 use askama::Template;
 pub use session::Session;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -23,35 +24,79 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self';
 /// What every page's frame shows.
 pub struct Layout {
     pub title: String,
+    /// The node's region's name, in the reader's language.
     pub node_name: String,
     /// The search box's current words.
     pub q: String,
     /// The signed-in editor's token name.
     pub editor: Option<String>,
     pub csrf: String,
+    /// The language the page is written in.
+    pub lang: Lang,
+    /// The language switcher's links: this page in each language.
+    pub switcher: Vec<Switch>,
+}
+
+/// One language in the switcher.
+pub struct Switch {
+    pub code: &'static str,
+    /// The language's name in itself ("polski").
+    pub name: String,
+    pub href: String,
+    pub current: bool,
 }
 
 impl Layout {
     /// The frame of a page drawn outside any handler (an error page): nobody signed in.
-    pub fn guest(state: &AppState, title: impl Into<String>) -> Layout {
-        Layout {
-            title: title.into(),
-            node_name: state.config.region_info().name.clone(),
-            q: String::new(),
-            editor: None,
-            csrf: String::new(),
-        }
+    pub fn guest(state: &AppState, req: &HttpRequest, title: impl Into<String>) -> Layout {
+        let lang = i18n::choose(req, state.default_lang());
+        Layout::framed(state, lang, &here(req), title.into(), None, String::new())
     }
 
     pub fn new(state: &AppState, session: &Session, title: impl Into<String>) -> Layout {
+        let (editor, csrf) = (session.editor.clone(), session.csrf.clone());
+        Layout::framed(state, session.lang, &session.here, title.into(), editor, csrf)
+    }
+
+    fn framed(state: &AppState, lang: Lang, here: &str, title: String, editor: Option<String>, csrf: String) -> Layout {
+        let region = state.config.region_info();
         Layout {
-            title: title.into(),
-            node_name: state.config.region_info().name.clone(),
+            title,
+            node_name: lang.region(&region.code, &region.name),
             q: String::new(),
-            editor: session.editor.clone(),
-            csrf: session.csrf.clone(),
+            editor,
+            csrf,
+            lang,
+            switcher: Lang::ALL
+                .iter()
+                .map(|&l| Switch { code: l.code(), name: l.autonym(), href: in_language(here, l), current: l == lang })
+                .collect(),
         }
     }
+
+    /// The `<title>`: the page's, then the site's and the node's.
+    pub fn page_title(&self) -> String {
+        self.lang.say("page-title", &[("title", &self.title), ("node", &self.node_name)])
+    }
+}
+
+/// The request's path and query: the page the switcher's links lead back to.
+pub fn here(req: &HttpRequest) -> String {
+    match req.query_string() {
+        "" => req.path().to_string(),
+        q => format!("{}?{q}", req.path()),
+    }
+}
+
+/// The address `here` (a path and query) in `lang`: its `lang` parameter set to it.
+fn in_language(here: &str, lang: Lang) -> String {
+    let (path, query) = here.split_once('?').unwrap_or((here, ""));
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k != "lang")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    pairs.push(("lang".into(), lang.code().into()));
+    format!("{path}?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish())
 }
 
 /// An enumerated value as the API spells it (`new-projects`).
@@ -114,28 +159,4 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(manage::create)
         .service(manage::edit_form)
         .service(manage::update);
-}
-
-/// Human labels of theme codes.
-pub fn theme_label(code: &str) -> String {
-    smarty_schema::vocab::THEMES
-        .iter()
-        .find(|t| t.code.as_str() == code)
-        .map_or(code.to_string(), |t| t.label.to_string())
-}
-
-/// The text with its first letter in capitals.
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-}
-
-pub fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "case_study" => "Case study",
-        "policy_instrument" => "Policy instrument",
-        "action_plan" => "Action plan",
-        "region_profile" => "Region profile",
-        _ => "Record",
-    }
 }

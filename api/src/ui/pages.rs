@@ -1,9 +1,10 @@
 //! The reading pages: search, a record, the regions.
 
-use super::{Layout, Session, capitalise, kind_label, page, render, theme_label};
+use super::{Layout, Session, page, render};
 use crate::auth::policy;
 use crate::catalogue::params::parse;
 use crate::error::{ApiError, blocking};
+use crate::i18n::format::{capitalise, country_name, day, number};
 use crate::search::collector::{FACETS, Sort};
 use crate::search::request::SearchResult;
 use crate::state::AppState;
@@ -15,7 +16,7 @@ const PAGE_SIZE: usize = 10;
 
 struct FacetView {
     name: &'static str,
-    legend: &'static str,
+    legend: String,
     options: Vec<OptionView>,
 }
 
@@ -32,9 +33,17 @@ struct HitView {
     title: String,
     snippet: String,
     origin: String,
-    kind: &'static str,
-    themes: String,
+    kind: String,
+    themes: Vec<String>,
+    /// The year its work started, in the reader's words.
+    year: Option<String>,
     lang: String,
+}
+
+/// An active filter, shown above the results; its link is the search without it.
+struct Chip {
+    label: String,
+    href: String,
 }
 
 #[derive(Template)]
@@ -47,6 +56,7 @@ struct SearchPage {
     page_info: String,
     hits: Vec<HitView>,
     facets: Vec<FacetView>,
+    chips: Vec<Chip>,
     /// The current filters, kept by the sort form.
     keep: Vec<(String, String)>,
     /// (year, records) for the year facet, and the chosen range.
@@ -78,6 +88,7 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     if !policy::may_browse(&state, session.viewer()) {
         return Ok(sign_in_first());
     }
+    let lang = session.lang;
     // The page's own query string is the search: bookmarkable, shareable.
     let mut pairs: Vec<(String, String)> = form_urlencoded::parse(req.query_string().as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -94,8 +105,8 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
         Err(ApiError::Validation(errors)) => {
             let bad: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
             pairs.retain(|(k, _)| !bad.contains(k));
-            let said: Vec<String> = errors.iter().map(|e| format!("{} ({})", e.field, e.message)).collect();
-            notice = Some(format!("Part of this address could not be used and was left out: {}.", said.join("; ")));
+            let said: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+            notice = Some(lang.with("address-left-out", "parts", &said.join(", ")));
             parse_page(&pairs)?.0
         }
         other => other?.0,
@@ -109,36 +120,56 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     let search = request.clone();
     let result: SearchResult = web::block(move || catalogue.search(&search)).await??;
 
-    let region_name = |code: &str| state.config.region_name(code);
-    let legends = ["Theme", "Region", "Kind", "Intervention", "Language", "Year"];
+    let region_name = |code: &str| lang.region(code, &state.config.region_name(code));
+    let label = |facet: &str, value: &str| match facet {
+        "theme" => lang.theme(value),
+        "origin" => region_name(value),
+        "kind" => lang.kind(value),
+        "intervention" => lang.intervention(value),
+        "language" => capitalise(&lang.language(value)),
+        _ => value.to_string(),
+    };
     let mut facets = Vec::new();
     let mut years: Vec<(String, u64)> = Vec::new();
-    for (i, name) in FACETS.iter().enumerate() {
+    for name in FACETS {
         let counts = &result.facets[name];
         let chosen: Vec<&String> = pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v).collect();
         let options: Vec<OptionView> = counts
             .iter()
             .map(|(value, count)| OptionView {
                 id: format!("f-{name}-{value}"),
-                label: match *name {
-                    "theme" => theme_label(value),
-                    "origin" => region_name(value),
-                    "kind" => kind_label(value).to_string(),
-                    "intervention" => format!("{} intervention", capitalise(value)),
-                    _ => value.clone(),
-                },
+                label: label(name, value),
                 checked: chosen.contains(&value),
                 value: value.clone(),
                 count: *count,
             })
             .collect();
-        if *name == "year" {
+        if name == "year" {
             // Years filter by range: the year facet becomes two choices, from and to.
             years = options.iter().map(|o| (o.value.clone(), o.count)).collect();
             continue;
         }
-        facets.push(FacetView { name, legend: legends[i], options });
+        facets.push(FacetView { name, legend: lang.t(&format!("facet-{name}")), options });
     }
+    // Each active filter, removable: the same search without that one pair.
+    let chips = pairs
+        .iter()
+        .enumerate()
+        .filter(|(_, (k, _))| FACETS.contains(&k.as_str()) || k.starts_with("year_"))
+        .map(|(i, (k, v))| {
+            let rest: Vec<&(String, String)> =
+                pairs.iter().enumerate().filter(|(j, (k, _))| *j != i && k != "offset").map(|(_, p)| p).collect();
+            let text = match k.as_str() {
+                "year_from" => format!("{} {v}", lang.t("year-from")),
+                "year_to" => format!("{} {v}", lang.t("year-to")),
+                _ => label(k, v),
+            };
+            Chip {
+                label: text,
+                href: format!("/?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(rest).finish()),
+            }
+        })
+        .collect();
     let from_here: String = form_urlencoded::byte_serialize(
         form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish().as_bytes(),
     )
@@ -153,8 +184,9 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
             title: h.title,
             snippet: h.snippet,
             origin: region_name(&h.origin),
-            kind: kind_label(&h.kind),
-            themes: h.themes.iter().map(|t| theme_label(t)).collect::<Vec<_>>().join(", "),
+            kind: lang.kind(&h.kind),
+            themes: h.themes.iter().map(|t| lang.theme(t)).collect(),
+            year: h.year.map(|y| lang.with("result-started", "year", &y.to_string())),
         })
         .collect();
     let page_link = |offset: usize| {
@@ -169,15 +201,15 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     let prev = (offset > 0).then(|| page_link(offset.saturating_sub(PAGE_SIZE)));
     let next = ((offset + PAGE_SIZE) < total as usize).then(|| page_link(offset + PAGE_SIZE));
     let export_pairs: Vec<(String, String)> = pairs.iter().filter(|(k, _)| k != "offset").cloned().collect();
+    // The header row in the reader's language.
     let export = format!(
-        "/api/v1/catalogue/export?format=csv&{}",
+        "/api/v1/catalogue/export?format=csv&lang={}&{}",
+        lang.code(),
         form_urlencoded::Serializer::new(String::new()).extend_pairs(&export_pairs).finish()
     );
-    let mut layout = Layout::new(
-        &state,
-        &session,
-        if request.q.is_empty() { "Search".to_string() } else { format!("Search: {}", request.q) },
-    );
+    let title =
+        if request.q.is_empty() { lang.t("search-title") } else { lang.with("search-title-words", "q", &request.q) };
+    let mut layout = Layout::new(&state, &session, title);
     layout.q = request.q.clone();
     let html = render(&SearchPage {
         layout,
@@ -188,9 +220,16 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
             Sort::Relevance => "relevance",
         },
         total,
-        page_info: format!("showing {} to {}", offset + 1, (offset + PAGE_SIZE).min(total as usize)),
+        page_info: lang.say(
+            "results-range",
+            &[
+                ("first", &number(lang, offset as u64 + 1)),
+                ("last", &number(lang, (offset + PAGE_SIZE).min(total as usize) as u64)),
+            ],
+        ),
         hits,
         facets,
+        chips,
         keep: pairs.iter().filter(|(k, _)| k != "sort" && k != "offset").cloned().collect(),
         years,
         year_from: request.filters.year_from.map(|y| y.to_string()).unwrap_or_default(),
@@ -236,6 +275,7 @@ pub async fn regions(state: web::Data<AppState>, session: Session) -> Result<Htt
     if !policy::may_browse(&state, session.viewer()) {
         return Ok(sign_in_first());
     }
+    let lang = session.lang;
     let store = state.store.clone();
     let (counts, peers) = blocking(move || Ok((store.public_counts()?, store.list_peers()?))).await?;
     let regions = state
@@ -244,21 +284,21 @@ pub async fn regions(state: web::Data<AppState>, session: Session) -> Result<Htt
         .iter()
         .map(|r| RegionView {
             code: r.code.clone(),
-            name: r.name.clone(),
-            country: r.country.clone(),
+            name: lang.region(&r.code, &r.name),
+            country: country_name(lang, &r.country),
             held: counts.iter().find(|(o, _)| *o == r.code).map_or(0, |(_, n)| *n),
             last_sync: if r.code == state.config.region {
-                "this node".into()
+                lang.t("regions-this-node")
             } else {
                 peers
                     .iter()
                     .find(|p| p.region == r.code)
-                    .and_then(|p| p.last_success_at.clone())
-                    .unwrap_or_else(|| "never".into())
+                    .and_then(|p| p.last_success_at.as_deref())
+                    .map_or_else(|| lang.t("regions-never"), |at| day(lang, at))
             },
         })
         .collect();
-    let html = render(&RegionsPage { layout: Layout::new(&state, &session, "Regions"), regions })?;
+    let html = render(&RegionsPage { layout: Layout::new(&state, &session, lang.t("regions-title")), regions })?;
     Ok(page(StatusCode::OK, html, &session))
 }
 
@@ -266,10 +306,27 @@ pub async fn regions(state: web::Data<AppState>, session: Session) -> Result<Htt
 #[template(path = "transfers.html")]
 struct TransfersPage {
     layout: Layout,
-    /// Column and row headings: region names.
+    /// Column headings: the regions taking practices up.
     names: Vec<String>,
-    /// Rows: (region name, counts by taking-up region).
-    rows: Vec<(String, Vec<u64>)>,
+    rows: Vec<TransferRow>,
+}
+
+/// The practices of one region, and the actions of each region they inspired.
+struct TransferRow {
+    name: String,
+    cells: Vec<Cell>,
+}
+
+struct Cell {
+    shown: String,
+    /// Where the actions behind a non-zero count are listed.
+    href: Option<String>,
+    /// What the count means, for screen readers.
+    label: String,
+    /// 0 (none) to 4 (the most of the table), for the cell's shading.
+    shade: u64,
+    /// The region took up its own practice.
+    own: bool,
 }
 
 /// The transfers page
@@ -288,9 +345,31 @@ pub async fn transfers(state: web::Data<AppState>, session: Session) -> Result<H
     let store = state.store.clone();
     let codes: Vec<String> = state.config.regions.iter().map(|r| r.code.clone()).collect();
     let t = blocking(move || crate::search::lineage::transfers(&store, &codes)).await?;
-    let names: Vec<String> = state.config.regions.iter().map(|r| r.name.clone()).collect();
-    let rows = names.iter().cloned().zip(t.matrix).collect();
-    let html =
-        render(&TransfersPage { layout: Layout::new(&state, &session, "Transfers between regions"), names, rows })?;
+    let lang = session.lang;
+    let partners = &state.config.regions;
+    let names: Vec<String> = partners.iter().map(|r| lang.region(&r.code, &r.name)).collect();
+    let most = t.matrix.iter().flatten().copied().max().unwrap_or(0).max(1);
+    let rows = t
+        .matrix
+        .iter()
+        .enumerate()
+        .map(|(i, counts)| TransferRow {
+            name: names[i].clone(),
+            cells: counts
+                .iter()
+                .enumerate()
+                .map(|(j, &count)| Cell {
+                    shown: number(lang, count),
+                    // The action plans of the region taking the practices up.
+                    href: (count > 0).then(|| format!("/?kind=action_plan&origin={}", partners[j].code)),
+                    label: lang.count("transfers-cell", count, &[("from", &names[i]), ("to", &names[j])]),
+                    shade: (count * 4).div_ceil(most),
+                    own: i == j,
+                })
+                .collect(),
+        })
+        .collect();
+    let layout = Layout::new(&state, &session, lang.t("transfers-title"));
+    let html = render(&TransfersPage { layout, names, rows })?;
     Ok(page(StatusCode::OK, html, &session))
 }

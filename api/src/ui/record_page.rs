@@ -1,23 +1,25 @@
 //! A record's page: every public field of a record of any origin, labelled, read from its
 //! typed content.
 
-use super::{Layout, Session, capitalise, kind_label, page, render, wire_name};
+use super::{Layout, Session, page, render, wire_name};
 use crate::auth::policy;
 use crate::error::{ApiError, blocking};
 use crate::http::query::QueryParams;
+use crate::i18n::Lang;
+use crate::i18n::format::{amount, capitalise, day, number};
 use crate::records::resolve::resolve;
 use crate::search::lineage;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
-use smarty_schema::content::{Budget, CitationStatus, Period};
+use smarty_schema::content::{Budget, CitationStatus, Period, Translation};
 use smarty_schema::store::StoredRecord;
 use smarty_schema::vocab::{LanguageCode, RegionCode, ThemeCode};
 use smarty_schema::{ActionPlan, AnyContent, CaseStudy, PolicyInstrument, RegionProfile, Status};
 
 struct Row {
-    label: &'static str,
+    label: String,
     text: String,
     links: Vec<(String, String)>,
     /// The value is text in the record's language.
@@ -38,8 +40,6 @@ pub struct Lenient {
 #[template(path = "choices.html")]
 struct Choices {
     layout: Layout,
-    heading: String,
-    message: String,
     choices: Vec<(String, String)>,
 }
 
@@ -48,48 +48,77 @@ struct Choices {
 struct RecordPage {
     layout: Layout,
     heading: String,
-    kind: &'static str,
-    origin: String,
+    /// "Case study from Tuscany".
+    from_line: String,
     lang: String,
     status: Option<String>,
-    translation: Option<(String, String)>,
+    /// The record's English text, labelled, for a reader of another language.
+    translation: Option<English>,
     edit: Option<String>,
     rows: Vec<Row>,
     /// The search the reader came from.
     back: Option<String>,
 }
 
-/// The rows of a record page, in the order shown.
-#[derive(Default)]
-struct Rows(Vec<Row>);
+/// A record's English translation as the page shows it: title, then labelled texts.
+struct English {
+    title: String,
+    texts: Vec<(String, String)>,
+}
+
+impl English {
+    fn of(lang: Lang, t: &Translation) -> English {
+        let mut texts = vec![(lang.t("row-summary"), t.summary.to_string())];
+        if let Some(description) = &t.description {
+            texts.push((lang.t("row-description"), description.to_string()));
+        }
+        for (id, text) in [
+            ("row-resources", &t.resources_needed),
+            ("row-evidence", &t.evidence_of_success),
+            ("row-difficulties", &t.difficulties),
+            ("row-transfer", &t.transfer_potential),
+        ] {
+            if let Some(text) = text {
+                texts.push((lang.t(id), text.to_string()));
+            }
+        }
+        English { title: t.title.to_string(), texts }
+    }
+}
+
+/// The rows of a record page, in the order shown, labelled in the reader's language.
+struct Rows {
+    lang: Lang,
+    rows: Vec<Row>,
+}
 
 impl Rows {
-    /// A row of text, left out when empty.
-    fn text(&mut self, label: &'static str, value: impl AsRef<str>, in_language: bool) {
+    /// A row of text, left out when empty; `label` is a message id.
+    fn text(&mut self, label: &str, value: impl AsRef<str>, in_language: bool) {
         let text = value.as_ref().to_string();
         if !text.is_empty() {
-            self.0.push(Row { label, text, links: Vec::new(), in_language });
+            self.rows.push(Row { label: self.lang.t(label), text, links: Vec::new(), in_language });
         }
     }
 
     /// A row of text in the record's language.
-    fn said(&mut self, label: &'static str, value: impl AsRef<str>) {
+    fn said(&mut self, label: &str, value: impl AsRef<str>) {
         self.text(label, value, true);
     }
 
-    /// A row of text in no particular language (codes, numbers, dates).
-    fn fact(&mut self, label: &'static str, value: impl AsRef<str>) {
+    /// A row of text in the reader's language or none (codes, numbers, dates, labels).
+    fn fact(&mut self, label: &str, value: impl AsRef<str>) {
         self.text(label, value, false);
     }
 
-    fn optional(&mut self, label: &'static str, value: Option<&impl AsRef<str>>) {
+    fn optional(&mut self, label: &str, value: Option<&impl AsRef<str>>) {
         self.said(label, value.map(AsRef::as_ref).unwrap_or_default());
     }
 
     /// A row of links, shown even when empty when `always`.
-    fn links(&mut self, label: &'static str, links: Vec<(String, String)>, always: bool) {
+    fn links(&mut self, label: &str, links: Vec<(String, String)>, always: bool) {
         if always || !links.is_empty() {
-            self.0.push(Row { label, text: String::new(), links, in_language: false });
+            self.rows.push(Row { label: self.lang.t(label), text: String::new(), links, in_language: false });
         }
     }
 }
@@ -114,6 +143,7 @@ pub async fn record(
     at: QueryParams<Lenient>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let lang = session.lang;
     // Back to that search: only ever this node's search page, whatever the parameter holds.
     let back_to = at.0.from.as_deref().map(|query| {
         let pairs = form_urlencoded::parse(query.as_bytes());
@@ -124,12 +154,9 @@ pub async fn record(
     let origin = at.0.origin.as_deref();
     let mut visible = match resolve(&state, id.clone(), origin, visible, &format!("/records/{id}")).await {
         Err(ApiError::Ambiguous(choices)) => {
-            let name = |origin: &str| state.config.region_name(origin);
+            let name = |origin: &str| lang.region(origin, &state.config.region_name(origin));
             let html = render(&Choices {
-                layout: Layout::new(&state, &session, "Several records have this address"),
-                heading: "Several records have this address".into(),
-                message: "Records of more than one region have this id. Choose the region whose record you mean."
-                    .into(),
+                layout: Layout::new(&state, &session, lang.t("choices-heading")),
                 choices: choices.into_iter().map(|c| (c.href, name(&c.origin))).collect(),
             })?;
             return Ok(page(StatusCode::MULTIPLE_CHOICES, html, &session));
@@ -145,28 +172,28 @@ pub async fn record(
         let html = render(&super::manage::Message::new(
             &state,
             &session,
-            "Not found",
-            "No record with this address is visible to you.",
+            &lang.t("not-found-heading"),
+            &lang.t("not-found-record"),
         ))?;
         return Ok(page(StatusCode::NOT_FOUND, html, &session));
     };
-    let mut rows = Rows::default();
+    let mut rows = Rows { lang, rows: Vec::new() };
     match &content {
         AnyContent::CaseStudy(c) => case_study_rows(&mut rows, c),
         AnyContent::PolicyInstrument(p) => instrument_rows(&mut rows, p),
         AnyContent::ActionPlan(p) => {
             // Plans are summarised in English for the programme, whatever their language.
-            rows.fact("Summary", &p.summary);
-            rows.fact("Language", &p.language);
+            rows.text("row-summary", &p.summary, false);
+            rows.fact("row-language", capitalise(&lang.language(&p.language)));
         }
         AnyContent::RegionProfile(p) => profile_rows(&mut rows, p),
     }
     if let AnyContent::CaseStudy(c) = &content {
         let links = c.links.iter().map(|l| (l.to_string(), l.to_string())).collect();
-        rows.links("Links", links, false);
+        rows.links("row-links", links, false);
     }
     if let AnyContent::PolicyInstrument(PolicyInstrument { url: Some(url), .. }) = &content {
-        rows.links("Links", vec![(url.to_string(), url.to_string())], false);
+        rows.links("row-links", vec![(url.to_string(), url.to_string())], false);
     }
     let instrument_ids: Vec<String> = content.instruments().into_iter().map(String::from).collect();
     if !instrument_ids.is_empty() {
@@ -178,16 +205,16 @@ pub async fn record(
             .filter(|r| r.origin == stored.origin && policy::may_see(&state, viewer, r))
             .map(|r| (super::record_path(&r.origin, &r.id), r.title().to_string()))
             .collect();
-        rows.links("Related policy instruments", links, true);
+        rows.links("row-instruments", links, true);
     }
-    let origin = state.config.region_name(&stored.origin);
-    rows.fact("Origin", origin.clone());
-    rows.fact("Last updated at its origin", day(&stored.updated_at));
-    rows.fact("Last received from its origin", stored.received_at.as_deref().map(day).unwrap_or_default());
+    let origin = lang.region(&stored.origin, &state.config.region_name(&stored.origin));
+    rows.fact("row-origin", origin.clone());
+    rows.fact("row-updated", day(lang, &stored.updated_at));
+    rows.fact("row-received", stored.received_at.as_deref().map(|at| day(lang, at)).unwrap_or_default());
     if let AnyContent::ActionPlan(plan) = &content {
         let (store, region, plan) = (state.store.clone(), state.config.region.clone(), plan.clone());
         let plan = blocking(move || lineage::with_citations(&store, &region, plan)).await?;
-        plan_rows(&mut rows, &plan);
+        plan_rows(&mut rows, &plan, |code| lang.region(code, &state.config.region_name(code)));
     }
     if stored.kind == smarty_schema::Kind::CaseStudy {
         let store = state.store.clone();
@@ -197,11 +224,15 @@ pub async fn record(
             .items
             .iter()
             .map(|i| {
-                let text = format!("{}: action {}, {}", i.region, i.action_number, i.action_title);
+                let region = lang.region(&i.region, &state.config.region_name(&i.region));
+                let text = lang.say(
+                    "inspired-action",
+                    &[("region", &region), ("number", &i.action_number.to_string()), ("title", &i.action_title)],
+                );
                 (super::record_path(&i.region, &i.action_plan_id), text)
             })
             .collect();
-        rows.links("Actions it inspired", links, false);
+        rows.links("row-inspired", links, false);
     }
     if stored.is_public() {
         let (catalogue, origin, id, text) =
@@ -217,126 +248,134 @@ pub async fn record(
         let links = similar
             .iter()
             .map(|i| {
-                (super::record_path(&i.origin, &i.id), format!("{} ({})", i.title, state.config.region_name(&i.origin)))
+                let region = lang.region(&i.origin, &state.config.region_name(&i.origin));
+                (
+                    super::record_path(&i.origin, &i.id),
+                    lang.say("similar-item", &[("title", &i.title), ("region", &region)]),
+                )
             })
             .collect();
-        rows.links("Practices like this in other regions", links, false);
+        rows.links("row-similar", links, false);
     }
     let heading = content.title().to_string();
-    let translation = content.translation("en").map(|t| (t.title.to_string(), t.summary.to_string()));
+    // The English text, for a reader of another language than the record's.
+    let translation =
+        content.translation("en").filter(|_| content.language() != lang.code()).map(|t| English::of(lang, t));
     let html = render(&RecordPage {
         layout: Layout::new(&state, &session, heading.clone()),
         heading,
-        kind: kind_label(stored.kind.as_str()),
-        origin,
+        from_line: lang.say("record-from", &[("kind", &lang.kind(stored.kind.as_str())), ("origin", &origin)]),
         lang: content.language().to_string(),
-        status: (stored.status != Status::Published).then(|| capitalise(stored.status.as_str())),
+        status: (stored.status != Status::Published).then(|| lang.status(stored.status.as_str())),
         translation,
         edit: policy::may_edit(&state, viewer, &stored).then(|| format!("/manage/{}/edit", stored.id)),
-        rows: rows.0,
+        rows: rows.rows,
         back: back_to,
     })?;
     Ok(page(StatusCode::OK, html, &session))
 }
 
 fn case_study_rows(rows: &mut Rows, c: &CaseStudy) {
-    rows.said("Summary", &c.summary);
-    rows.said("Description", &c.description);
-    rows.fact("Intervention", capitalise(c.intervention.as_str()));
+    let lang = rows.lang;
+    rows.said("row-summary", &c.summary);
+    rows.said("row-description", &c.description);
+    rows.fact("row-intervention", lang.intervention(c.intervention.as_str()));
     themes_and_language(rows, &c.themes, &c.language);
-    rows.said("Main institution", &c.main_institution);
-    rows.said("Location", format!("{} ({})", c.location.name, c.location.nuts));
-    rows.fact("Timescale", timescale(&c.period));
-    rows.optional("Resources needed", c.resources_needed.as_ref());
-    rows.optional("Evidence of success", c.evidence_of_success.as_ref());
-    rows.optional("Difficulties encountered", c.difficulties.as_ref());
-    rows.optional("Potential for learning or transfer", c.transfer_potential.as_ref());
-    rows.said("Keywords", join(&c.keywords, ", "));
-    rows.fact("Budget", budget(c.budget.as_ref()));
-    rows.said("Funding sources", join(&c.funding_sources, ", "));
+    rows.said("row-main-institution", &c.main_institution);
+    rows.said("row-location", format!("{} ({})", c.location.name, c.location.nuts));
+    rows.fact("row-timescale", timescale(lang, &c.period));
+    rows.optional("row-resources", c.resources_needed.as_ref());
+    rows.optional("row-evidence", c.evidence_of_success.as_ref());
+    rows.optional("row-difficulties", c.difficulties.as_ref());
+    rows.optional("row-transfer", c.transfer_potential.as_ref());
+    rows.said("row-keywords", join(&c.keywords, ", "));
+    rows.fact("row-budget", budget(lang, c.budget.as_ref()));
+    rows.said("row-funding", join(&c.funding_sources, ", "));
     if let Some(contact) = &c.contact {
-        rows.fact("Contact (editors only)", format!("{} <{}>", contact.name, contact.email));
+        rows.fact("row-contact", format!("{} <{}>", contact.name, contact.email));
     }
 }
 
 fn instrument_rows(rows: &mut Rows, p: &PolicyInstrument) {
-    rows.said("Description", &p.description);
-    rows.fact("Type of instrument", wire_name(&p.instrument_type).replace('-', " "));
-    rows.said("Managing authority", &p.managing_authority);
-    rows.fact("Territory (NUTS)", &p.territory);
+    let lang = rows.lang;
+    rows.said("row-description", &p.description);
+    rows.fact("row-instrument-type", lang.instrument_type(&wire_name(&p.instrument_type)));
+    rows.said("row-managing-authority", &p.managing_authority);
+    rows.fact("row-territory", &p.territory);
     themes_and_language(rows, &p.themes, &p.language);
-    rows.fact("Timescale", timescale(&p.period));
-    rows.fact("Budget", budget(p.budget.as_ref()));
+    rows.fact("row-timescale", timescale(lang, &p.period));
+    rows.fact("row-budget", budget(lang, p.budget.as_ref()));
 }
 
 fn profile_rows(rows: &mut Rows, p: &RegionProfile) {
-    rows.said("Summary", &p.summary);
-    rows.said("Key sectors", join(&p.key_sectors, ", "));
-    rows.fact("Manufacturing SMEs", p.manufacturing_smes.map(|n| n.to_string()).unwrap_or_default());
-    rows.said("Support programmes", join(&p.support_programmes, "\n"));
+    let lang = rows.lang;
+    rows.said("row-summary", &p.summary);
+    rows.said("row-key-sectors", join(&p.key_sectors, ", "));
+    rows.fact("row-smes", p.manufacturing_smes.map(|n| number(lang, n)).unwrap_or_default());
+    rows.said("row-support", join(&p.support_programmes, "\n"));
     let stakeholders: Vec<String> = p.stakeholders.iter().map(|s| format!("{}: {}", s.organisation, s.role)).collect();
-    rows.said("Stakeholder group", stakeholders.join("\n"));
-    rows.fact("Language", &p.language);
+    rows.said("row-stakeholders", stakeholders.join("\n"));
+    rows.fact("row-language", capitalise(&lang.language(&p.language)));
 }
 
 /// An action plan's actions, what inspired them, and its monitoring reports.
-fn plan_rows(rows: &mut Rows, plan: &ActionPlan) {
+fn plan_rows(rows: &mut Rows, plan: &ActionPlan, region: impl Fn(&str) -> String) {
+    let lang = rows.lang;
     for action in &plan.actions {
         let links = action
             .citations
             .iter()
             .flatten()
             .map(|c| {
-                let title = if c.title.is_empty() { "(not held here yet)" } else { &c.title };
-                let suffix = match c.status {
-                    CitationStatus::Available => "",
-                    CitationStatus::Withdrawn => " (withdrawn)",
-                    CitationStatus::Unknown => " (unknown)",
-                    CitationStatus::Ambiguous => " (several regions have a practice with this id)",
+                let title = if c.title.is_empty() { lang.t("cited-not-held") } else { c.title.clone() };
+                let title = match c.status {
+                    CitationStatus::Available => title,
+                    CitationStatus::Withdrawn => lang.with("cited-withdrawn", "title", &title),
+                    CitationStatus::Unknown => lang.with("cited-unknown", "title", &title),
+                    CitationStatus::Ambiguous => lang.with("cited-ambiguous", "title", &title),
                 };
                 let href = if c.origin.is_empty() {
                     format!("/records/{}", c.id)
                 } else {
                     super::record_path(&c.origin, &c.id)
                 };
-                (href, format!("Inspired by: {title}{suffix}"))
+                let title = if c.origin.is_empty() { title } else { format!("{title} ({})", region(&c.origin)) };
+                (href, lang.with("cited-by", "title", &title))
             })
             .collect();
-        rows.said("Action", format!("{}. {}\n{}", action.number, action.title, action.description));
-        rows.links("Inspired by", links, true);
+        rows.said("row-action", format!("{}. {}\n{}", action.number, action.title, action.description));
+        rows.links("row-inspired-by", links, true);
     }
     for report in &plan.monitoring {
-        let statuses: Vec<String> =
-            report.actions.iter().map(|a| format!("action {}: {}", a.number, wire_name(&a.status))).collect();
+        let statuses: Vec<String> = report
+            .actions
+            .iter()
+            .map(|a| {
+                let status = lang.action_status(&wire_name(&a.status));
+                lang.say("monitoring-action", &[("number", &a.number.to_string()), ("status", &status)])
+            })
+            .collect();
         let text = format!("{}: {}\n{}", report.period, report.narrative, statuses.join(", "));
-        rows.fact("Monitoring", text);
+        rows.fact("row-monitoring", text);
     }
 }
 
 fn themes_and_language(rows: &mut Rows, themes: &[ThemeCode], language: &LanguageCode) {
-    rows.fact("Themes", themes.iter().map(|t| t.info().label).collect::<Vec<_>>().join(", "));
-    rows.fact("Language", language);
+    let lang = rows.lang;
+    rows.fact("row-themes", themes.iter().map(|t| lang.theme(t.as_str())).collect::<Vec<_>>().join(", "));
+    rows.fact("row-language", capitalise(&lang.language(language)));
 }
 
-fn timescale(period: &Period) -> String {
-    let start = day(period.start.as_str());
+fn timescale(lang: Lang, period: &Period) -> String {
+    let start = day(lang, period.start.as_str());
     match &period.end {
-        None => format!("From {start} (ongoing)"),
-        Some(end) => format!("{start} to {}", day(end.as_str())),
+        None => lang.with("timescale-ongoing", "start", &start),
+        Some(end) => lang.say("timescale-range", &[("start", &start), ("end", &day(lang, end.as_str()))]),
     }
 }
 
-/// A calendar date (`2021-03-01`) or a timestamp as a reader writes it (`1 March 2021`): never
-/// the stored form with its microseconds. The text as given if it is neither.
-fn day(text: &str) -> String {
-    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .or_else(|| chrono::DateTime::parse_from_rfc3339(text).ok().map(|t| t.date_naive()));
-    date.map_or_else(|| text.to_string(), |d| d.format("%-d %B %Y").to_string())
-}
-
-fn budget(budget: Option<&Budget>) -> String {
-    budget.map(|b| format!("{} {}", b.amount, b.currency)).unwrap_or_default()
+fn budget(lang: Lang, budget: Option<&Budget>) -> String {
+    budget.map(|b| amount(lang, b.amount.as_str(), b.currency.as_str())).unwrap_or_default()
 }
 
 /// Texts joined with `separator`.

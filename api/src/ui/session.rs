@@ -7,6 +7,7 @@
 use super::{Layout, page, render};
 use crate::auth::token;
 use crate::error::{ApiError, blocking};
+use crate::i18n::{LANG_COOKIE, Lang};
 use crate::state::AppState;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
@@ -38,6 +39,12 @@ pub struct Session {
     secure: bool,
     /// The browser said this request comes from another site.
     cross_site: bool,
+    /// The language the pages are written in for this reader.
+    pub lang: Lang,
+    /// The reader chose it with `?lang=` (the switcher): a cookie keeps the choice.
+    chose_lang: bool,
+    /// This page's path and query, which the language switcher links to.
+    pub here: String,
 }
 
 impl Session {
@@ -46,6 +53,18 @@ impl Session {
         if self.new_csrf {
             let name = if self.secure { CSRF_COOKIE_TLS } else { CSRF_COOKIE };
             out.push(cookie(name, self.nonce.clone(), self.secure));
+        }
+        if self.chose_lang {
+            // A preference, not a credential: sent on links from other sites too (Lax), kept
+            // for a year.
+            out.push(
+                Cookie::build(LANG_COOKIE, self.lang.code())
+                    .path("/")
+                    .same_site(SameSite::Lax)
+                    .secure(self.secure)
+                    .max_age(actix_web::cookie::time::Duration::days(365))
+                    .finish(),
+            );
         }
         if self.stale_token {
             let mut gone = cookie(TOKEN_COOKIE, String::new(), self.secure);
@@ -130,6 +149,9 @@ impl FromRequest for Session {
             .map(|c| c.value().to_string())
             .filter(|c| c.len() >= 32);
         let cross = state.as_ref().is_some_and(|s| cross_site(req, &s.config.public_base()));
+        let lang = state.as_ref().map_or_else(Lang::default, |s| crate::i18n::choose(req, s.default_lang()));
+        let chose_lang = crate::i18n::negotiate::from_query(req.query_string()).is_some();
+        let here = super::here(req);
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
             let (nonce, new_csrf) = match nonce {
@@ -141,8 +163,18 @@ impl FromRequest for Session {
                 }
             };
             let csrf = form_value(&state.csrf_key, &nonce);
-            let mut session =
-                Session { editor: None, csrf, nonce, new_csrf, stale_token: false, secure, cross_site: cross };
+            let mut session = Session {
+                editor: None,
+                csrf,
+                nonce,
+                new_csrf,
+                stale_token: false,
+                secure,
+                cross_site: cross,
+                lang,
+                chose_lang,
+                here,
+            };
             if let Some(token) = token {
                 let store = state.store.clone();
                 let hash = token::hash(&token);
@@ -170,7 +202,8 @@ struct SignInPage {
     responses((status = 200, description = "HTML page", content_type = "text/html", body = String)), security(()))]
 #[get("/sign-in")]
 pub async fn sign_in_form(state: web::Data<AppState>, session: Session) -> Result<HttpResponse, ApiError> {
-    let html = render(&SignInPage { layout: Layout::new(&state, &session, "Sign in"), error: None })?;
+    let html =
+        render(&SignInPage { layout: Layout::new(&state, &session, session.lang.t("sign-in-title")), error: None })?;
     Ok(page(StatusCode::OK, html, &session))
 }
 
@@ -211,13 +244,14 @@ pub async fn sign_in(
             // A wrong key spends from the address's budget of refused credentials too.
             state.limits.note_refusal(&req)?;
             let error = match other {
-                Some(_) => "This access key may read but not edit: ask your node administrator for an editor's key.",
-                None => {
-                    "This access key is not known here, or it has been withdrawn. Check it, or ask your node administrator."
-                }
+                Some(_) => "sign-in-read-only",
+                None => "sign-in-unknown",
             };
-            let html =
-                render(&SignInPage { layout: Layout::new(&state, &session, "Sign in"), error: Some(error.into()) })?;
+            let lang = session.lang;
+            let html = render(&SignInPage {
+                layout: Layout::new(&state, &session, lang.t("sign-in-title")),
+                error: Some(lang.t(error)),
+            })?;
             Ok(page(StatusCode::UNAUTHORIZED, html, &session))
         }
     }

@@ -65,15 +65,46 @@ pub struct Private {
     pub contact: Option<Contact>,
 }
 
-/// A title and summary in another language.
+/// A record's text in another language: its title and summary, and optionally the rest of
+/// its text, so a reader of that language can read the whole record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"title": "Predictive maintenance in the Prato textile district", "summary": "Sensors on 40 looms."}))]
+#[schema(example = json!({"title": "Predictive maintenance in the Prato textile district", "summary": "Sensors on 40 looms.",
+    "description": "Vibration and temperature sensors were fitted to 40 looms in twelve mills."}))]
 pub struct Translation {
     /// The record's title (a policy instrument's `name`) in that language.
     pub title: Text<200>,
     /// The record's summary (a policy instrument's description, in short) in that language.
     pub summary: Text<5000>,
+    /// The record's `description` in that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text<20000>>,
+    /// A case study's `resources_needed` in that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources_needed: Option<Text<5000>>,
+    /// A case study's `evidence_of_success` in that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_of_success: Option<Text<5000>>,
+    /// A case study's `difficulties` in that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulties: Option<Text<5000>>,
+    /// A case study's `transfer_potential` in that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_potential: Option<Text<5000>>,
+}
+
+impl Translation {
+    /// Every text of the translation, title first.
+    pub fn texts(&self) -> Vec<&str> {
+        let mut out = vec![self.title.as_str(), self.summary.as_str()];
+        out.extend(self.description.as_ref().map(Text::as_str));
+        for optional in
+            [&self.resources_needed, &self.evidence_of_success, &self.difficulties, &self.transfer_potential]
+        {
+            out.extend(optional.as_ref().map(Text::as_str));
+        }
+        out
+    }
 }
 
 /// How many languages a record's `translations` may hold.
