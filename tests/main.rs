@@ -20,6 +20,7 @@ mod demo;
 mod federation;
 mod hostile;
 mod key_chain;
+mod languages;
 mod logging;
 mod openapi;
 mod origin_identity;

@@ -101,6 +101,39 @@ mod tests {
         }
     }
 
+    /// Messages that may read the same as in English: names, and words the language shares.
+    fn may_match_english(lang: Lang, id: &str) -> bool {
+        let names = ["site-name", "page-title", "similar-item", "csv-id", "csv-nuts"];
+        let shared = [(Lang::It, "row-budget"), (Lang::Ca, "nav-regions"), (Lang::Ca, "regions-title")];
+        names.contains(&id) || id.starts_with("region-") || shared.contains(&(lang, id))
+    }
+
+    /// Each message's pattern (its text and placeables), by id.
+    fn patterns(source: &str) -> std::collections::BTreeMap<String, String> {
+        let resource = fluent_syntax::parser::parse(source).unwrap();
+        resource
+            .body
+            .iter()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some((m.id.name.to_string(), format!("{:?}", m.value))),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_message_is_left_in_english() {
+        let english = patterns(FILES[3].1);
+        for (lang, source) in Lang::ALL.into_iter().zip(FILES).filter(|(l, _)| *l != Lang::En) {
+            let same: Vec<String> = patterns(source.1)
+                .into_iter()
+                .filter(|(id, pattern)| english.get(id) == Some(pattern) && !may_match_english(lang, id))
+                .map(|(id, _)| id)
+                .collect();
+            assert!(same.is_empty(), "{}: still in English: {same:?}", lang.code());
+        }
+    }
+
     #[test]
     fn plural_forms_follow_each_language() {
         assert_eq!(Lang::En.n("results-count", 1u64), "1 result");
