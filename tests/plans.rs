@@ -187,6 +187,29 @@ async fn lineage_withdrawal_and_monitoring_across_three_nodes() {
     let page = leeds.get("/transfers", None).await;
     page.expect(200);
     assert!(page.text.contains("Mazovia"));
+    // Each non-zero cell links to the actions behind it; its own-region cell is marked.
+    assert!(
+        page.text.contains(
+            "<a href=\"/transfers/tuscany/mazovia\" aria-label=\"2 actions of Mazovia inspired by Tuscany\">2</a>"
+        ),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("href=\"/transfers/mazovia/tuscany\""), "a zero cell links nowhere");
+    assert!(page.text.contains("class=\"shade-0 own\""));
+    let cell = leeds.get("/transfers/tuscany/mazovia", None).await;
+    cell.expect(200);
+    let linked: Vec<&str> = cell
+        .text
+        .match_indices(&format!("href=\"/records/{plan_id}?origin=mazovia\""))
+        .map(|(i, _)| &cell.text[i..])
+        .collect();
+    assert_eq!(linked.len(), 2, "the two Mazovian actions citing Tuscany's practice: {}", cell.text);
+    let cell = leeds.get("/transfers/leeds/mazovia", None).await;
+    assert_eq!(cell.text.matches(&format!("href=\"/records/{plan_id}?origin=mazovia\"")).count(), 1, "{}", cell.text);
+    let none = leeds.get("/transfers/mazovia/tuscany", None).await;
+    assert!(none.text.contains("No action of Tuscany cites a practice of Mazovia yet."), "{}", none.text);
+    leeds.get("/transfers/atlantis/mazovia", None).await.expect(404);
 }
 
 #[tokio::test]

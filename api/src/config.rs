@@ -16,7 +16,8 @@ const DEFAULT_REGIONS: &str = include_str!("default_regions.toml");
 pub struct Region {
     /// Stable region code.
     pub code: String,
-    /// Name in English.
+    /// Name: in the configuration, in English; from `GET /api/v1/regions` asked with an
+    /// `Accept-Language` of the seven, in that language.
     pub name: String,
     /// ISO 3166-1 alpha-2 country code.
     pub country: String,

@@ -34,6 +34,8 @@ filters = Filtres
 filters-show = Filtres
 filters-active = Filtres actius
 filter-remove = Treu el filtre: { $label }
+filter-year-from = Des de { $year }
+filter-year-to = Fins a { $year }
 facet-theme = Tema
 facet-origin = Regió
 facet-kind = Tipus
@@ -145,6 +147,10 @@ transfers-cell =
         [many] { $shown } accions inspirades (origen: { $from }; destinació: { $to })
        *[other] { $shown } accions inspirades (origen: { $from }; destinació: { $to })
     }
+transfers-actions-title = Accions de { $to } inspirades en { $from }
+transfers-actions-intro = Cada acció de la llista cita almenys una pràctica de { $from }.
+transfers-actions-none = Cap acció de { $to } no cita encara una pràctica de { $from }.
+transfers-back = Torna a les transferències
 
 ## Inici de sessió
 
@@ -222,6 +228,10 @@ field-title-en = Títol en anglès
 field-name-en = Nom en anglès
 field-summary-en = Resum en anglès
 field-description-en = Descripció en anglès
+field-resources-en = Recursos necessaris, en anglès
+field-evidence-en = Proves d'èxit, en anglès
+field-difficulties-en = Dificultats trobades, en anglès
+field-transfer-en = Potencial d'aprenentatge o transferència, en anglès
 field-instrument-type = Tipus d'instrument
 field-managing-authority = Autoritat de gestió
 field-territory = Territori (codi NUTS)
@@ -289,6 +299,7 @@ error-detail-404 = No hi ha cap pàgina en aquesta adreça. Potser s'ha trasllad
 error-detail-429 = Heu fet moltes sol·licituds en poc temps. Espereu un moment i torneu-ho a provar.
 error-detail-500 = El node no ha pogut respondre. L'error és nostre i ha quedat registrat. Torneu-ho a provar més tard.
 error-detail-403 = No podeu fer aquesta operació aquí. Si sou editor, torneu a iniciar la sessió i torneu-ho a provar.
+error-detail-401 = Inicieu la sessió amb la clau d'accés que us ha donat l'administrador del node i torneu-ho a provar.
 error-detail-other = El node no ha pogut dur a terme l'operació sol·licitada.
 error-detail-csrf = Aquest formulari ha caducat o prové d'un altre lloc web; no s'ha modificat res. Torneu a carregar la pàgina i torneu-ho a provar.
 

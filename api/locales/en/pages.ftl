@@ -34,6 +34,8 @@ filters = Filters
 filters-show = Filters
 filters-active = Active filters
 filter-remove = Remove filter: { $label }
+filter-year-from = From { $year }
+filter-year-to = To { $year }
 facet-theme = Theme
 facet-origin = Region
 facet-kind = Kind
@@ -143,6 +145,10 @@ transfers-cell =
         [one] { $shown } action of { $to } inspired by { $from }
        *[other] { $shown } actions of { $to } inspired by { $from }
     }
+transfers-actions-title = Actions of { $to } inspired by { $from }
+transfers-actions-intro = Each action below cites at least one practice of { $from }.
+transfers-actions-none = No action of { $to } cites a practice of { $from } yet.
+transfers-back = Back to the transfers
 
 ## Signing in
 
@@ -219,6 +225,10 @@ field-title-en = Title in English
 field-name-en = Name in English
 field-summary-en = Summary in English
 field-description-en = Description in English
+field-resources-en = Resources needed, in English
+field-evidence-en = Evidence of success, in English
+field-difficulties-en = Difficulties encountered, in English
+field-transfer-en = Potential for learning or transfer, in English
 field-instrument-type = Type of instrument
 field-managing-authority = Managing authority
 field-territory = Territory (NUTS code)
@@ -284,6 +294,7 @@ error-detail-404 = There is no page at this address. It may have moved, or the l
 error-detail-429 = You have made many requests in a short time. Wait a moment and try again.
 error-detail-500 = The node could not answer. The fault is ours; it has been logged. Try again later.
 error-detail-403 = You may not do this here. If you are an editor, sign in again and retry.
+error-detail-401 = Sign in with the access key your node administrator gave you, then try again.
 error-detail-other = The node could not do what was asked.
 error-detail-csrf = This form is out of date or came from another site; nothing was changed. Reload the page and try again.
 

@@ -34,6 +34,8 @@ filters = Filtros
 filters-show = Filtros
 filters-active = Filtros aplicados
 filter-remove = Quitar el filtro: { $label }
+filter-year-from = Desde { $year }
+filter-year-to = Hasta { $year }
 facet-theme = Temática
 facet-origin = Región
 facet-kind = Tipo
@@ -145,6 +147,10 @@ transfers-cell =
         [many] { $shown } acciones de { $to } inspiradas en { $from }
        *[other] { $shown } acciones de { $to } inspiradas en { $from }
     }
+transfers-actions-title = Acciones de { $to } inspiradas en { $from }
+transfers-actions-intro = Cada acción de la lista cita al menos una práctica de { $from }.
+transfers-actions-none = Ninguna acción de { $to } cita todavía una práctica de { $from }.
+transfers-back = Volver a las transferencias
 
 ## Inicio de sesión
 
@@ -222,6 +228,10 @@ field-title-en = Título en inglés
 field-name-en = Nombre en inglés
 field-summary-en = Resumen en inglés
 field-description-en = Descripción en inglés
+field-resources-en = Recursos necesarios, en inglés
+field-evidence-en = Pruebas de éxito, en inglés
+field-difficulties-en = Dificultades encontradas, en inglés
+field-transfer-en = Potencial de aprendizaje o transferencia, en inglés
 field-instrument-type = Tipo de instrumento
 field-managing-authority = Autoridad de gestión
 field-territory = Territorio (código NUTS)
@@ -289,6 +299,7 @@ error-detail-404 = No hay ninguna página en esta dirección. Puede que se haya 
 error-detail-429 = Ha hecho muchas solicitudes en poco tiempo. Espere un momento e inténtelo de nuevo.
 error-detail-500 = El nodo no ha podido responder. El fallo es nuestro y ha quedado registrado. Inténtelo de nuevo más tarde.
 error-detail-403 = No puede realizar esta acción aquí. Si es editor, vuelva a iniciar sesión e inténtelo de nuevo.
+error-detail-401 = Inicie sesión con la clave de acceso que le dio el administrador del nodo e inténtelo de nuevo.
 error-detail-other = El nodo no ha podido atender la solicitud.
 error-detail-csrf = Este formulario ha caducado o procede de otro sitio; no se ha modificado nada. Vuelva a cargar la página e inténtelo de nuevo.
 

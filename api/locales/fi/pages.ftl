@@ -34,6 +34,8 @@ filters = Suodattimet
 filters-show = Suodattimet
 filters-active = Käytössä olevat suodattimet
 filter-remove = Poista suodatin: { $label }
+filter-year-from = Vuodesta { $year }
+filter-year-to = Vuoteen { $year } asti
 facet-theme = Teema
 facet-origin = Alue
 facet-kind = Tietuetyyppi
@@ -143,6 +145,10 @@ transfers-cell =
         [one] { $to }: { $shown } toimenpide, innoittajana { $from }
        *[other] { $to }: { $shown } toimenpidettä, innoittajana { $from }
     }
+transfers-actions-title = { $to }: toimenpiteet, joiden innoittajana { $from }
+transfers-actions-intro = Jokainen alla oleva toimenpide viittaa vähintään yhteen käytäntöön, jonka alue on { $from }.
+transfers-actions-none = Yksikään toimenpide (alue { $to }) ei vielä viittaa käytäntöön, jonka alue on { $from }.
+transfers-back = Takaisin siirtoihin
 
 ## Kirjautuminen
 
@@ -219,6 +225,10 @@ field-title-en = Otsikko englanniksi
 field-name-en = Nimi englanniksi
 field-summary-en = Tiivistelmä englanniksi
 field-description-en = Kuvaus englanniksi
+field-resources-en = Tarvittavat resurssit englanniksi
+field-evidence-en = Näyttö onnistumisesta englanniksi
+field-difficulties-en = Kohdatut vaikeudet englanniksi
+field-transfer-en = Siirrettävyys ja opittavaa englanniksi
 field-instrument-type = Politiikkainstrumentin tyyppi
 field-managing-authority = Hallintoviranomainen
 field-territory = Alue (NUTS-koodi)
@@ -284,6 +294,7 @@ error-detail-404 = Tässä osoitteessa ei ole sivua. Sivu on ehkä siirretty, ta
 error-detail-429 = Olet tehnyt paljon pyyntöjä lyhyessä ajassa. Odota hetki ja yritä uudelleen.
 error-detail-500 = Solmu ei pystynyt vastaamaan. Vika on meidän päässämme, ja se on kirjattu lokiin. Yritä myöhemmin uudelleen.
 error-detail-403 = Sinulla ei ole oikeutta tehdä tätä täällä. Jos olet muokkaaja, kirjaudu sisään uudelleen ja yritä sitten uudestaan.
+error-detail-401 = Kirjaudu sisään solmun ylläpitäjältä saamallasi käyttöavaimella ja yritä uudelleen.
 error-detail-other = Solmu ei pystynyt suorittamaan pyydettyä toimintoa.
 error-detail-csrf = Lomake on vanhentunut tai se on lähetetty toiselta sivustolta, eikä mitään muutettu. Lataa sivu uudelleen ja yritä uudestaan.
 

@@ -34,6 +34,8 @@ filters = Filtri
 filters-show = Filtri
 filters-active = Filtri attivi
 filter-remove = Rimuovi il filtro: { $label }
+filter-year-from = Dal { $year }
+filter-year-to = Fino al { $year }
 facet-theme = Tema
 facet-origin = Regione
 facet-kind = Tipo
@@ -143,6 +145,10 @@ transfers-cell =
         [one] { $shown } azione in { $to } ispirata da pratiche della regione { $from }
        *[other] { $shown } azioni in { $to } ispirate da pratiche della regione { $from }
     }
+transfers-actions-title = Azioni della regione { $to } ispirate dalla regione { $from }
+transfers-actions-intro = Ogni azione qui sotto cita almeno una pratica della regione { $from }.
+transfers-actions-none = Nessuna azione della regione { $to } cita ancora una pratica della regione { $from }.
+transfers-back = Torna ai trasferimenti
 
 ## Accesso
 
@@ -219,6 +225,10 @@ field-title-en = Titolo in inglese
 field-name-en = Nome in inglese
 field-summary-en = Sintesi in inglese
 field-description-en = Descrizione in inglese
+field-resources-en = Risorse necessarie, in inglese
+field-evidence-en = Risultati ottenuti, in inglese
+field-difficulties-en = Difficoltà incontrate, in inglese
+field-transfer-en = Potenziale di apprendimento o trasferimento, in inglese
 field-instrument-type = Tipo di strumento
 field-managing-authority = Autorità di gestione
 field-territory = Territorio (codice NUTS)
@@ -284,6 +294,7 @@ error-detail-404 = Non esiste alcuna pagina a questo indirizzo. Potrebbe essere 
 error-detail-429 = Hai inviato molte richieste in poco tempo. Attendi qualche istante e riprova.
 error-detail-500 = Il nodo non ha potuto rispondere. L'errore è nostro ed è stato registrato. Riprova più tardi.
 error-detail-403 = Non puoi eseguire questa operazione qui. Se sei un redattore, accedi di nuovo e riprova.
+error-detail-401 = Accedi con la chiave di accesso che ti ha dato l'amministratore del nodo, poi riprova.
 error-detail-other = Il nodo non ha potuto eseguire l'operazione richiesta.
 error-detail-csrf = Questo modulo è scaduto o proviene da un altro sito; non è stato modificato nulla. Ricarica la pagina e riprova.
 

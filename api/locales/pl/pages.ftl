@@ -34,6 +34,8 @@ filters = Filtry
 filters-show = Pokaż filtry
 filters-active = Aktywne filtry
 filter-remove = Usuń filtr: { $label }
+filter-year-from = Od { $year } r.
+filter-year-to = Do { $year } r.
 facet-theme = Temat
 facet-origin = Region pochodzenia
 facet-kind = Rodzaj
@@ -147,6 +149,10 @@ transfers-cell =
         [many] { $to }: praktyki regionu { $from } zainspirowały { $shown } działań
        *[other] { $to }: praktyki regionu { $from } zainspirowały { $shown } działania
     }
+transfers-actions-title = Działania regionu { $to } inspirowane praktykami regionu { $from }
+transfers-actions-intro = Każde z poniższych działań powołuje się na co najmniej jedną praktykę regionu { $from }.
+transfers-actions-none = Żadne działanie regionu { $to } nie powołuje się jeszcze na praktykę regionu { $from }.
+transfers-back = Wróć do transferu praktyk
 
 ## Logowanie
 
@@ -225,6 +231,10 @@ field-title-en = Tytuł w języku angielskim
 field-name-en = Nazwa w języku angielskim
 field-summary-en = Streszczenie w języku angielskim
 field-description-en = Opis w języku angielskim
+field-resources-en = Potrzebne zasoby – po angielsku
+field-evidence-en = Dowody skuteczności – po angielsku
+field-difficulties-en = Napotkane trudności – po angielsku
+field-transfer-en = Potencjał uczenia się lub transferu – po angielsku
 field-instrument-type = Rodzaj instrumentu
 field-managing-authority = Instytucja zarządzająca
 field-territory = Obszar (kod NUTS)
@@ -294,6 +304,7 @@ error-detail-404 = Pod tym adresem nie ma strony. Mogła zostać przeniesiona al
 error-detail-429 = W krótkim czasie wysłano wiele żądań. Odczekaj chwilę i spróbuj ponownie.
 error-detail-500 = Węzeł nie mógł udzielić odpowiedzi. Błąd leży po naszej stronie i został zarejestrowany. Spróbuj ponownie później.
 error-detail-403 = Nie możesz tu wykonać tej operacji. Jeśli jesteś redaktorem, zaloguj się ponownie i spróbuj jeszcze raz.
+error-detail-401 = Zaloguj się kluczem dostępu od administratora węzła i spróbuj ponownie.
 error-detail-other = Węzeł nie mógł wykonać żądanej operacji.
 error-detail-csrf = Ten formularz jest nieaktualny lub pochodzi z innej witryny; niczego nie zmieniono. Odśwież stronę i spróbuj ponownie.
 

@@ -34,6 +34,8 @@ filters = Filtri
 filters-show = Filtri
 filters-active = Uporabljeni filtri
 filter-remove = Odstrani filter: { $label }
+filter-year-from = Od leta { $year }
+filter-year-to = Do leta { $year }
 facet-theme = Tema
 facet-origin = Regija
 facet-kind = Vrsta
@@ -147,6 +149,10 @@ transfers-cell =
         [few] { $to }: { $shown } ukrepi po zgledu regije { $from }
        *[other] { $to }: { $shown } ukrepov po zgledu regije { $from }
     }
+transfers-actions-title = Ukrepi regije { $to }, ki jih je navdihnila regija { $from }
+transfers-actions-intro = Vsak spodnji ukrep navaja vsaj eno prakso regije { $from }.
+transfers-actions-none = Noben ukrep regije { $to } še ne navaja prakse regije { $from }.
+transfers-back = Nazaj na prenose
 
 ## Prijava
 
@@ -225,6 +231,10 @@ field-title-en = Naslov v angleščini
 field-name-en = Naziv v angleščini
 field-summary-en = Povzetek v angleščini
 field-description-en = Opis v angleščini
+field-resources-en = Potrebni viri v angleščini
+field-evidence-en = Dokazi o uspehu v angleščini
+field-difficulties-en = Težave v angleščini
+field-transfer-en = Možnosti za učenje ali prenos v angleščini
 field-instrument-type = Vrsta instrumenta
 field-managing-authority = Organ upravljanja
 field-territory = Območje (koda NUTS)
@@ -294,6 +304,7 @@ error-detail-404 = Na tem naslovu ni strani. Morda je bila premaknjena ali pa je
 error-detail-429 = V kratkem času ste poslali veliko zahtev. Počakajte trenutek in poskusite znova.
 error-detail-500 = Vozlišče ni moglo odgovoriti. Napaka je na naši strani in je bila zabeležena. Poskusite znova pozneje.
 error-detail-403 = Tega tu ne smete storiti. Če ste urednik, se znova prijavite in poskusite ponovno.
+error-detail-401 = Prijavite se z dostopnim ključem, ki vam ga je dal skrbnik vozlišča, in poskusite znova.
 error-detail-other = Vozlišče zahteve ni moglo izvesti.
 error-detail-csrf = Ta obrazec je zastarel ali pa je bil poslan z drugega spletnega mesta; nič ni bilo spremenjeno. Znova naložite stran in poskusite ponovno.
 

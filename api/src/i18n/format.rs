@@ -111,6 +111,16 @@ pub fn country_name(lang: Lang, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// `texts` in the reader's alphabetical order (Polish "Łotewski" after "Litewski", not after
+/// "Węgierski"), by CLDR's collation rules.
+pub fn sort_by_name<T>(lang: Lang, items: &mut [T], name: impl Fn(&T) -> String) {
+    let collator = icu_collator::Collator::try_new((&locale(lang)).into(), Default::default()).ok();
+    items.sort_by(|a, b| match &collator {
+        Some(c) => c.compare(&name(a), &name(b)),
+        None => name(a).cmp(&name(b)),
+    });
+}
+
 /// The text with its first letter in capitals.
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
@@ -138,5 +148,8 @@ mod tests {
         assert_eq!(language_name(Lang::En, "ca"), "Catalan");
         assert_eq!(language_name(Lang::En, "zz"), "zz");
         assert_eq!(country_name(Lang::It, "UK"), "Regno Unito");
+        let mut names = vec!["Węgierski", "Łotewski", "Litewski", "Szwedzki", "Słowacki"];
+        sort_by_name(Lang::Pl, &mut names, ToString::to_string);
+        assert_eq!(names, ["Litewski", "Łotewski", "Słowacki", "Szwedzki", "Węgierski"]);
     }
 }

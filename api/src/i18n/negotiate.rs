@@ -10,6 +10,17 @@ use unic_langid::LanguageIdentifier;
 /// The cookie that keeps a reader's chosen language across pages.
 pub const LANG_COOKIE: &str = "smarty_lang";
 
+/// The cookie that keeps `lang`: a preference, not a credential, so sent on links from other
+/// sites too (Lax), for a year.
+pub fn cookie(lang: Lang, secure: bool) -> actix_web::cookie::Cookie<'static> {
+    actix_web::cookie::Cookie::build(LANG_COOKIE, lang.code())
+        .path("/")
+        .same_site(actix_web::cookie::SameSite::Lax)
+        .secure(secure)
+        .max_age(actix_web::cookie::time::Duration::days(365))
+        .finish()
+}
+
 /// The `lang` query parameter's language, when it names one of the seven.
 pub fn from_query(query: &str) -> Option<Lang> {
     form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::parse(&v))

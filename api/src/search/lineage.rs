@@ -170,6 +170,29 @@ pub fn transfers(store: &Store, regions: &[String]) -> StoreResult<Transfers> {
     Ok(Transfers { regions: regions.to_vec(), matrix, by_theme })
 }
 
+/// The actions behind one cell of the transfer matrix: those of `to`'s plans citing at least
+/// one practice of `from` that was published (withdrawn ones count, as in [`transfers`]).
+pub fn transfer_actions(store: &Store, from: &str, to: &str) -> StoreResult<Vec<InfluenceItem>> {
+    let actions: Vec<CitingAction> = citing_actions(store)?.into_iter().filter(|a| a.plan_origin == to).collect();
+    let held = Holdings::of(store, actions.iter().flat_map(|a| a.cites.iter()))?;
+    let cites_from = |a: &CitingAction| {
+        a.cites.iter().any(|c| matches!(held.resolve(c), Resolved::One(r) if r.published_ever && r.origin == from))
+    };
+    let mut items: Vec<InfluenceItem> = actions
+        .into_iter()
+        .filter(|a| cites_from(a))
+        .map(|a| InfluenceItem {
+            region: a.plan_origin,
+            action_plan_id: a.plan_id,
+            action_plan_title: a.plan_title,
+            action_number: a.number,
+            action_title: a.title,
+        })
+        .collect();
+    items.sort_by(|a, b| (&a.action_plan_id, a.action_number).cmp(&(&b.action_plan_id, b.action_number)));
+    Ok(items)
+}
+
 /// How many actions cite each practice, by the practice's id as a number (for sorting: the
 /// index sorts by id, so records of two origins with one id share their count).
 pub fn inspired_counts(store: &Store) -> StoreResult<HashMap<u128, u64>> {

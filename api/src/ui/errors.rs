@@ -23,7 +23,20 @@ pub async fn middleware(
     // Not a clone of the request: routing needs it unshared. A refusal is read from the
     // response (the throttle answers with one, not an error).
     let (browser, for_people) = (is_browser(req.request()), !is_machine(req.path()));
+    let chosen = for_people.then(|| crate::i18n::negotiate::from_query(req.query_string())).flatten();
     let mut res = next.call(req).await?.map_into_boxed_body();
+    // A language chosen with `?lang=` (the switcher) is kept for the next pages, whatever this
+    // one answered: a page, an error page, a redirect to sign in.
+    if let Some(lang) = chosen {
+        let secure = res
+            .request()
+            .app_data::<web::Data<AppState>>()
+            .is_some_and(|s| s.config.public_base().starts_with("https://"));
+        let cookie = crate::i18n::negotiate::cookie(lang, secure);
+        if let Ok(value) = header::HeaderValue::from_str(&cookie.to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
     let failed = res.status().is_client_error() || res.status().is_server_error();
     let problem = res.headers().get(header::CONTENT_TYPE).is_some_and(|t| t == crate::error::PROBLEM_JSON);
     if for_people && failed {
@@ -34,6 +47,9 @@ pub async fn middleware(
         return Ok(res);
     }
     let mut page = page_of(res.request(), res.status());
+    for cookie in res.headers().get_all(header::SET_COOKIE).cloned().collect::<Vec<_>>() {
+        page.headers_mut().append(header::SET_COOKIE, cookie);
+    }
     // What the status's own headers say stays said (RFC 9110: `Allow` on a 405, and so on).
     for name in [header::ALLOW, header::WWW_AUTHENTICATE, header::RETRY_AFTER, header::VARY] {
         if let Some(value) = res.headers().get(&name).cloned() {
@@ -63,7 +79,12 @@ fn page_of(req: &HttpRequest, status: StatusCode) -> HttpResponse {
     let html = req.app_data::<web::Data<AppState>>().and_then(|state| {
         let lang = crate::i18n::choose(req, state.default_lang());
         let title = lang.known(&format!("error-{code}")).unwrap_or_else(|| lang.t("error-other"));
-        let detail = lang.known(&format!("error-detail-{code}")).unwrap_or_else(|| lang.t("error-detail-other"));
+        // A refused post is a form's: most likely its CSRF check (a reloaded form mends it).
+        let detail = if code == 403 && req.method() == actix_web::http::Method::POST {
+            lang.t("error-detail-csrf")
+        } else {
+            lang.known(&format!("error-detail-{code}")).unwrap_or_else(|| lang.t("error-detail-other"))
+        };
         render(&Message::guest(state, req, &title, &detail)).ok()
     });
     let mut res = HttpResponse::build(status);

@@ -114,6 +114,22 @@ fn en_description(t: &Translation) -> Option<String> {
     t.description.as_ref().map(ToString::to_string)
 }
 
+fn en_resources(t: &Translation) -> Option<String> {
+    t.resources_needed.as_ref().map(ToString::to_string)
+}
+
+fn en_evidence(t: &Translation) -> Option<String> {
+    t.evidence_of_success.as_ref().map(ToString::to_string)
+}
+
+fn en_difficulties(t: &Translation) -> Option<String> {
+    t.difficulties.as_ref().map(ToString::to_string)
+}
+
+fn en_transfer(t: &Translation) -> Option<String> {
+    t.transfer_potential.as_ref().map(ToString::to_string)
+}
+
 /// A select's choices: (value, message id of its label).
 const INTERVENTIONS: &[(&str, &str)] = &[("direct", "intervention-direct"), ("policy", "intervention-policy")];
 const INSTRUMENT_TYPES: &[(&str, &str)] = &[
@@ -181,6 +197,15 @@ pub const CASE_STUDY: &[FieldDef] = &[
     f("translations.en.summary", "field-summary-en", Control::TextArea, false, "").reads(|c| english(c, en_summary)),
     f("translations.en.description", "field-description-en", Control::TextArea, false, "")
         .reads(|c| english(c, en_description)),
+    // Every text the record page shows in English is in the form: a saved form keeps them all.
+    f("translations.en.resources_needed", "field-resources-en", Control::TextArea, false, "")
+        .reads(|c| english(c, en_resources)),
+    f("translations.en.evidence_of_success", "field-evidence-en", Control::TextArea, false, "")
+        .reads(|c| english(c, en_evidence)),
+    f("translations.en.difficulties", "field-difficulties-en", Control::TextArea, false, "")
+        .reads(|c| english(c, en_difficulties)),
+    f("translations.en.transfer_potential", "field-transfer-en", Control::TextArea, false, "")
+        .reads(|c| english(c, en_transfer)),
 ];
 
 pub const POLICY_INSTRUMENT: &[FieldDef] = &[
@@ -416,7 +441,7 @@ fn language_options(lang: Lang, value: &str) -> Vec<(String, String, bool)> {
     if !value.is_empty() && !LANGUAGES.contains(&value) {
         rest.push(value);
     }
-    rest.sort_by_key(|code| name(code));
+    crate::i18n::format::sort_by_name(lang, &mut rest, |code| name(code));
     let mut out = vec![(String::new(), lang.t("invalid-language"), value.is_empty())];
     out.extend(seven.iter().chain(&rest).map(|code| (code.to_string(), name(code), *code == value)));
     out
@@ -496,6 +521,20 @@ mod tests {
         assert_eq!(back["themes"], ["vr-simulation", "smart-logistics"]);
         assert_eq!(back["intervention"], ["direct"]);
         assert!(!back.contains_key("period.end") && !back.contains_key("budget.amount"), "no value, no field");
+        // Every English text the record has is in the form: saving it keeps them all.
+        let mut full: CaseStudy = serde_json::from_value(serde_json::json!({
+            "title": "T", "summary": "S", "description": "D", "intervention": "direct",
+            "themes": ["vr-simulation"], "language": "it", "main_institution": "I",
+            "location": {"nuts": "ITI17", "name": "Prato"}, "period": {"start": "2024-01-01"},
+            "translations": {"en": {"title": "T", "summary": "S", "description": "D", "resources_needed": "R",
+                "evidence_of_success": "E", "difficulties": "F", "transfer_potential": "P"}}
+        }))
+        .unwrap();
+        let english = serde_json::to_value(&full.translations).unwrap();
+        let saved = to_content("case_study", &from_content(&AnyContent::CaseStudy(full.clone())));
+        assert_eq!(saved["translations"], english, "nothing of the translation is lost");
+        full.translations.clear();
+        assert!(to_content("case_study", &from_content(&AnyContent::CaseStudy(full))).get("translations").is_none());
         let error = FieldError::new("content.links[1]", "m");
         assert_eq!(field_of("case_study", &error), Some("links"));
         let error = FieldError::new("content.location.nuts", "m");

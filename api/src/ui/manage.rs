@@ -343,8 +343,10 @@ async fn form_page(
     let noun = lang.kind(kind.as_str()).to_lowercase();
     let heading =
         if id.is_some() { lang.with("form-edit", "kind", &noun) } else { lang.with("form-new", "kind", &noun) };
+    // The switcher leads to the form itself: the address of this answer is a post's.
+    let address = id.map_or_else(|| format!("/manage/new?kind={}", kind.as_str()), |i| format!("/manage/{i}/edit"));
     let html = render(&FormPage {
-        layout: Layout::new(state, session, heading.clone()),
+        layout: Layout::new(state, session, heading.clone()).switching_to(&address),
         heading,
         action: id.map_or_else(|| "/manage/new".to_string(), |i| format!("/manage/{i}/edit")),
         kind: kind.as_str().to_string(),

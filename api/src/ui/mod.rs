@@ -74,6 +74,14 @@ impl Layout {
         }
     }
 
+    /// The same frame, its switcher leading to `address` (the form a post answered).
+    pub fn switching_to(mut self, address: &str) -> Layout {
+        for s in &mut self.switcher {
+            s.href = in_language(address, Lang::parse(s.code).unwrap_or_default());
+        }
+        self
+    }
+
     /// The `<title>`: the page's, then the site's and the node's.
     pub fn page_title(&self) -> String {
         self.lang.say("page-title", &[("title", &self.title), ("node", &self.node_name)])
@@ -88,9 +96,12 @@ pub fn here(req: &HttpRequest) -> String {
     }
 }
 
-/// The address `here` (a path and query) in `lang`: its `lang` parameter set to it.
+/// The address `here` (a path and query) in `lang`: its `lang` parameter set to it. Always
+/// an address on this site: a path the request spelt `//other.example/` (which a browser
+/// would read as another host) keeps one leading slash.
 fn in_language(here: &str, lang: Lang) -> String {
     let (path, query) = here.split_once('?').unwrap_or((here, ""));
+    let path = format!("/{}", path.trim_start_matches(['/', '\\']));
     let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .filter(|(k, _)| k != "lang")
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -151,6 +162,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(record_page::record)
         .service(pages::regions)
         .service(pages::transfers)
+        .service(pages::transfer_actions)
         .service(session::sign_in_form)
         .service(session::sign_in)
         .service(session::sign_out)

@@ -11,6 +11,7 @@ use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
+use smarty_schema::vocab::RegionCode;
 
 const PAGE_SIZE: usize = 10;
 
@@ -160,8 +161,8 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
             let rest: Vec<&(String, String)> =
                 pairs.iter().enumerate().filter(|(j, (k, _))| *j != i && k != "offset").map(|(_, p)| p).collect();
             let text = match k.as_str() {
-                "year_from" => format!("{} {v}", lang.t("year-from")),
-                "year_to" => format!("{} {v}", lang.t("year-to")),
+                "year_from" => lang.with("filter-year-from", "year", v),
+                "year_to" => lang.with("filter-year-to", "year", v),
                 _ => label(k, v),
             };
             Chip {
@@ -360,8 +361,8 @@ pub async fn transfers(state: web::Data<AppState>, session: Session) -> Result<H
                 .enumerate()
                 .map(|(j, &count)| Cell {
                     shown: number(lang, count),
-                    // The action plans of the region taking the practices up.
-                    href: (count > 0).then(|| format!("/?kind=action_plan&origin={}", partners[j].code)),
+                    // The actions behind the count.
+                    href: (count > 0).then(|| format!("/transfers/{}/{}", partners[i].code, partners[j].code)),
                     label: lang.count("transfers-cell", count, &[("from", &names[i]), ("to", &names[j])]),
                     shade: (count * 4).div_ceil(most),
                     own: i == j,
@@ -371,5 +372,67 @@ pub async fn transfers(state: web::Data<AppState>, session: Session) -> Result<H
         .collect();
     let layout = Layout::new(&state, &session, lang.t("transfers-title"));
     let html = render(&TransfersPage { layout, names, rows })?;
+    Ok(page(StatusCode::OK, html, &session))
+}
+
+#[derive(Template)]
+#[template(path = "transfer_actions.html")]
+struct TransferActionsPage {
+    layout: Layout,
+    heading: String,
+    intro: String,
+    /// (address of the plan, the action as a reader reads it).
+    actions: Vec<(String, String)>,
+}
+
+/// The actions behind a transfer
+///
+/// The actions of `to`'s action plans that cite at least one practice of `from`: one cell of
+/// the transfers page.
+#[utoipa::path(operation_id = "transferActionsPage", tag = "pages",
+    params(("from" = RegionCode, Path, description = "The region whose practices inspired the actions"),
+        ("to" = RegionCode, Path, description = "The region whose action plans hold the actions")),
+    responses(
+        (status = 200, description = "HTML page", content_type = "text/html", body = String),
+        (status = 303, description = "The node has no public reads and nobody is signed in: to /sign-in"),
+        (status = 404, description = "Not a configured region", content_type = "text/html", body = String),
+    ), security(()))]
+#[get("/transfers/{from}/{to}")]
+pub async fn transfer_actions(
+    state: web::Data<AppState>,
+    session: Session,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    if !policy::may_browse(&state, session.viewer()) {
+        return Ok(sign_in_first());
+    }
+    let (from, to) = path.into_inner();
+    let lang = session.lang;
+    let known =
+        |code: &str| state.config.regions.iter().find(|r| r.code == code).map(|r| lang.region(&r.code, &r.name));
+    let (Some(from_name), Some(to_name)) = (known(&from), known(&to)) else {
+        return Err(ApiError::NotFound);
+    };
+    let store = state.store.clone();
+    let items = blocking(move || crate::search::lineage::transfer_actions(&store, &from, &to)).await?;
+    let names = [("from", from_name.as_str()), ("to", to_name.as_str())];
+    let heading = lang.say("transfers-actions-title", &names);
+    let actions = items
+        .iter()
+        .map(|i| {
+            let text = lang.say(
+                "inspired-action",
+                &[("region", &to_name), ("number", &i.action_number.to_string()), ("title", &i.action_title)],
+            );
+            (super::record_path(&i.region, &i.action_plan_id), text)
+        })
+        .collect::<Vec<_>>();
+    let intro = lang.say(if actions.is_empty() { "transfers-actions-none" } else { "transfers-actions-intro" }, &names);
+    let html = render(&TransferActionsPage {
+        layout: Layout::new(&state, &session, heading.clone()),
+        heading,
+        intro,
+        actions,
+    })?;
     Ok(page(StatusCode::OK, html, &session))
 }

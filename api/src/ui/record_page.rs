@@ -22,8 +22,9 @@ struct Row {
     label: String,
     text: String,
     links: Vec<(String, String)>,
-    /// The value is text in the record's language.
-    in_language: bool,
+    /// The language of the value's text, when it is text of the record (not a label, a
+    /// code or a date in the reader's language).
+    lang: Option<String>,
 }
 
 /// The page's query: the record's origin, when the id alone may not tell. Other parameters (a
@@ -89,26 +90,31 @@ impl English {
 /// The rows of a record page, in the order shown, labelled in the reader's language.
 struct Rows {
     lang: Lang,
+    /// The record's language.
+    record: String,
     rows: Vec<Row>,
 }
 
 impl Rows {
-    /// A row of text, left out when empty; `label` is a message id.
-    fn text(&mut self, label: &str, value: impl AsRef<str>, in_language: bool) {
+    /// A row of text in `in_language` (none: the reader's, or none at all), left out when
+    /// empty; `label` is a message id.
+    fn text(&mut self, label: &str, value: impl AsRef<str>, in_language: Option<&str>) {
         let text = value.as_ref().to_string();
         if !text.is_empty() {
-            self.rows.push(Row { label: self.lang.t(label), text, links: Vec::new(), in_language });
+            let lang = in_language.map(str::to_string);
+            self.rows.push(Row { label: self.lang.t(label), text, links: Vec::new(), lang });
         }
     }
 
     /// A row of text in the record's language.
     fn said(&mut self, label: &str, value: impl AsRef<str>) {
-        self.text(label, value, true);
+        let own = self.record.clone();
+        self.text(label, value, Some(&own));
     }
 
     /// A row of text in the reader's language or none (codes, numbers, dates, labels).
     fn fact(&mut self, label: &str, value: impl AsRef<str>) {
-        self.text(label, value, false);
+        self.text(label, value, None);
     }
 
     fn optional(&mut self, label: &str, value: Option<&impl AsRef<str>>) {
@@ -118,7 +124,7 @@ impl Rows {
     /// A row of links, shown even when empty when `always`.
     fn links(&mut self, label: &str, links: Vec<(String, String)>, always: bool) {
         if always || !links.is_empty() {
-            self.rows.push(Row { label: self.lang.t(label), text: String::new(), links, in_language: false });
+            self.rows.push(Row { label: self.lang.t(label), text: String::new(), links, lang: None });
         }
     }
 }
@@ -177,13 +183,13 @@ pub async fn record(
         ))?;
         return Ok(page(StatusCode::NOT_FOUND, html, &session));
     };
-    let mut rows = Rows { lang, rows: Vec::new() };
+    let mut rows = Rows { lang, record: content.language().to_string(), rows: Vec::new() };
     match &content {
         AnyContent::CaseStudy(c) => case_study_rows(&mut rows, c),
         AnyContent::PolicyInstrument(p) => instrument_rows(&mut rows, p),
         AnyContent::ActionPlan(p) => {
             // Plans are summarised in English for the programme, whatever their language.
-            rows.text("row-summary", &p.summary, false);
+            rows.text("row-summary", &p.summary, Some("en"));
             rows.fact("row-language", capitalise(&lang.language(&p.language)));
         }
         AnyContent::RegionProfile(p) => profile_rows(&mut rows, p),
@@ -355,8 +361,9 @@ fn plan_rows(rows: &mut Rows, plan: &ActionPlan, region: impl Fn(&str) -> String
                 lang.say("monitoring-action", &[("number", &a.number.to_string()), ("status", &status)])
             })
             .collect();
-        let text = format!("{}: {}\n{}", report.period, report.narrative, statuses.join(", "));
-        rows.fact("row-monitoring", text);
+        // The report's narrative is the plan's own text; the actions' statuses are the reader's.
+        rows.said("row-monitoring", format!("{}: {}", report.period, report.narrative));
+        rows.fact("row-monitoring", statuses.join(", "));
     }
 }
 

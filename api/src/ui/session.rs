@@ -7,7 +7,7 @@
 use super::{Layout, page, render};
 use crate::auth::token;
 use crate::error::{ApiError, blocking};
-use crate::i18n::{LANG_COOKIE, Lang};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::Payload;
@@ -39,10 +39,9 @@ pub struct Session {
     secure: bool,
     /// The browser said this request comes from another site.
     cross_site: bool,
-    /// The language the pages are written in for this reader.
+    /// The language the pages are written in for this reader (a `?lang=` choice is kept in a
+    /// cookie by the pages' middleware, `errors::middleware`).
     pub lang: Lang,
-    /// The reader chose it with `?lang=` (the switcher): a cookie keeps the choice.
-    chose_lang: bool,
     /// This page's path and query, which the language switcher links to.
     pub here: String,
 }
@@ -53,18 +52,6 @@ impl Session {
         if self.new_csrf {
             let name = if self.secure { CSRF_COOKIE_TLS } else { CSRF_COOKIE };
             out.push(cookie(name, self.nonce.clone(), self.secure));
-        }
-        if self.chose_lang {
-            // A preference, not a credential: sent on links from other sites too (Lax), kept
-            // for a year.
-            out.push(
-                Cookie::build(LANG_COOKIE, self.lang.code())
-                    .path("/")
-                    .same_site(SameSite::Lax)
-                    .secure(self.secure)
-                    .max_age(actix_web::cookie::time::Duration::days(365))
-                    .finish(),
-            );
         }
         if self.stale_token {
             let mut gone = cookie(TOKEN_COOKIE, String::new(), self.secure);
@@ -150,7 +137,6 @@ impl FromRequest for Session {
             .filter(|c| c.len() >= 32);
         let cross = state.as_ref().is_some_and(|s| cross_site(req, &s.config.public_base()));
         let lang = state.as_ref().map_or_else(Lang::default, |s| crate::i18n::choose(req, s.default_lang()));
-        let chose_lang = crate::i18n::negotiate::from_query(req.query_string()).is_some();
         let here = super::here(req);
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
@@ -172,7 +158,6 @@ impl FromRequest for Session {
                 secure,
                 cross_site: cross,
                 lang,
-                chose_lang,
                 here,
             };
             if let Some(token) = token {

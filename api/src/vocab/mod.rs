@@ -33,14 +33,11 @@ pub struct Theme {
     pub description: String,
 }
 
-/// The language of a vocabulary response: the best of the seven for `Accept-Language`, else
-/// English (what API clients have always had).
-fn language(req: &HttpRequest) -> Lang {
-    req.headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|h| h.to_str().ok())
-        .and_then(negotiate::from_accept_language)
-        .unwrap_or(Lang::En)
+/// The language a vocabulary response was asked in: the best of the seven for
+/// `Accept-Language`; none when the header names none of them (the response is then in
+/// English, as API clients have always had it).
+fn language(req: &HttpRequest) -> Option<Lang> {
+    req.headers().get(header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok()).and_then(negotiate::from_accept_language)
 }
 
 /// A vocabulary's answer: its language said, and caches told it varies by the header.
@@ -68,7 +65,7 @@ fn answer<T: Serialize>(lang: Lang, items: Vec<T>) -> HttpResponse {
 )]
 #[get("/themes")]
 pub async fn themes(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let lang = language(&req);
+    let lang = language(&req).unwrap_or(Lang::En);
     let items = THEMES
         .iter()
         .map(|t| Theme {
@@ -83,8 +80,9 @@ pub async fn themes(req: HttpRequest) -> Result<HttpResponse, ApiError> {
 /// The partner regions
 ///
 /// From the node's configuration: the seven SMARTY regions, and any region added there. Names
-/// are in the language of `Accept-Language` when it names one of the seven (else English), for
-/// the regions the node's messages know; `Content-Language` says which.
+/// are in the language of `Accept-Language` when it names one of the seven, for the regions the
+/// node's messages know; without such a header they are the configuration's (English) names.
+/// `Content-Language` says which.
 #[utoipa::path(
     operation_id = "listRegions", tag = "vocabularies",
     params(("Accept-Language" = Option<String>, Header, description = "Languages the names may be in, with q-values (RFC 9110)", example = "it")),
@@ -97,10 +95,15 @@ pub async fn themes(req: HttpRequest) -> Result<HttpResponse, ApiError> {
 )]
 #[get("/regions")]
 pub async fn regions(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    // Asked in no language of the seven: the names the node's configuration gives.
     let lang = language(&req);
-    let items: Vec<Region> =
-        state.config.regions.iter().map(|r| Region { name: lang.region(&r.code, &r.name), ..r.clone() }).collect();
-    Ok(answer(lang, items))
+    let items: Vec<Region> = match lang {
+        Some(lang) => {
+            state.config.regions.iter().map(|r| Region { name: lang.region(&r.code, &r.name), ..r.clone() }).collect()
+        }
+        None => state.config.regions.clone(),
+    };
+    Ok(answer(lang.unwrap_or(Lang::En), items))
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {
