@@ -18,6 +18,7 @@ mod concurrency;
 mod contract;
 mod demo;
 mod federation;
+mod feeds;
 mod hostile;
 mod key_chain;
 mod languages;

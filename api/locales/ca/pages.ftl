@@ -60,6 +60,7 @@ sort-updated = Actualització més recent
 sort-inspired = Més citades en plans d'acció
 sort-button = Ordena
 export-csv = Exporta aquests resultats en CSV
+follow-search = Segueix aquesta cerca (canal Atom)
 no-results = No hi ha cap coincidència. Proveu amb menys paraules o esborreu els filtres.
 results-pages = Pàgines de resultats
 page-previous = Pàgina anterior

@@ -59,6 +59,7 @@ sort-updated = Recently updated
 sort-inspired = Most cited by action plans
 sort-button = Sort
 export-csv = Export these results as CSV
+follow-search = Follow this search (Atom feed)
 no-results = Nothing matches. Try fewer words, or clear the filters.
 results-pages = Pages of results
 page-previous = Previous page

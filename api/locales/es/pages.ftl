@@ -60,6 +60,7 @@ sort-updated = Actualización más reciente
 sort-inspired = Más citadas en planes de acción
 sort-button = Ordenar
 export-csv = Exportar estos resultados en CSV
+follow-search = Seguir esta búsqueda (canal Atom)
 no-results = No hay resultados. Pruebe con menos palabras o quite los filtros.
 results-pages = Páginas de resultados
 page-previous = Página anterior

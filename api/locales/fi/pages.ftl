@@ -59,6 +59,7 @@ sort-updated = Viimeksi päivitetyt
 sort-inspired = Eniten viitatut toimintasuunnitelmissa
 sort-button = Järjestä
 export-csv = Vie nämä tulokset CSV-tiedostona
+follow-search = Seuraa tätä hakua (Atom-syöte)
 no-results = Hakuasi vastaavia tuloksia ei löytynyt. Kokeile vähemmillä hakusanoilla tai poista suodattimet.
 results-pages = Tulossivut
 page-previous = Edellinen sivu

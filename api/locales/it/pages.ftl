@@ -59,6 +59,7 @@ sort-updated = Aggiornati di recente
 sort-inspired = Più citati nei piani d'azione
 sort-button = Ordina
 export-csv = Esporta questi risultati in CSV
+follow-search = Segui questa ricerca (feed Atom)
 no-results = Nessun risultato. Prova con meno parole o rimuovi i filtri.
 results-pages = Pagine dei risultati
 page-previous = Pagina precedente

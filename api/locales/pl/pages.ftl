@@ -61,6 +61,7 @@ sort-updated = Ostatnio zaktualizowane
 sort-inspired = Najczęściej przywoływane w planach działania
 sort-button = Sortuj
 export-csv = Eksportuj te wyniki do pliku CSV
+follow-search = Obserwuj to wyszukiwanie (kanał Atom)
 no-results = Brak wyników. Wpisz mniej słów lub wyczyść filtry.
 results-pages = Strony wyników
 page-previous = Poprzednia strona

@@ -61,6 +61,7 @@ sort-updated = Nazadnje posodobljeno
 sort-inspired = Največ navedb v akcijskih načrtih
 sort-button = Razvrsti
 export-csv = Izvozi te zadetke v CSV
+follow-search = Spremljajte to iskanje (vir Atom)
 no-results = Ni zadetkov. Poskusite z manj besedami ali počistite filtre.
 results-pages = Strani z zadetki
 page-previous = Prejšnja stran

@@ -1,11 +1,10 @@
 //! `GET /api/v1/catalogue/export`: every record matching a search (not a page), streamed as
 //! CSV or as one JSON array. Past the configured maximum, a clear 422 instead of a cut file.
 
-use super::params::{self, ExportFormat as Format, ExportParams, SearchFilters, parse};
+use super::params::{self, ExportFormat as Format, ExportParams, SearchFilters, Sorting, parse};
 use super::record::CatalogueRecord;
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem};
-use crate::i18n::Lang;
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -38,7 +37,7 @@ const CSV_HEADER: [&str; 14] = [
 /// (one array of full public records).
 #[utoipa::path(
     operation_id = "exportCatalogue", tag = "catalogue",
-    params(ExportParams, SearchFilters),
+    params(ExportParams, SearchFilters, Sorting),
     responses(
         (status = 200, description = "The records", content(
             (String = "text/csv", example = "id,kind,origin,origin_name,title,summary,themes,intervention,language,nuts,start,end,updated_at,url\r\n"),
@@ -53,20 +52,8 @@ const CSV_HEADER: [&str; 14] = [
 #[get("/catalogue/export")]
 pub async fn export(state: web::Data<AppState>, reader: Reader, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     // `lang` names the header row's language; every other parameter is the search's.
-    let mut lang = None;
-    let mut search = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in form_urlencoded::parse(req.query_string().as_bytes()) {
-        if k == "lang" {
-            lang = Some(
-                Lang::parse(&v)
-                    .filter(|l| l.code() == v)
-                    .ok_or_else(|| ApiError::field("lang", "must be one of it, pl, fi, en, sl, es, ca"))?,
-            );
-        } else {
-            search.append_pair(&k, &v);
-        }
-    }
-    let (mut request, format) = parse(&search.finish(), None)?;
+    let (lang, search) = params::take_lang(req.query_string())?;
+    let (mut request, format) = parse(&search, None)?;
     let format = format
         .as_deref()
         .and_then(params::from_code::<Format>)

@@ -1,6 +1,6 @@
 //! `GET /api/v1/catalogue/search` and `GET /api/v1/catalogue/records/{id}`.
 
-use super::params::{Paging, SearchFilters, parse};
+use super::params::{Paging, SearchFilters, Sorting, parse};
 use super::record::CatalogueRecord;
 use crate::auth::Reader;
 use crate::error::{ApiError, Problem, blocking};
@@ -19,7 +19,7 @@ use smarty_schema::{AnyContent, Kind};
 /// A word of five letters or more also matches at one edit when the exact words find nothing.
 #[utoipa::path(
     operation_id = "searchCatalogue", tag = "catalogue",
-    params(SearchFilters, Paging),
+    params(SearchFilters, Sorting, Paging),
     responses(
         (status = 200, description = "Results", body = SearchResult),
         (status = 400, description = "A parameter is out of range or unknown", body = Problem, content_type = "application/problem+json"),

@@ -2,6 +2,7 @@
 //! grammar that the API and the officers' pages share. The engine is `search/`.
 
 mod export;
+mod feed;
 pub mod handlers;
 pub mod params;
 pub mod record;
@@ -15,5 +16,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(handlers::influence)
         .service(handlers::similar)
         .service(handlers::transfers)
-        .service(export::export);
+        .service(export::export)
+        .service(feed::feed);
 }

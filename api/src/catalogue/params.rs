@@ -53,6 +53,13 @@ pub struct SearchFilters {
     /// Latest start year, 0 to 9999.
     #[param(minimum = 0, maximum = 9999, example = 2026)]
     year_to: Option<u64>,
+}
+
+/// The order of a search's hits (a feed has none to choose: it is newest first).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the parameter; `parse` reads it
+pub struct Sorting {
     /// Order of the hits (default `relevance`); ties by id.
     #[param(inline, example = "updated")]
     sort: Option<SortOrder>,
@@ -84,6 +91,22 @@ pub struct ExportParams {
     /// names (`id,kind,origin,…`), which scripts read; the rows are the same either way.
     #[param(inline, example = "pl")]
     lang: Option<PageLanguage>,
+}
+
+/// `lang` (a language of the pages, for what a response says in words) out of a query string;
+/// the rest kept, as the search's.
+pub fn take_lang(query: &str) -> Result<(Option<crate::i18n::Lang>, String), ApiError> {
+    let mut lang = None;
+    let mut rest = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if k == "lang" {
+            let known = crate::i18n::Lang::parse(&v).filter(|l| l.code() == v);
+            lang = Some(known.ok_or_else(|| ApiError::field("lang", "must be one of it, pl, fi, en, sl, es, ca"))?);
+        } else {
+            rest.append_pair(&k, &v);
+        }
+    }
+    Ok((lang, rest.finish()))
 }
 
 /// A language of the officers' pages.

@@ -35,6 +35,8 @@ pub struct Layout {
     pub lang: Lang,
     /// The language switcher's links: this page in each language.
     pub switcher: Vec<Switch>,
+    /// The page's Atom feed, for feed readers to find.
+    pub feed: Option<String>,
 }
 
 /// One language in the switcher.
@@ -71,6 +73,7 @@ impl Layout {
                 .iter()
                 .map(|&l| Switch { code: l.code(), name: l.autonym(), href: in_language(here, l), current: l == lang })
                 .collect(),
+            feed: None,
         }
     }
 

@@ -67,6 +67,8 @@ struct SearchPage {
     prev: Option<String>,
     next: Option<String>,
     export: String,
+    /// This search's Atom feed.
+    feed: String,
     /// What of the address was left out, and why.
     notice: Option<String>,
 }
@@ -210,8 +212,15 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     );
     let title =
         if request.q.is_empty() { lang.t("search-title") } else { lang.with("search-title-words", "q", &request.q) };
+    let feed_pairs: Vec<&(String, String)> = export_pairs.iter().filter(|(k, _)| k != "sort").collect();
+    let feed = format!(
+        "/api/v1/catalogue/feed.atom?lang={}&{}",
+        lang.code(),
+        form_urlencoded::Serializer::new(String::new()).extend_pairs(feed_pairs).finish()
+    );
     let mut layout = Layout::new(&state, &session, title);
     layout.q = request.q.clone();
+    layout.feed = Some(feed.clone());
     let html = render(&SearchPage {
         layout,
         q: request.q.clone(),
@@ -238,6 +247,7 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
         prev,
         next,
         export,
+        feed,
         notice,
     })?;
     Ok(page(StatusCode::OK, html, &session))
