@@ -23,6 +23,7 @@ mod hostile;
 mod key_chain;
 mod languages;
 mod logging;
+mod metrics;
 mod openapi;
 mod origin_identity;
 mod pages;

@@ -16,5 +16,6 @@ pub mod records;
 pub mod search;
 pub mod server;
 pub mod state;
+pub mod telemetry;
 pub mod ui;
 pub mod vocab;

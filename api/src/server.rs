@@ -188,6 +188,8 @@ async fn start_node(
                 // too; inside the security headers, which every page gets.
                 .wrap(actix_web::middleware::from_fn(crate::ui::errors::middleware))
                 .wrap(actix_web::middleware::from_fn(crate::http::headers::middleware))
+                // Outermost: every answer is counted and timed, refusals and pages included.
+                .wrap(actix_web::middleware::from_fn(crate::telemetry::http::middleware))
                 .default_service(web::to(move |req: HttpRequest| {
                     let answer = table.answer(&req);
                     async move { Err::<actix_web::HttpResponse, ApiError>(answer) }

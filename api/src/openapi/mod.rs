@@ -77,6 +77,7 @@ where
 {
     app.openapi(ApiDoc::openapi())
         .configure(crate::health::configure)
+        .configure(crate::telemetry::configure)
         .configure(crate::federation::configure)
         .configure(crate::ui::configure)
         .service(

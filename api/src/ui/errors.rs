@@ -13,8 +13,8 @@ use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 /// Where machines, not people, are answered.
-const MACHINE_PREFIXES: [&str; 7] =
-    ["/api/", "/federation/", "/.well-known/", "/openapi.json", "/docs", "/healthz", "/readyz"];
+const MACHINE_PREFIXES: [&str; 8] =
+    ["/api/", "/federation/", "/.well-known/", "/openapi.json", "/docs", "/healthz", "/readyz", "/metrics"];
 
 pub async fn middleware(
     req: ServiceRequest,

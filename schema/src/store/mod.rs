@@ -145,6 +145,12 @@ impl Store {
         })
     }
 
+    /// The database pool's connections: (open, idle).
+    pub fn pool_state(&self) -> (u32, u32) {
+        let state = self.pool.state();
+        (state.connections, state.idle_connections)
+    }
+
     /// The last sequence number handed out.
     pub fn last_seq(&self) -> StoreResult<i64> {
         use crate::db::schema::node_state::dsl::*;
