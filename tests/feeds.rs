@@ -89,6 +89,11 @@ async fn a_search_s_feed_is_valid_atom_newest_first_with_stable_ids_and_conditio
     assert_eq!(feed["entries"].as_array().unwrap().len(), 1);
     assert_eq!(feed["entries"][0]["id"], page.as_str());
     assert!(feed["title"].as_str().unwrap().starts_with("Wyszukiwanie: prato"), "{}", feed["title"]);
+    assert_eq!(
+        feed["id"],
+        node.url("/api/v1/catalogue/feed.atom?lang=pl&q=prato"),
+        "its own address, language included"
+    );
     assert_eq!(feed["language"], "pl");
     let mills = node.url(&format!("/records/{}?origin=leeds", second["id"].as_str().unwrap()));
     assert_eq!(entries[0]["id"], mills.as_str());
@@ -102,10 +107,23 @@ async fn a_search_s_feed_is_valid_atom_newest_first_with_stable_ids_and_conditio
     assert_eq!(again.status().as_u16(), 304);
     assert_eq!(again.headers()["etag"], tag.as_str());
     assert!(again.bytes().await.unwrap().is_empty());
+    let weak = http.get(&url).header("if-none-match", format!("W/{tag}")).send().await.unwrap();
+    assert_eq!(weak.status().as_u16(), 304, "compared weakly, as a compressing proxy marks it");
     let mut newer = case_study("Vibration sensors in a foundry");
     newer["themes"] = json!(["predictive-maintenance"]);
     client.post("/api/v1/case-studies", Some(&node.editor), &published(newer)).await.expect(201);
     search_until(&node, "theme=predictive-maintenance", |r| r["total"] == 3).await;
+    // Text XML cannot carry (a control character from a word processor) leaves the feed
+    // well-formed.
+    let mut odd = case_study("Sensori\u{b}di vibrazione");
+    odd["themes"] = json!(["vr-simulation"]);
+    client.post("/api/v1/case-studies", Some(&node.editor), &published(odd)).await.expect(201);
+    search_until(&node, "theme=vr-simulation", |r| r["total"] == 1).await;
+    let odd_feed = feedparser(&node.url("/api/v1/catalogue/feed.atom?theme=vr-simulation&q=%0C"));
+    assert_eq!(odd_feed["bozo"], false, "{}", odd_feed["bozo_exception"]);
+    let odd_feed = feedparser(&node.url("/api/v1/catalogue/feed.atom?theme=vr-simulation"));
+    assert_eq!(odd_feed["bozo"], false, "{}", odd_feed["bozo_exception"]);
+    assert_eq!(odd_feed["entries"][0]["title"], "Sensori\u{fffd}di vibrazione");
     let changed = http.get(&url).header("if-none-match", &tag).send().await.unwrap();
     assert_eq!(changed.status().as_u16(), 200);
     assert_ne!(changed.headers()["etag"], tag.as_str());

@@ -64,6 +64,11 @@ async fn an_operator_scrapes_traffic_sync_index_and_pool_metrics() {
     let id = record["hits"][0]["id"].as_str().unwrap().to_string();
     leeds.get(&format!("/api/v1/catalogue/records/{id}"), None).await.expect(200);
     leeds.get("/api/v1/catalogue/records/00000000-0000-7000-8000-000000000000", None).await.expect(404);
+    // A method nobody defined is one series, whatever its name.
+    for invented in ["FOO", "BAR"] {
+        let method = reqwest::Method::from_bytes(invented.as_bytes()).unwrap();
+        reqwest::Client::new().request(method, leeds.url("/api/v1/themes")).send().await.unwrap();
+    }
 
     // Only an admin reads them.
     let http = reqwest::Client::new();
@@ -77,21 +82,24 @@ async fn an_operator_scrapes_traffic_sync_index_and_pool_metrics() {
     let samples = parse(&res.text().await.unwrap());
 
     // Traffic by route template (never by path: one series for every record id) and status.
-    let search = [("method", "GET"), ("route", "/api/v1/catalogue/search"), ("status", "200")];
+    let search = [("node", "leeds"), ("method", "GET"), ("route", "/api/v1/catalogue/search"), ("status", "200")];
     assert!(sample(&samples, "http_requests_total", &search).unwrap() >= 4.0, "{samples}");
     let by_id = [("route", "/api/v1/catalogue/records/{id}")];
     assert_eq!(sample(&samples, "http_requests_total", &[by_id[0], ("status", "200")]), Some(1.0));
     assert_eq!(sample(&samples, "http_requests_total", &[by_id[0], ("status", "404")]), Some(1.0));
     assert!(!samples.to_string().contains(&id), "no series names a record");
-    let count = sample(&samples, "http_request_duration_seconds_count", &search[..2]).unwrap();
+    assert!(sample(&samples, "http_requests_total", &[("method", "other")]).unwrap() >= 2.0);
+    assert!(!samples.to_string().contains("FOO"), "no series per invented method");
+    let count = sample(&samples, "http_request_duration_seconds_count", &search).unwrap();
     assert!(count >= 4.0);
-    let slowest = sample(&samples, "http_request_duration_seconds_bucket", &[search[0], search[1], ("le", "+Inf")]);
+    let slowest =
+        sample(&samples, "http_request_duration_seconds_bucket", &[search[1], search[2], search[3], ("le", "+Inf")]);
     assert_eq!(slowest, Some(count), "a histogram with buckets");
 
     // The sync with Tuscany, the index against the store, and the pool.
     let peer = [("peer", "tuscany")];
-    assert_eq!(sample(&samples, "smarty_peer_records_received_total", &peer), Some(2.0));
-    assert_eq!(sample(&samples, "smarty_peer_records_rejected_total", &peer), Some(0.0));
+    assert_eq!(sample(&samples, "smarty_peer_records_received", &peer), Some(2.0));
+    assert_eq!(sample(&samples, "smarty_peer_records_rejected", &peer), Some(0.0));
     assert_eq!(sample(&samples, "smarty_peer_consecutive_failures", &peer), Some(0.0));
     let last = sample(&samples, "smarty_peer_last_success_timestamp_seconds", &peer).unwrap();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs_f64();

@@ -49,7 +49,8 @@ pub struct FeedParams {
     responses(
         (status = 200, description = "The feed", content_type = "application/atom+xml", body = String,
             headers(("ETag" = String, description = "Changes when the feed does"))),
-        (status = 304, description = "Unchanged since the `If-None-Match` tag"),
+        (status = 304, description = "Unchanged since the `If-None-Match` tag (compared weakly)",
+            headers(("ETag" = String, description = "The feed's tag"), ("Cache-Control" = String, description = "`no-cache`"))),
         (status = 400, description = "A parameter is unknown or malformed", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Bad token, or no token on a node without public reads", body = Problem, content_type = "application/problem+json"),
     ),
@@ -57,8 +58,8 @@ pub struct FeedParams {
 )]
 #[get("/catalogue/feed.atom")]
 pub async fn feed(state: web::Data<AppState>, _reader: Reader, req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let (lang, search) = super::params::take_lang(req.query_string())?;
-    let lang = lang.unwrap_or(Lang::En);
+    let (asked, search) = super::params::take_lang(req.query_string())?;
+    let lang = asked.unwrap_or(Lang::En);
     let mut with_limit = search.clone();
     if !with_limit.split('&').any(|p| p.starts_with("limit=")) {
         with_limit = format!("{with_limit}&limit={ENTRIES}");
@@ -92,10 +93,14 @@ pub async fn feed(state: web::Data<AppState>, _reader: Reader, req: HttpRequest)
     } else {
         lang.with("search-title-words", "q", &request.q)
     };
-    let self_url = format!(
-        "{base}/api/v1/catalogue/feed.atom{}",
-        if search.is_empty() { String::new() } else { format!("?{search}") }
-    );
+    // The feed's address as asked for, its language included: its id and its self link.
+    let own_query = match asked {
+        Some(l) if search.is_empty() => format!("?lang={}", l.code()),
+        Some(l) => format!("?lang={}&{search}", l.code()),
+        None if search.is_empty() => String::new(),
+        None => format!("?{search}"),
+    };
+    let self_url = format!("{base}/api/v1/catalogue/feed.atom{own_query}");
     let page_url = format!("{base}/{}", if search.is_empty() { String::new() } else { format!("?{search}") });
     let entries: Vec<Entry> = result
         .hits
@@ -120,13 +125,15 @@ pub async fn feed(state: web::Data<AppState>, _reader: Reader, req: HttpRequest)
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"));
+        // Weak comparison (RFC 9110 §13.1.2): a proxy that compresses the feed marks the tag weak.
+        .is_some_and(|v| v.split(',').map(str::trim).any(|t| t.trim_start_matches("W/") == tag || t == "*"));
     let mut res = if unchanged { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     res.insert_header((header::ETAG, tag)).insert_header((header::CACHE_CONTROL, "no-cache"));
     Ok(if unchanged { res.finish() } else { res.content_type("application/atom+xml; charset=utf-8").body(body) })
 }
 
-/// The node's address as readers reach it: the configured public URL, else the request's.
+/// The node's address as readers reach it: the configured public URL, else the request's
+/// (which a client chooses: configure `public_url` for entry ids that never change).
 pub fn base_url(state: &AppState, req: &HttpRequest) -> String {
     let configured = state.config.public_base();
     if configured.is_empty() {
@@ -230,8 +237,9 @@ impl Entry {
             w.create_element("author").write_inner_content(|w| text(w, "name", &self.author, &[]))?;
             link(w, "alternate", "text/html", &self.id)?;
             for (term, scheme, label) in &self.categories {
+                let (scheme, label) = (xml_chars(scheme), xml_chars(label));
                 w.create_element("category")
-                    .with_attributes([("term", term.as_str()), ("scheme", scheme.as_str()), ("label", label.as_str())])
+                    .with_attributes([("term", term.as_str()), ("scheme", scheme.as_ref()), ("label", label.as_ref())])
                     .write_empty()?;
             }
             text(w, "summary", &self.summary, &[("type", "text")])?;
@@ -257,11 +265,26 @@ impl Entry {
 }
 
 fn text(w: &mut Writer<Vec<u8>>, name: &str, value: &str, attributes: &[(&str, &str)]) -> XmlResult {
-    w.create_element(name).with_attributes(attributes.iter().copied()).write_text_content(BytesText::new(value))?;
+    let value = xml_chars(value);
+    w.create_element(name).with_attributes(attributes.iter().copied()).write_text_content(BytesText::new(&value))?;
     Ok(())
 }
 
 fn link(w: &mut Writer<Vec<u8>>, rel: &str, kind: &str, href: &str) -> XmlResult {
-    w.create_element("link").with_attributes([("rel", rel), ("type", kind), ("href", href)]).write_empty()?;
+    let href = xml_chars(href);
+    w.create_element("link").with_attributes([("rel", rel), ("type", kind), ("href", href.as_ref())]).write_empty()?;
     Ok(())
+}
+
+/// The text with the characters XML 1.0 cannot carry (most C0 controls, U+FFFE, U+FFFF),
+/// which record text and search words may hold, replaced by U+FFFD: the writer escapes only
+/// markup, and one such character would make the whole feed ill-formed.
+fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed =
+        |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    if text.chars().all(allowed) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().map(|c| if allowed(c) { c } else { '\u{FFFD}' }).collect())
+    }
 }

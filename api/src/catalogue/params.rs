@@ -224,7 +224,11 @@ mod tests {
 
     #[test]
     fn documented_bounds_are_the_checked_ones() {
-        let doc = serde_json::json!([SearchFilters::into_params(|| None), Paging::into_params(|| None)]);
+        let doc = serde_json::json!([
+            SearchFilters::into_params(|| None),
+            Sorting::into_params(|| None),
+            Paging::into_params(|| None)
+        ]);
         let schema = |name: &str| {
             let all = doc.as_array().into_iter().flatten().flat_map(|ps| ps.as_array().into_iter().flatten());
             all.into_iter().find(|p| p["name"] == name).map(|p| p["schema"].clone()).unwrap_or_default()

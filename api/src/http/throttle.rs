@@ -135,7 +135,9 @@ impl Limiter {
 fn classify(method: &Method, path: &str) -> Option<Class> {
     match (method, path) {
         (&Method::POST, "/sign-in") => Some(Class::SignIn),
-        (&Method::GET | &Method::HEAD, "/" | "/api/v1/catalogue/search") => Some(Class::Search),
+        (&Method::GET | &Method::HEAD, "/" | "/api/v1/catalogue/search" | "/api/v1/catalogue/feed.atom") => {
+            Some(Class::Search)
+        }
         // A record's page and its similar practices each run a query of the index.
         (&Method::GET | &Method::HEAD, p) if p.starts_with("/records/") || p.ends_with("/similar") => {
             Some(Class::Search)

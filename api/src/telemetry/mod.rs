@@ -10,22 +10,41 @@ use crate::error::{ApiError, Problem, blocking};
 use crate::state::AppState;
 use actix_web::{HttpResponse, get, web};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use metrics_util::MetricKindMask;
 use std::sync::OnceLock;
+use std::time::Duration;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Latency buckets, in seconds: from a cached read to the request deadline.
 const LATENCY_BUCKETS: [f64; 12] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
 
-/// The process's recorder, installed on first use (one per process: every node is one).
+/// How long a gauge nobody set stays in the scrape: the node's state is set on every scrape,
+/// so a removed peer's series leave within a minute of its removal.
+const GAUGE_IDLE: Duration = Duration::from_secs(60);
+
+/// The process's recorder, installed on first use. One process is one node, except in
+/// `smarty demo`, whose seven nodes share it (their series told apart by `node`).
 pub fn handle() -> Option<&'static PrometheusHandle> {
     static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
     HANDLE
         .get_or_init(|| {
             let builder = PrometheusBuilder::new()
                 .set_buckets_for_metric(Matcher::Full(http::LATENCY.to_string()), &LATENCY_BUCKETS)
-                .ok()?;
+                .ok()?
+                .idle_timeout(MetricKindMask::GAUGE, Some(GAUGE_IDLE));
             match builder.install_recorder() {
-                Ok(handle) => Some(handle),
+                Ok(handle) => {
+                    // Histograms keep their samples until drained: drain them whether or not
+                    // anybody scrapes.
+                    let upkeep = handle.clone();
+                    std::thread::spawn(move || {
+                        loop {
+                            std::thread::sleep(Duration::from_secs(5));
+                            upkeep.run_upkeep();
+                        }
+                    });
+                    Some(handle)
+                }
                 Err(e) => {
                     tracing::warn!(error = %e, "metrics: no recorder installed; /metrics will be empty");
                     None
@@ -41,10 +60,10 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
 /// `http_request_duration_seconds` by `method`, `route` (the route's template, such as
 /// `/api/v1/catalogue/records/{id}`) and `status`; per peer (`peer` label)
 /// `smarty_peer_last_success_timestamp_seconds`, `smarty_peer_consecutive_failures`,
-/// `smarty_peer_records_received_total`, `smarty_peer_records_rejected_total`;
+/// `smarty_peer_records_received`, `smarty_peer_records_rejected` (the store's totals);
 /// `smarty_store_sequence`, `smarty_index_position` and `smarty_index_lag_changes` (changes the
-/// search index has yet to take); `smarty_db_pool_connections` and `smarty_db_pool_idle`. An
-/// admin token reads it.
+/// search index has yet to take); `smarty_db_pool_connections` and `smarty_db_pool_idle`. Every
+/// series has a `node` label (the node's region). An admin token reads it.
 #[utoipa::path(operation_id = "metrics", tag = "operations",
     responses(
         (status = 200, description = "The metrics", content_type = "text/plain; version=0.0.4", body = String),
@@ -57,21 +76,24 @@ pub async fn scrape(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRes
     let store = state.store.clone();
     let (peers, sequence, pool) =
         blocking(move || Ok((store.list_peers()?, store.last_seq()?, store.pool_state()))).await?;
+    let node = state.config.region.clone();
     for p in &peers {
-        let peer = [("peer", p.region.clone())];
+        let peer = [("node", node.clone()), ("peer", p.region.clone())];
         let last = p.last_success_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
         metrics::gauge!("smarty_peer_last_success_timestamp_seconds", &peer)
             .set(last.map_or(0.0, |t| t.timestamp_micros() as f64 / 1e6));
         metrics::gauge!("smarty_peer_consecutive_failures", &peer).set(p.consecutive_failures as f64);
-        metrics::counter!("smarty_peer_records_received_total", &peer).absolute(p.records_received.max(0) as u64);
-        metrics::counter!("smarty_peer_records_rejected_total", &peer).absolute(p.records_rejected.max(0) as u64);
+        // The store's totals, as gauges: a peer removed and pinned again starts again from 0.
+        metrics::gauge!("smarty_peer_records_received", &peer).set(p.records_received as f64);
+        metrics::gauge!("smarty_peer_records_rejected", &peer).set(p.records_rejected as f64);
     }
     let indexed = state.catalogue.position();
-    metrics::gauge!("smarty_store_sequence").set(sequence as f64);
-    metrics::gauge!("smarty_index_position").set(indexed as f64);
-    metrics::gauge!("smarty_index_lag_changes").set((sequence - indexed).max(0) as f64);
-    metrics::gauge!("smarty_db_pool_connections").set(f64::from(pool.0));
-    metrics::gauge!("smarty_db_pool_idle").set(f64::from(pool.1));
+    let here = [("node", node)];
+    metrics::gauge!("smarty_store_sequence", &here).set(sequence as f64);
+    metrics::gauge!("smarty_index_position", &here).set(indexed as f64);
+    metrics::gauge!("smarty_index_lag_changes", &here).set((sequence - indexed).max(0) as f64);
+    metrics::gauge!("smarty_db_pool_connections", &here).set(f64::from(pool.0));
+    metrics::gauge!("smarty_db_pool_idle", &here).set(f64::from(pool.1));
     let text = handle().map(PrometheusHandle::render).unwrap_or_default();
     Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(text))
 }

@@ -67,8 +67,8 @@ struct SearchPage {
     prev: Option<String>,
     next: Option<String>,
     export: String,
-    /// This search's Atom feed.
-    feed: String,
+    /// This search's Atom feed, when a feed reader (which signs in to no page) may read it.
+    feed: Option<String>,
     /// What of the address was left out, and why.
     notice: Option<String>,
 }
@@ -220,7 +220,8 @@ pub async fn search(state: web::Data<AppState>, session: Session, req: HttpReque
     );
     let mut layout = Layout::new(&state, &session, title);
     layout.q = request.q.clone();
-    layout.feed = Some(feed.clone());
+    let feed = policy::may_browse(&state, policy::Viewer::Anonymous).then_some(feed);
+    layout.feed.clone_from(&feed);
     let html = render(&SearchPage {
         layout,
         q: request.q.clone(),
