@@ -58,6 +58,18 @@ pub struct InfluenceItem {
     pub action_title: String,
 }
 
+impl From<CitingAction> for InfluenceItem {
+    fn from(a: CitingAction) -> InfluenceItem {
+        InfluenceItem {
+            region: a.plan_origin,
+            action_plan_id: a.plan_id,
+            action_plan_title: a.plan_title,
+            action_number: a.number,
+            action_title: a.title,
+        }
+    }
+}
+
 /// The actions a practice inspired.
 #[derive(Serialize, ToSchema)]
 #[schema(example = json!({"record_id": "01900001-0000-7000-8000-000000000005", "origin": "leeds", "items": [{"region": "mazovia",
@@ -88,13 +100,7 @@ pub fn influence(store: &Store, origin: &str, record_id: &str) -> StoreResult<In
                 .iter()
                 .any(|c| matches!(held.resolve(c), Resolved::One(r) if r.origin == origin && r.id == record_id))
         })
-        .map(|a| InfluenceItem {
-            region: a.plan_origin,
-            action_plan_id: a.plan_id,
-            action_plan_title: a.plan_title,
-            action_number: a.number,
-            action_title: a.title,
-        })
+        .map(InfluenceItem::from)
         .collect();
     Ok(Influence { record_id: record_id.to_string(), origin: Some(origin.to_string()), items })
 }
@@ -178,17 +184,8 @@ pub fn transfer_actions(store: &Store, from: &str, to: &str) -> StoreResult<Vec<
     let cites_from = |a: &CitingAction| {
         a.cites.iter().any(|c| matches!(held.resolve(c), Resolved::One(r) if r.published_ever && r.origin == from))
     };
-    let mut items: Vec<InfluenceItem> = actions
-        .into_iter()
-        .filter(|a| cites_from(a))
-        .map(|a| InfluenceItem {
-            region: a.plan_origin,
-            action_plan_id: a.plan_id,
-            action_plan_title: a.plan_title,
-            action_number: a.number,
-            action_title: a.title,
-        })
-        .collect();
+    let mut items: Vec<InfluenceItem> =
+        actions.into_iter().filter(|a| cites_from(a)).map(InfluenceItem::from).collect();
     items.sort_by(|a, b| (&a.action_plan_id, a.action_number).cmp(&(&b.action_plan_id, b.action_number)));
     Ok(items)
 }
