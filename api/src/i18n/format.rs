@@ -15,10 +15,16 @@ use icu_locale_core::Locale;
 use icu_locale_core::subtags::{Language, Region};
 use std::sync::OnceLock;
 
-fn locale(lang: Lang) -> Locale {
-    // The partnership's English is British ("1 March 2021").
-    let tag = if lang == Lang::En { "en-GB" } else { lang.code() };
-    Locale::try_from_str(tag).expect("the seven tags are valid locales")
+/// The language's locale, parsed once. The partnership's English is British ("1 March 2021").
+fn locale(lang: Lang) -> &'static Locale {
+    static LOCALES: OnceLock<[Locale; 7]> = OnceLock::new();
+    let all = LOCALES.get_or_init(|| {
+        Lang::ALL.map(|l| {
+            let tag = if l == Lang::En { "en-GB" } else { l.code() };
+            Locale::try_from_str(tag).expect("the seven tags are valid locales")
+        })
+    });
+    &all[lang.index()]
 }
 
 /// One value per language, made on first use.
@@ -29,9 +35,8 @@ impl<T> PerLang<T> {
         PerLang([const { OnceLock::new() }; 7])
     }
 
-    fn get(&self, lang: Lang, make: impl FnOnce(Locale) -> Option<T>) -> Option<&T> {
-        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(3);
-        self.0[i].get_or_init(|| make(locale(lang))).as_ref()
+    fn get(&self, lang: Lang, make: impl FnOnce(&Locale) -> Option<T>) -> Option<&T> {
+        self.0[lang.index()].get_or_init(|| make(locale(lang))).as_ref()
     }
 }
 
@@ -74,7 +79,7 @@ pub fn amount(lang: Lang, amount: &str, currency: &str) -> String {
     let formatted = (|| {
         let value: Decimal = amount.parse().ok()?;
         let code = CurrencyType::try_from_str(&currency.to_ascii_lowercase()).ok()?;
-        let money = CurrencyFormatter::try_new_symbol((&locale(lang)).into(), code, Default::default()).ok()?;
+        let money = CurrencyFormatter::try_new_symbol(locale(lang).into(), code, Default::default()).ok()?;
         let numbers = DECIMALS.get(lang, |l| DecimalFormatter::try_new(l.into(), Default::default()).ok())?;
         let one: Decimal = "1.00".parse().ok()?;
         // "1,00 €": where the number goes in the locale's pattern for this currency.
@@ -93,7 +98,7 @@ pub fn amount(lang: Lang, amount: &str, currency: &str) -> String {
 /// A language's name in the reader's language (`pl` → "polski" in Polish, "Polish" in
 /// English); the code when CLDR has no name for it.
 pub fn language_name(lang: Lang, code: &str) -> String {
-    let names = LANGUAGES.get(lang, |l| LanguageDisplayNames::try_new((&l).into(), Default::default()).ok());
+    let names = LANGUAGES.get(lang, |l| LanguageDisplayNames::try_new(l.into(), Default::default()).ok());
     Language::try_from_str(code)
         .ok()
         .and_then(|c| names.and_then(|n| n.of(c)).map(str::to_string))
@@ -103,7 +108,7 @@ pub fn language_name(lang: Lang, code: &str) -> String {
 /// A country's name in the reader's language (`IT` → "Italia"); `UK`, the EU's code for the
 /// United Kingdom, is read as ISO's `GB`. The code when CLDR has no name for it.
 pub fn country_name(lang: Lang, code: &str) -> String {
-    let names = COUNTRIES.get(lang, |l| RegionDisplayNames::try_new((&l).into(), Default::default()).ok());
+    let names = COUNTRIES.get(lang, |l| RegionDisplayNames::try_new(l.into(), Default::default()).ok());
     let iso = if code == "UK" { "GB" } else { code };
     Region::try_from_str(iso)
         .ok()
@@ -114,7 +119,7 @@ pub fn country_name(lang: Lang, code: &str) -> String {
 /// `texts` in the reader's alphabetical order (Polish "Łotewski" after "Litewski", not after
 /// "Węgierski"), by CLDR's collation rules.
 pub fn sort_by_name<T>(lang: Lang, items: &mut [T], name: impl Fn(&T) -> String) {
-    let collator = icu_collator::Collator::try_new((&locale(lang)).into(), Default::default()).ok();
+    let collator = icu_collator::Collator::try_new(locale(lang).into(), Default::default()).ok();
     items.sort_by(|a, b| match &collator {
         Some(c) => c.compare(&name(a), &name(b)),
         None => name(a).cmp(&name(b)),

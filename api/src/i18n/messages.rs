@@ -33,14 +33,14 @@ pub const FILES: [(&str, &str); 7] = [
 impl Lang {
     /// Message `id`.
     pub fn t(self, id: &str) -> String {
-        LOCALES.lookup(&self.langid(), id)
+        LOCALES.lookup(self.langid(), id)
     }
 
     /// Message `id` with text arguments (`[("title", "…")]`).
     pub fn say(self, id: &str, args: &[(&'static str, &str)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> =
             args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string()))).collect();
-        LOCALES.lookup_with_args(&self.langid(), id, &args)
+        LOCALES.lookup_with_args(self.langid(), id, &args)
     }
 
     /// Message `id` with one text argument, as templates call it.
@@ -55,7 +55,7 @@ impl Lang {
             args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string()))).collect();
         all.insert(Cow::Borrowed("count"), FluentValue::from(count));
         all.insert(Cow::Borrowed("shown"), FluentValue::from(super::format::number(self, count)));
-        LOCALES.lookup_with_args(&self.langid(), id, &all)
+        LOCALES.lookup_with_args(self.langid(), id, &all)
     }
 
     /// As [`Lang::count`], with no further arguments (for templates).
@@ -66,7 +66,7 @@ impl Lang {
 
 /// Message `id` if the files define it.
 pub(super) fn lookup(lang: Lang, id: &str) -> Option<String> {
-    LOCALES.try_lookup(&lang.langid(), id)
+    LOCALES.try_lookup(lang.langid(), id)
 }
 
 /// The message ids a file defines.

@@ -10,9 +10,10 @@ mod vocab;
 
 pub use negotiate::{LANG_COOKIE, choose};
 
+use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
-/// A language the pages are written in.
+/// A language the pages are written in, in [`Lang::ALL`]'s order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     It,
@@ -48,8 +49,16 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    pub fn langid(self) -> LanguageIdentifier {
-        self.code().parse().expect("the seven codes are valid language identifiers")
+    /// The language's place in [`Lang::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The language's identifier, parsed once: every message lookup names it.
+    pub fn langid(self) -> &'static LanguageIdentifier {
+        static IDS: OnceLock<[LanguageIdentifier; 7]> = OnceLock::new();
+        &IDS.get_or_init(|| Lang::ALL.map(|l| l.code().parse().expect("the seven codes are valid identifiers")))
+            [self.index()]
     }
 
     /// The language's name in itself (`polski`), as the switcher offers it.

@@ -57,7 +57,7 @@ pub fn from_accept_language(header: &str) -> Option<Lang> {
     // Highest q first; equal q keep the header's order.
     ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let requested: Vec<LanguageIdentifier> = ranges.into_iter().map(|(_, _, id)| id).collect();
-    let available: Vec<LanguageIdentifier> = Lang::ALL.iter().map(|l| l.langid()).collect();
+    let available: Vec<LanguageIdentifier> = Lang::ALL.iter().map(|l| l.langid().clone()).collect();
     let chosen = negotiate_languages(&requested, &available, None, NegotiationStrategy::Lookup);
     chosen.first().and_then(|id| Lang::parse(&id.to_string()))
 }
@@ -84,5 +84,8 @@ mod tests {
         assert_eq!(from_query("lang=xx"), None);
         assert_eq!(node_default(&["ca".into(), "es".into()]), Lang::Ca);
         assert_eq!(node_default(&["de".into()]), Lang::En);
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            assert_eq!((lang.index(), lang.langid().to_string()), (i, lang.code().to_string()));
+        }
     }
 }

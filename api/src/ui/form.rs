@@ -4,7 +4,6 @@
 use crate::i18n::Lang;
 use crate::i18n::format::capitalise;
 use serde_json::{Map, Value};
-use smarty_schema::content::Translation;
 use smarty_schema::vocab::THEMES;
 use smarty_schema::{AnyContent, FieldError};
 use std::collections::BTreeMap;
@@ -97,37 +96,15 @@ fn wire<T: serde::Serialize>(value: &T) -> Vec<String> {
     opt(Some(super::wire_name(value)).filter(|name| !name.is_empty()))
 }
 
-/// A text of the English translation, of any kind.
-fn english(any: &AnyContent, text: fn(&Translation) -> Option<String>) -> Vec<String> {
-    opt(any.translation("en").and_then(text))
-}
-
-fn en_title(t: &Translation) -> Option<String> {
-    Some(t.title.to_string())
-}
-
-fn en_summary(t: &Translation) -> Option<String> {
-    Some(t.summary.to_string())
-}
-
-fn en_description(t: &Translation) -> Option<String> {
-    t.description.as_ref().map(ToString::to_string)
-}
-
-fn en_resources(t: &Translation) -> Option<String> {
-    t.resources_needed.as_ref().map(ToString::to_string)
-}
-
-fn en_evidence(t: &Translation) -> Option<String> {
-    t.evidence_of_success.as_ref().map(ToString::to_string)
-}
-
-fn en_difficulties(t: &Translation) -> Option<String> {
-    t.difficulties.as_ref().map(ToString::to_string)
-}
-
-fn en_transfer(t: &Translation) -> Option<String> {
-    t.transfer_potential.as_ref().map(ToString::to_string)
+/// A reader of the English translation's text `$member`, of any kind of content: a required
+/// member (`title`, `summary`) or an optional one.
+macro_rules! en {
+    ($member:ident) => {
+        |any: &AnyContent| opt(any.translation("en").map(|t| t.$member.to_string()))
+    };
+    (optional $member:ident) => {
+        |any: &AnyContent| opt(any.translation("en").and_then(|t| t.$member.as_ref()))
+    };
 }
 
 /// A select's choices: (value, message id of its label).
@@ -193,19 +170,19 @@ pub const CASE_STUDY: &[FieldDef] = &[
         .reads(cs!(|c| opt(c.contact.as_ref().map(|x| &x.name)))),
     f("contact.email", "field-contact-email", Control::Email, false, "")
         .reads(cs!(|c| opt(c.contact.as_ref().map(|x| &x.email)))),
-    f("translations.en.title", "field-title-en", Control::Text, false, "hint-title-en").reads(|c| english(c, en_title)),
-    f("translations.en.summary", "field-summary-en", Control::TextArea, false, "").reads(|c| english(c, en_summary)),
+    f("translations.en.title", "field-title-en", Control::Text, false, "hint-title-en").reads(en!(title)),
+    f("translations.en.summary", "field-summary-en", Control::TextArea, false, "").reads(en!(summary)),
     f("translations.en.description", "field-description-en", Control::TextArea, false, "")
-        .reads(|c| english(c, en_description)),
+        .reads(en!(optional description)),
     // Every text the record page shows in English is in the form: a saved form keeps them all.
     f("translations.en.resources_needed", "field-resources-en", Control::TextArea, false, "")
-        .reads(|c| english(c, en_resources)),
+        .reads(en!(optional resources_needed)),
     f("translations.en.evidence_of_success", "field-evidence-en", Control::TextArea, false, "")
-        .reads(|c| english(c, en_evidence)),
+        .reads(en!(optional evidence_of_success)),
     f("translations.en.difficulties", "field-difficulties-en", Control::TextArea, false, "")
-        .reads(|c| english(c, en_difficulties)),
+        .reads(en!(optional difficulties)),
     f("translations.en.transfer_potential", "field-transfer-en", Control::TextArea, false, "")
-        .reads(|c| english(c, en_transfer)),
+        .reads(en!(optional transfer_potential)),
 ];
 
 pub const POLICY_INSTRUMENT: &[FieldDef] = &[
@@ -229,10 +206,10 @@ pub const POLICY_INSTRUMENT: &[FieldDef] = &[
         .map(|t| t.as_str().to_string())
         .collect())),
     f("url", "field-url", Control::Url, false, "").reads(pi!(|c| opt(c.url.as_ref()))),
-    f("translations.en.title", "field-name-en", Control::Text, false, "").reads(|c| english(c, en_title)),
-    f("translations.en.summary", "field-summary-en", Control::TextArea, false, "").reads(|c| english(c, en_summary)),
+    f("translations.en.title", "field-name-en", Control::Text, false, "").reads(en!(title)),
+    f("translations.en.summary", "field-summary-en", Control::TextArea, false, "").reads(en!(summary)),
     f("translations.en.description", "field-description-en", Control::TextArea, false, "")
-        .reads(|c| english(c, en_description)),
+        .reads(en!(optional description)),
 ];
 
 pub fn defs(kind: &str) -> &'static [FieldDef] {
