@@ -47,6 +47,16 @@ async fn the_demo_runs_seven_synced_regions() {
         assert!(row.contains(" 122 ") && row.contains(" 7 "), "{row}");
     }
     let client = reqwest::Client::new();
+    // The harvesting addresses of one node, printed for other systems, each answering.
+    for (label, kind) in [("Atom feed:", "application/atom+xml"), ("OAI-PMH:", "text/xml"), ("DCAT-AP:", "text/turtle")]
+    {
+        let line = table.iter().find(|l| l.trim_start().starts_with(label)).unwrap_or_else(|| panic!("{label} {text}"));
+        let url = line.split_whitespace().find(|w| w.starts_with("http://")).unwrap();
+        assert!(url.starts_with(&format!("http://127.0.0.1:{base}/")), "{line}");
+        let res = client.get(url).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{url}");
+        assert!(res.headers()["content-type"].to_str().unwrap().starts_with(kind), "{url}");
+    }
     for i in 0..7 {
         let url = format!("http://127.0.0.1:{}/api/v1/catalogue/search?limit=1", base + i);
         let body: serde_json::Value = client.get(url).send().await.unwrap().json().await.unwrap();

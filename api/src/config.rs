@@ -84,6 +84,8 @@ pub struct Config {
     pub federation: FederationConfig,
     #[serde(default)]
     pub limits: LimitsConfig,
+    #[serde(default)]
+    pub harvest: HarvestConfig,
     #[serde(default = "default_regions")]
     pub regions: Vec<Region>,
     /// Folder of the configuration file, for resolving relative paths (not in the file).
@@ -123,6 +125,39 @@ pub struct FederationConfig {
 impl Default for FederationConfig {
     fn default() -> Self {
         Self { tombstone_retention_days: 365 }
+    }
+}
+
+/// `[harvest]`: what harvesters (OAI-PMH, open-data portals) are told and given.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HarvestConfig {
+    /// The node administrator's e-mail address: OAI-PMH's `adminEmail` and the DCAT
+    /// catalogue's contact point. Without it, `admin@` and the host of the node's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<String>,
+    /// Records (with `ListRecords`) or headers (with `ListIdentifiers`) per OAI-PMH page,
+    /// 1 to 1000.
+    pub oai_page_size: u32,
+    /// The licence the catalogue's records are offered under, as the DCAT catalogue states
+    /// it (an IRI).
+    pub licence: String,
+}
+
+impl Default for HarvestConfig {
+    fn default() -> Self {
+        Self { contact_email: None, oai_page_size: 100, licence: "https://creativecommons.org/licenses/by/4.0/".into() }
+    }
+}
+
+impl Config {
+    /// The administrator's e-mail address, as harvesters are told it.
+    pub fn contact_email(&self) -> String {
+        self.harvest.contact_email.clone().unwrap_or_else(|| {
+            let base = self.public_base();
+            let host = url::Url::parse(&base).ok().and_then(|u| u.host_str().map(str::to_string));
+            format!("admin@{}", host.unwrap_or_else(|| "localhost".into()))
+        })
     }
 }
 
@@ -420,6 +455,17 @@ impl Config {
         self.sync.daily_time()?;
         if !(1..=1000).contains(&self.sync.page_size) {
             return Err(invalid("sync.page_size must be 1 to 1000".into()));
+        }
+        if !(1..=1000).contains(&self.harvest.oai_page_size) {
+            return Err(invalid("harvest.oai_page_size must be 1 to 1000".into()));
+        }
+        if url::Url::parse(&self.harvest.licence).is_err() {
+            return Err(invalid(format!("harvest.licence {:?} is not an IRI", self.harvest.licence)));
+        }
+        if let Some(email) = &self.harvest.contact_email
+            && !email.split_once('@').is_some_and(|(local, host)| !local.is_empty() && host.contains('.'))
+        {
+            return Err(invalid(format!("harvest.contact_email {email:?} is not an e-mail address")));
         }
         if self.sync.concurrency == 0 {
             return Err(invalid("sync.concurrency must be at least 1".into()));

@@ -1,4 +1,5 @@
-//! The Smarty Exchange region node: REST API, CLI and (later) federation and catalogue.
+//! The Smarty Exchange region node: REST API, federation, catalogue, harvesting protocols
+//! and the CLI.
 
 pub mod auth;
 pub mod catalogue;
@@ -7,6 +8,7 @@ pub mod config;
 pub mod error;
 pub mod federation;
 pub mod files;
+pub mod harvest;
 pub mod health;
 pub mod http;
 pub mod i18n;
@@ -19,3 +21,4 @@ pub mod state;
 pub mod telemetry;
 pub mod ui;
 pub mod vocab;
+pub mod xml;

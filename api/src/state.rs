@@ -27,4 +27,16 @@ impl AppState {
     pub fn default_lang(&self) -> crate::i18n::Lang {
         crate::i18n::negotiate::node_default(&self.config.region_info().languages)
     }
+
+    /// The node's address as readers reach it: the configured public URL, else the request's
+    /// (which a client chooses: configure `public_url` for links and ids that never change).
+    pub fn base_url(&self, req: &actix_web::HttpRequest) -> String {
+        let configured = self.config.public_base();
+        if configured.is_empty() {
+            let info = req.connection_info();
+            format!("{}://{}", info.scheme(), info.host())
+        } else {
+            configured
+        }
+    }
 }

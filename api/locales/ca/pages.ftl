@@ -361,3 +361,9 @@ csv-start = inici
 csv-end = final
 csv-updated_at = actualitzat
 csv-url = adreça
+
+## The node's catalogue as open-data portals read it (DCAT-AP)
+dcat-catalog-title = Smarty Exchange: el catàleg del node { $node }
+dcat-catalog-description = Bones pràctiques de política d'Indústria 4.0, instruments de política i plans d'acció de les set regions de l'associació SMARTY (Interreg Europe), tal com els guarda aquest node.
+dcat-dataset-title = { $region }: bones pràctiques, instruments de política i plans d'acció
+dcat-dataset-description = Els registres que { $region } ha publicat a l'intercanvi SMARTY: estudis de cas, instruments de política, plans d'acció i el seu perfil regional.

@@ -356,3 +356,9 @@ csv-start = start
 csv-end = end
 csv-updated_at = updated
 csv-url = address
+
+## The node's catalogue as open-data portals read it (DCAT-AP)
+dcat-catalog-title = Smarty Exchange: the catalogue of the { $node } node
+dcat-catalog-description = Good practices of Industry 4.0 policy, policy instruments and action plans of the seven regions of the SMARTY partnership (Interreg Europe), as this node holds them.
+dcat-dataset-title = { $region }: good practices, policy instruments and action plans
+dcat-dataset-description = The records { $region } has published in the SMARTY exchange: case studies, policy instruments, action plans and its regional profile.

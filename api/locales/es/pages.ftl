@@ -361,3 +361,9 @@ csv-start = inicio
 csv-end = fin
 csv-updated_at = actualizado
 csv-url = dirección
+
+## The node's catalogue as open-data portals read it (DCAT-AP)
+dcat-catalog-title = Smarty Exchange: el catálogo del nodo { $node }
+dcat-catalog-description = Buenas prácticas de política de Industria 4.0, instrumentos de política y planes de acción de las siete regiones de la asociación SMARTY (Interreg Europe), tal como los guarda este nodo.
+dcat-dataset-title = { $region }: buenas prácticas, instrumentos de política y planes de acción
+dcat-dataset-description = Los registros que { $region } ha publicado en el intercambio SMARTY: estudios de caso, instrumentos de política, planes de acción y su perfil regional.

@@ -356,3 +356,9 @@ csv-start = alkamispäivä
 csv-end = päättymispäivä
 csv-updated_at = päivitetty
 csv-url = osoite
+
+## The node's catalogue as open-data portals read it (DCAT-AP)
+dcat-catalog-title = Smarty Exchange: solmun { $node } luettelo
+dcat-catalog-description = Teollisuus 4.0 -politiikan hyvät käytännöt, politiikkaohjelmat ja toimintasuunnitelmat SMARTY-kumppanuuden (Interreg Europe) seitsemältä alueelta sellaisina kuin tämä solmu ne säilyttää.
+dcat-dataset-title = { $region }: hyvät käytännöt, politiikkaohjelmat ja toimintasuunnitelmat
+dcat-dataset-description = Tietueet, jotka alue { $region } on julkaissut SMARTY-vaihdossa: tapaustutkimukset, politiikkaohjelmat, toimintasuunnitelmat ja alueprofiili.

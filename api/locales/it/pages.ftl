@@ -356,3 +356,9 @@ csv-start = inizio
 csv-end = fine
 csv-updated_at = aggiornato
 csv-url = indirizzo
+
+## The node's catalogue as open-data portals read it (DCAT-AP)
+dcat-catalog-title = Smarty Exchange: il catalogo del nodo { $node }
+dcat-catalog-description = Buone pratiche di politica per l'Industria 4.0, strumenti di policy e piani d'azione delle sette regioni del partenariato SMARTY (Interreg Europe), così come li conserva questo nodo.
+dcat-dataset-title = { $region }: buone pratiche, strumenti di policy e piani d'azione
+dcat-dataset-description = I record che { $region } ha pubblicato nello scambio SMARTY: casi di studio, strumenti di policy, piani d'azione e profilo regionale.

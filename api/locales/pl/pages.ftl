@@ -366,3 +366,9 @@ csv-start = rozpoczęcie
 csv-end = zakończenie
 csv-updated_at = aktualizacja
 csv-url = adres
+
+## The node's catalogue as open-data portals read it (DCAT-AP)
+dcat-catalog-title = Smarty Exchange: katalog węzła { $node }
+dcat-catalog-description = Dobre praktyki polityki Przemysłu 4.0, instrumenty polityki i plany działania siedmiu regionów partnerstwa SMARTY (Interreg Europe) w zasobach tego węzła.
+dcat-dataset-title = { $region }: dobre praktyki, instrumenty polityki i plany działania
+dcat-dataset-description = Rekordy opublikowane w wymianie SMARTY przez region { $region }: studia przypadków, instrumenty polityki, plany działania i profil regionu.

@@ -366,3 +366,9 @@ csv-start = začetek
 csv-end = konec
 csv-updated_at = posodobljeno
 csv-url = spletni naslov
+
+## The node's catalogue as open-data portals read it (DCAT-AP)
+dcat-catalog-title = Smarty Exchange: katalog vozlišča { $node }
+dcat-catalog-description = Dobre prakse politike industrije 4.0, instrumenti politike in akcijski načrti sedmih regij partnerstva SMARTY (Interreg Europe), kot jih hrani to vozlišče.
+dcat-dataset-title = { $region }: dobre prakse, instrumenti politike in akcijski načrti
+dcat-dataset-description = Zapisi, ki jih je regija { $region } objavila v izmenjavi SMARTY: študije primerov, instrumenti politike, akcijski načrti in profil regije.

@@ -7,10 +7,11 @@ use crate::error::{ApiError, Problem, blocking};
 use crate::i18n::Lang;
 use crate::search::collector::Sort;
 use crate::state::AppState;
+use crate::xml::{XmlResult, text, xml_chars};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, Event};
 use sha2::Digest;
 use smarty_schema::store::StoredRecord;
 use std::collections::HashMap;
@@ -86,7 +87,7 @@ pub async fn feed(state: web::Data<AppState>, _reader: Reader, req: HttpRequest)
         .map(|r| ((r.origin.clone(), r.id.clone()), r))
         .collect();
 
-    let base = base_url(&state, &req);
+    let base = state.base_url(&req);
     let node = lang.region(&state.config.region, &state.config.region_info().name);
     let title = if request.q.trim().is_empty() {
         lang.t("search-title")
@@ -130,18 +131,6 @@ pub async fn feed(state: web::Data<AppState>, _reader: Reader, req: HttpRequest)
     let mut res = if unchanged { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     res.insert_header((header::ETAG, tag)).insert_header((header::CACHE_CONTROL, "no-cache"));
     Ok(if unchanged { res.finish() } else { res.content_type("application/atom+xml; charset=utf-8").body(body) })
-}
-
-/// The node's address as readers reach it: the configured public URL, else the request's
-/// (which a client chooses: configure `public_url` for entry ids that never change).
-pub fn base_url(state: &AppState, req: &HttpRequest) -> String {
-    let configured = state.config.public_base();
-    if configured.is_empty() {
-        let info = req.connection_info();
-        format!("{}://{}", info.scheme(), info.host())
-    } else {
-        configured
-    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -203,8 +192,6 @@ impl Entry {
     }
 }
 
-type XmlResult = std::io::Result<()>;
-
 impl Feed {
     fn write(&self) -> std::io::Result<Vec<u8>> {
         let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
@@ -264,27 +251,8 @@ impl Entry {
     }
 }
 
-fn text(w: &mut Writer<Vec<u8>>, name: &str, value: &str, attributes: &[(&str, &str)]) -> XmlResult {
-    let value = xml_chars(value);
-    w.create_element(name).with_attributes(attributes.iter().copied()).write_text_content(BytesText::new(&value))?;
-    Ok(())
-}
-
 fn link(w: &mut Writer<Vec<u8>>, rel: &str, kind: &str, href: &str) -> XmlResult {
     let href = xml_chars(href);
     w.create_element("link").with_attributes([("rel", rel), ("type", kind), ("href", href.as_ref())]).write_empty()?;
     Ok(())
-}
-
-/// The text with the characters XML 1.0 cannot carry (most C0 controls, U+FFFE, U+FFFF),
-/// which record text and search words may hold, replaced by U+FFFD: the writer escapes only
-/// markup, and one such character would make the whole feed ill-formed.
-fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
-    let allowed =
-        |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
-    if text.chars().all(allowed) {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(text.chars().map(|c| if allowed(c) { c } else { '\u{FFFD}' }).collect())
-    }
 }

@@ -143,6 +143,8 @@ fn classify(method: &Method, path: &str) -> Option<Class> {
             Some(Class::Search)
         }
         (&Method::GET | &Method::HEAD, "/api/v1/catalogue/export") => Some(Class::Export),
+        // A harvest is a run of pages, each no dearer than a search.
+        (_, "/oai") => Some(Class::Search),
         (_, p) if p.starts_with("/federation/") || p.starts_with("/.well-known/") => Some(Class::Federation),
         (_, "/healthz" | "/readyz") => Some(Class::Probe),
         _ => None,

@@ -31,6 +31,7 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
         (name = "catalogue", description = "The shared catalogue: search, read and export every region's published records"),
         (name = "peers", description = "Peers and their sync status (admin)"),
         (name = "federation", description = "What peers call: keys, node descriptor and the signed changes feed"),
+        (name = "harvest", description = "The catalogue for harvesters: OAI-PMH 2.0"),
         (name = "operations", description = "Health and readiness for operators"),
     ),
 )]
@@ -80,6 +81,7 @@ where
         .configure(crate::telemetry::configure)
         .configure(crate::federation::configure)
         .configure(crate::ui::configure)
+        .configure(crate::harvest::configure)
         .service(
             scope::scope("/api/v1")
                 .configure(crate::vocab::configure)

@@ -15,6 +15,8 @@ const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqli
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 pub use connection::DbConnection;
+/// The backend of [`DbConnection`], for queries built in pieces (`into_boxed`).
+pub use connection::MultiBackend as DbBackend;
 
 // diesel's `MultiConnection` derive adds undocumented public helpers beside the enum
 // (`MultiBackend`, `MultiRow`, …, and methods on `DbConnection`): they stay in this module.

@@ -88,6 +88,12 @@ pub fn run(args: DemoArgs) -> Result<(), String> {
             "Open http://{}/ to search the shared catalogue (the API is documented at http://{}/docs/)",
             nodes[0].addr, nodes[0].addr
         );
+        // What other systems harvest, on one node (every node serves the same routes).
+        let first = nodes[0].addr;
+        println!("Harvest {}'s catalogue:", nodes[0].state.config.region_info().name);
+        println!("  Atom feed:   http://{first}/api/v1/catalogue/feed.atom");
+        println!("  OAI-PMH:     http://{first}/oai?verb=Identify");
+        println!("  DCAT-AP:     http://{first}/dcat/catalog.ttl (and .jsonld)");
         println!(
             "Each node's folder holds its smarty.toml: smarty token|sync|search|peers --config {}/<region>/smarty.toml",
             args.data_dir.display()
