@@ -12,8 +12,10 @@ use std::collections::BTreeSet;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// Small pages, so that every list takes several and its tokens are followed.
-const CONFIG: &str = "[harvest]\noai_page_size = 3\ncontact_email = \"oai@leeds.example.org\"";
+/// Small pages, so that every list takes several and its tokens are followed; tombstones
+/// compacted as soon as `smarty compact` runs.
+const CONFIG: &str = "[harvest]\noai_page_size = 3\ncontact_email = \"oai@leeds.example.org\"\n\
+    [federation]\ntombstone_retention_days = 0";
 
 /// What `tests/harvesters/oai.py` prints for `args`.
 fn harvesters(args: &[&str]) -> Value {
@@ -81,6 +83,9 @@ async fn a_harvest_reads_every_record_once_sees_deletions_selects_and_resumes_af
     c.put(&format!("/api/v1/case-studies/{}", practices[4]), Some(&node.editor), Some("\"1\""), &withdrawn)
         .await
         .expect(200);
+    // The deleted record's tombstone leaves the store: harvesters are still told of it.
+    let compacted = node.smarty(&["compact"]);
+    assert!(String::from_utf8_lossy(&compacted.stdout).starts_with("compacted 1 tombstone"), "{compacted:?}");
     let url = node.url("/oai");
     let mut all: BTreeSet<String> = practices.iter().map(|id| item(id)).collect();
     all.insert(item(&instrument));

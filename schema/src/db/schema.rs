@@ -116,3 +116,14 @@ diesel::table! {
         received_from -> Text,
     }
 }
+
+diesel::table! {
+    harvest_deletions (origin, id) {
+        origin -> Text,
+        id -> Text,
+        kind -> Text,
+        version -> BigInt,
+        seq -> BigInt,
+        changed_at -> Text,
+    }
+}

@@ -1,12 +1,14 @@
 //! Copying a whole store to another backend (`smarty migrate-store`): records with their
-//! sequence numbers, the sequence itself, peers and their cursors, tokens, the replay cache
-//! and retired keys, in one transaction on the target, then verified.
+//! sequence numbers, the sequence itself, peers and their cursors, tokens, the replay cache,
+//! retired keys and the deletions harvesters are told of, in one transaction on the target, then verified.
 
 use super::peers::{PeerRow, Rejection};
 use super::row::RecordRow;
 use super::tokens::TokenRow;
 use super::{RetiredKey, Store, StoreError, StoreResult};
-use crate::db::schema::{api_tokens, node_state, peer_rejections, peers, records, retired_keys, seen_tokens};
+use crate::db::schema::{
+    api_tokens, harvest_deletions, node_state, peer_rejections, peers, records, retired_keys, seen_tokens,
+};
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -37,6 +39,8 @@ pub struct CopyReport {
     pub rejections: i64,
     /// Retired public keys.
     pub retired_keys: i64,
+    /// Records gone from the store that harvesters are still told of as deleted.
+    pub harvest_deletions: i64,
     /// SHA-256 over every record's id, seq, version, status, deletion and hash, and every
     /// peer's cursor, in order.
     pub digest: String,
@@ -77,6 +81,7 @@ impl Store {
             seen_tokens: seen_tokens::table.count().get_result(&mut c)?,
             rejections: peer_rejections::table.count().get_result(&mut c)?,
             retired_keys: retired_keys::table.count().get_result(&mut c)?,
+            harvest_deletions: harvest_deletions::table.count().get_result(&mut c)?,
             digest: hasher.finalize().iter().map(|b| format!("{b:02x}")).collect(),
         })
     }
@@ -124,6 +129,9 @@ impl Store {
             }
             for row in retired_keys::table.select(RetiredKey::as_select()).load(&mut from)? {
                 diesel::insert_into(retired_keys::table).values(&row).execute(to)?;
+            }
+            for row in harvest_deletions::table.select(super::harvest::Deletion::as_select()).load(&mut from)? {
+                diesel::insert_into(harvest_deletions::table).values(&row).execute(to)?;
             }
             // The origins' commitments follow from the records; peers' checkpoints come back
             // with the next round.

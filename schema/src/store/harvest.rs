@@ -3,10 +3,10 @@
 
 use super::row::RecordRow;
 use super::stored::StoredRecord;
-use super::{Store, StoreResult};
-use crate::db::DbBackend;
-use crate::db::schema::records;
-use crate::record::Status;
+use super::{Store, StoreError, StoreResult};
+use crate::db::schema::{harvest_deletions, records};
+use crate::db::{DbBackend, DbConnection};
+use crate::record::{Kind, Status};
 use diesel::prelude::*;
 
 /// Which records a harvest asks for. Every field narrows it; the default is all of them.
@@ -80,28 +80,129 @@ fn selected(f: &HarvestFilter) -> records::BoxedQuery<'_, DbBackend> {
     query
 }
 
+/// A record that has left the records table, as harvesters go on hearing of it.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = harvest_deletions)]
+pub(crate) struct Deletion {
+    pub origin: String,
+    pub id: String,
+    pub kind: String,
+    pub version: i64,
+    pub seq: i64,
+    /// Its datestamp (stored timestamp form).
+    pub changed_at: String,
+}
+
+impl Deletion {
+    /// The deletion as a tombstone that keeps nothing.
+    fn tombstone(self) -> StoreResult<StoredRecord> {
+        let kind = Kind::parse(&self.kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("deletion of {}: unknown kind", self.id)))?;
+        Ok(StoredRecord {
+            id: self.id,
+            kind,
+            origin: self.origin,
+            version: self.version,
+            status: Status::Withdrawn,
+            created_at: self.changed_at.clone(),
+            updated_at: self.changed_at,
+            content: None,
+            private: None,
+            deleted: true,
+            published_ever: true,
+            seq: self.seq,
+            received_at: None,
+        })
+    }
+}
+
+/// Keeps what harvesters are told of a record leaving the records table, in the caller's
+/// transaction.
+pub(crate) fn keep_deletion(c: &mut DbConnection, d: &Deletion) -> StoreResult<()> {
+    diesel::delete(harvest_deletions::table.find((&d.origin, &d.id))).execute(c)?;
+    diesel::insert_into(harvest_deletions::table).values(d).execute(c)?;
+    Ok(())
+}
+
+/// The deletions `f` selects: none by theme (what a record was about is not said once it is
+/// gone).
+fn deletions(f: &HarvestFilter) -> Option<harvest_deletions::BoxedQuery<'_, DbBackend>> {
+    if f.theme.is_some() {
+        return None;
+    }
+    let mut query = harvest_deletions::table.into_boxed();
+    if let Some(origin) = &f.origin {
+        query = query.filter(harvest_deletions::origin.eq(origin));
+    }
+    if let Some(kind) = &f.kind {
+        query = query.filter(harvest_deletions::kind.eq(kind));
+    }
+    if let Some(from) = &f.from {
+        query = query.filter(harvest_deletions::changed_at.ge(from));
+    }
+    if let Some(until) = &f.until {
+        query = query.filter(harvest_deletions::changed_at.le(until));
+    }
+    Some(query)
+}
+
+/// Whether the record of a deletion is held again, ever published.
+fn held_again(c: &mut DbConnection, d: &Deletion) -> StoreResult<bool> {
+    let held: Option<i64> = records::table
+        .find((&d.origin, &d.id))
+        .filter(records::published_ever.eq(true))
+        .select(records::seq)
+        .first(c)
+        .optional()?;
+    Ok(held.is_some())
+}
+
 impl Store {
     /// Up to `limit` records `filter` selects, after sequence position `after`, in sequence
-    /// order, and how many it selects in all.
+    /// order (records held and deletions kept, merged), and how many it selects in all.
     pub fn harvest(&self, filter: &HarvestFilter, after: i64, limit: i64) -> StoreResult<HarvestPage> {
         let mut c = self.conn()?;
-        let mut rows: Vec<RecordRow> = selected(filter)
+        let rows: Vec<RecordRow> = selected(filter)
             .filter(records::seq.gt(after))
             .order(records::seq.asc())
             .limit(limit + 1)
             .select(RecordRow::as_select())
             .load(&mut c)?;
-        let more = rows.len() as i64 > limit;
-        rows.truncate(limit as usize);
-        let total = selected(filter).count().get_result(&mut c)?;
+        let mut total: i64 = selected(filter).count().get_result(&mut c)?;
         // A row that cannot be read is left out (logged and counted) rather than stopping every
         // harvest at its page.
-        Ok(HarvestPage { records: self.readable(rows, &mut Vec::new()), more, total })
+        let mut items = self.readable(rows, &mut Vec::new());
+        if let Some(query) = deletions(filter) {
+            let gone: Vec<Deletion> = query
+                .filter(harvest_deletions::seq.gt(after))
+                .order(harvest_deletions::seq.asc())
+                .limit(limit + 1)
+                .select(Deletion::as_select())
+                .load(&mut c)?;
+            total += deletions(filter).map_or(Ok(0), |q| q.count().get_result::<i64>(&mut c))?;
+            for d in gone {
+                // A record that came back (a retracted record its origin serves again) is
+                // told of as it is held.
+                if !items.iter().any(|r| r.origin == d.origin && r.id == d.id) && !held_again(&mut c, &d)? {
+                    items.push(d.tombstone()?);
+                }
+            }
+            items.sort_by_key(|r| r.seq);
+        }
+        let more = items.len() as i64 > limit;
+        items.truncate(limit as usize);
+        Ok(HarvestPage { records: items, more, total })
     }
 
-    /// The record of `origin` with `id` if it was ever published here, live or not.
+    /// The record of `origin` with `id` if it was ever published here, live, deleted or gone.
     pub fn harvested(&self, origin: &str, id: &str) -> StoreResult<Option<StoredRecord>> {
-        Ok(self.get_record(origin, id)?.filter(|r| r.published_ever))
+        if let Some(record) = self.get_record(origin, id)?.filter(|r| r.published_ever) {
+            return Ok(Some(record));
+        }
+        let mut c = self.conn()?;
+        let gone: Option<Deletion> =
+            harvest_deletions::table.find((origin, id)).select(Deletion::as_select()).first(&mut c).optional()?;
+        gone.map(Deletion::tombstone).transpose()
     }
 
     /// The earliest time a record ever published here changed on this node (`None` with no
@@ -111,9 +212,10 @@ impl Store {
         let published = records::table.filter(records::published_ever.eq(true));
         let written: Option<String> = published.select(diesel::dsl::min(records::updated_at)).first(&mut c)?;
         let received: Option<String> = published.select(diesel::dsl::min(records::received_at)).first(&mut c)?;
-        Ok(written.into_iter().chain(received).min())
+        let gone: Option<String> =
+            harvest_deletions::table.select(diesel::dsl::min(harvest_deletions::changed_at)).first(&mut c)?;
+        Ok(written.into_iter().chain(received).chain(gone).min())
     }
-
     /// Per origin of a record ever published here, when one of its records last changed on
     /// this node (stored timestamp form), by origin.
     pub fn last_changed_by_origin(&self) -> StoreResult<Vec<(String, String)>> {

@@ -7,6 +7,7 @@
 //! may have missed a removal, and must start again from a snapshot.
 
 use super::commitments::{Delta, stored_state};
+use super::harvest::{Deletion, keep_deletion};
 use super::{Store, StoreResult, next_seq};
 use crate::db::DbConnection;
 use crate::db::schema::{node_state, origin_states, records};
@@ -22,10 +23,33 @@ const CHUNK: usize = 500;
 #[diesel(table_name = records)]
 struct Member {
     id: String,
+    kind: String,
     version: i64,
     hash: Option<String>,
     seq: i64,
     deleted: bool,
+    updated_at: String,
+    received_at: Option<String>,
+}
+
+impl Member {
+    /// The record as harvesters keep hearing of it once it has left: deleted, at `seq`, since
+    /// `changed_at`.
+    fn gone(&self, origin: &str, seq: i64, changed_at: &str) -> Deletion {
+        Deletion {
+            origin: origin.to_string(),
+            id: self.id.clone(),
+            kind: self.kind.clone(),
+            version: self.version,
+            seq,
+            changed_at: changed_at.to_string(),
+        }
+    }
+
+    /// When the record last changed here.
+    fn changed_here(&self) -> &str {
+        self.received_at.as_deref().unwrap_or(&self.updated_at)
+    }
 }
 
 impl Store {
@@ -49,6 +73,8 @@ impl Store {
                     .execute(c)?;
                 for m in chunk {
                     delta.leave(origin, &m.id, m.version, m.hash.as_deref(), true);
+                    // Harvesters go on being told of the deletion, at its place and time.
+                    keep_deletion(c, &m.gone(origin, m.seq, m.changed_here()))?;
                 }
             }
             delta.apply(c)?;
@@ -105,8 +131,11 @@ impl Store {
                 delta.leave(origin, &m.id, m.version, m.hash.as_deref(), true);
                 if m.deleted {
                     diesel::delete(records::table.find((origin, &m.id))).execute(c)?;
+                    keep_deletion(c, &m.gone(origin, m.seq, m.changed_here()))?;
                 } else {
                     let seq = next_seq(c)?;
+                    // A live record leaves now: harvesters hear of it as deleted from here.
+                    keep_deletion(c, &m.gone(origin, seq, &crate::timestamp::now()))?;
                     diesel::update(records::table.find((origin, &m.id)))
                         .set((
                             records::deleted.eq(true),
