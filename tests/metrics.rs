@@ -101,6 +101,7 @@ async fn an_operator_scrapes_traffic_sync_index_and_pool_metrics() {
     assert_eq!(sample(&samples, "smarty_peer_records_received", &peer), Some(2.0));
     assert_eq!(sample(&samples, "smarty_peer_records_rejected", &peer), Some(0.0));
     assert_eq!(sample(&samples, "smarty_peer_consecutive_failures", &peer), Some(0.0));
+    assert_eq!(sample(&samples, "smarty_peer_records_behind", &peer), Some(0.0), "caught up with its checkpoint");
     let last = sample(&samples, "smarty_peer_last_success_timestamp_seconds", &peer).unwrap();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs_f64();
     assert!((now - last).abs() < 300.0, "the last success is a Unix timestamp: {last}");

@@ -60,7 +60,9 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
 /// `http_request_duration_seconds` by `method`, `route` (the route's template, such as
 /// `/api/v1/catalogue/records/{id}`) and `status`; per peer (`peer` label)
 /// `smarty_peer_last_success_timestamp_seconds`, `smarty_peer_consecutive_failures`,
-/// `smarty_peer_records_received`, `smarty_peer_records_rejected` (the store's totals);
+/// `smarty_peer_records_received`, `smarty_peer_records_rejected` (the store's totals),
+/// `smarty_peer_records_behind` (the records the peer's newest signed checkpoint counts beyond
+/// those of it held here);
 /// `smarty_store_sequence`, `smarty_index_position` and `smarty_index_lag_changes` (changes the
 /// search index has yet to take); `smarty_db_pool_connections` and `smarty_db_pool_idle`. Every
 /// series has a `node` label (the node's region). An admin token reads it.
@@ -74,8 +76,10 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
 #[get("/metrics")]
 pub async fn scrape(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, ApiError> {
     let store = state.store.clone();
-    let (peers, sequence, pool) =
-        blocking(move || Ok((store.list_peers()?, store.last_seq()?, store.pool_state()))).await?;
+    let (peers, sequence, pool, checkpoints, held) = blocking(move || {
+        Ok((store.list_peers()?, store.last_seq()?, store.pool_state(), store.checkpoints()?, store.origin_states()?))
+    })
+    .await?;
     let node = state.config.region.clone();
     for p in &peers {
         let peer = [("node", node.clone()), ("peer", p.region.clone())];
@@ -86,6 +90,12 @@ pub async fn scrape(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRes
         // The store's totals, as gauges: a peer removed and pinned again starts again from 0.
         metrics::gauge!("smarty_peer_records_received", &peer).set(p.records_received as f64);
         metrics::gauge!("smarty_peer_records_rejected", &peer).set(p.records_rejected as f64);
+        // How far behind the peer's own head this node is: the records its newest signed
+        // checkpoint counts beyond those of it held here (none until it has sent one).
+        if let Some(signed) = checkpoints.iter().find(|c| c.checkpoint.origin == p.region) {
+            let holding = held.iter().find(|h| h.origin == p.region).map_or(0, |h| h.count);
+            metrics::gauge!("smarty_peer_records_behind", &peer).set((signed.checkpoint.count - holding).max(0) as f64);
+        }
     }
     let indexed = state.catalogue.position();
     let here = [("node", node)];
