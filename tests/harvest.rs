@@ -245,6 +245,8 @@ async fn a_harvest_reads_every_record_once_sees_deletions_selects_and_resumes_af
         "verb=Harvest".into(),
         "verb=ListRecords".into(),
         "verb=ListRecords&metadataPrefix=oai_dc&set=region:tuscany".into(),
+        // A character XML cannot carry, echoed in the request element.
+        "verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:smarty:leeds/%01".into(),
     ]
     .iter()
     .enumerate()

@@ -127,3 +127,5 @@ diesel::table! {
         changed_at -> Text,
     }
 }
+
+diesel::allow_tables_to_appear_in_same_query!(records, harvest_deletions);

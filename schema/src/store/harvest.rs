@@ -34,6 +34,8 @@ pub struct HarvestPage {
     pub more: bool,
     /// How many records the whole harvest selects, this page and those before it included.
     pub total: i64,
+    /// The sequence position the page ends at: where the next page starts.
+    pub last_seq: i64,
 }
 
 impl StoredRecord {
@@ -55,7 +57,8 @@ fn selected(f: &HarvestFilter) -> records::BoxedQuery<'_, DbBackend> {
         query = query.filter(records::kind.eq(kind));
     }
     if let Some(theme) = &f.theme {
-        let pattern = if theme.is_empty() { "%|_%".to_string() } else { format!("%|{theme}|%") };
+        // `||` is a record without themes; `_` matches any one character, `|` included.
+        let pattern = if theme.is_empty() { "%|_%|%".to_string() } else { format!("%|{theme}|%") };
         query = query
             .filter(records::themes.like(pattern))
             .filter(records::deleted.eq(false))
@@ -130,7 +133,13 @@ fn deletions(f: &HarvestFilter) -> Option<harvest_deletions::BoxedQuery<'_, DbBa
     if f.theme.is_some() {
         return None;
     }
-    let mut query = harvest_deletions::table.into_boxed();
+    // A record that came back (a retracted record its origin serves again) is told of as it
+    // is held, not as the deletion.
+    let held_again = records::table
+        .filter(records::origin.eq(harvest_deletions::origin))
+        .filter(records::id.eq(harvest_deletions::id))
+        .filter(records::published_ever.eq(true));
+    let mut query = harvest_deletions::table.filter(diesel::dsl::not(diesel::dsl::exists(held_again))).into_boxed();
     if let Some(origin) = &f.origin {
         query = query.filter(harvest_deletions::origin.eq(origin));
     }
@@ -146,17 +155,6 @@ fn deletions(f: &HarvestFilter) -> Option<harvest_deletions::BoxedQuery<'_, DbBa
     Some(query)
 }
 
-/// Whether the record of a deletion is held again, ever published.
-fn held_again(c: &mut DbConnection, d: &Deletion) -> StoreResult<bool> {
-    let held: Option<i64> = records::table
-        .find((&d.origin, &d.id))
-        .filter(records::published_ever.eq(true))
-        .select(records::seq)
-        .first(c)
-        .optional()?;
-    Ok(held.is_some())
-}
-
 impl Store {
     /// Up to `limit` records `filter` selects, after sequence position `after`, in sequence
     /// order (records held and deletions kept, merged), and how many it selects in all.
@@ -169,29 +167,32 @@ impl Store {
             .select(RecordRow::as_select())
             .load(&mut c)?;
         let mut total: i64 = selected(filter).count().get_result(&mut c)?;
-        // A row that cannot be read is left out (logged and counted) rather than stopping every
-        // harvest at its page.
-        let mut items = self.readable(rows, &mut Vec::new());
+        let mut gone: Vec<Deletion> = Vec::new();
         if let Some(query) = deletions(filter) {
-            let gone: Vec<Deletion> = query
+            gone = query
                 .filter(harvest_deletions::seq.gt(after))
                 .order(harvest_deletions::seq.asc())
                 .limit(limit + 1)
                 .select(Deletion::as_select())
                 .load(&mut c)?;
             total += deletions(filter).map_or(Ok(0), |q| q.count().get_result::<i64>(&mut c))?;
-            for d in gone {
-                // A record that came back (a retracted record its origin serves again) is
-                // told of as it is held.
-                if !items.iter().any(|r| r.origin == d.origin && r.id == d.id) && !held_again(&mut c, &d)? {
-                    items.push(d.tombstone()?);
-                }
-            }
-            items.sort_by_key(|r| r.seq);
         }
-        let more = items.len() as i64 > limit;
-        items.truncate(limit as usize);
-        Ok(HarvestPage { records: items, more, total })
+        // The page is cut from both sources merged, before anything is dropped, so that a row
+        // left out cannot end the list early; the next page starts after the last row cut.
+        let mut seqs: Vec<i64> = rows.iter().map(|r| r.seq).chain(gone.iter().map(|d| d.seq)).collect();
+        seqs.sort_unstable();
+        let more = seqs.len() as i64 > limit;
+        seqs.truncate(limit as usize);
+        let last_seq = seqs.last().copied().unwrap_or(after);
+        let rows: Vec<RecordRow> = rows.into_iter().filter(|r| r.seq <= last_seq).collect();
+        // A row that cannot be read is left out (logged and counted) rather than stopping every
+        // harvest at its page.
+        let mut items = self.readable(rows, &mut Vec::new());
+        for d in gone.into_iter().filter(|d| d.seq <= last_seq) {
+            items.push(d.tombstone()?);
+        }
+        items.sort_by_key(|r| r.seq);
+        Ok(HarvestPage { records: items, more, total, last_seq })
     }
 
     /// The record of `origin` with `id` if it was ever published here, live, deleted or gone.
@@ -210,7 +211,12 @@ impl Store {
     pub fn earliest_harvestable(&self) -> StoreResult<Option<String>> {
         let mut c = self.conn()?;
         let published = records::table.filter(records::published_ever.eq(true));
-        let written: Option<String> = published.select(diesel::dsl::min(records::updated_at)).first(&mut c)?;
+        // A peer's own `updated_at` is its word, not a time on this node: only rows written
+        // here count by it.
+        let written: Option<String> = published
+            .filter(records::received_at.is_null())
+            .select(diesel::dsl::min(records::updated_at))
+            .first(&mut c)?;
         let received: Option<String> = published.select(diesel::dsl::min(records::received_at)).first(&mut c)?;
         let gone: Option<String> =
             harvest_deletions::table.select(diesel::dsl::min(harvest_deletions::changed_at)).first(&mut c)?;
@@ -222,6 +228,8 @@ impl Store {
         let mut c = self.conn()?;
         let rows: Vec<(String, Option<String>, Option<String>)> = records::table
             .filter(records::published_ever.eq(true))
+            // A draft's edits are nobody else's business, not even when.
+            .filter(records::status.ne(Status::Draft.as_str()))
             .group_by(records::origin)
             .select((records::origin, diesel::dsl::max(records::updated_at), diesel::dsl::max(records::received_at)))
             .order(records::origin)

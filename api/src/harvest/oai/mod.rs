@@ -213,22 +213,38 @@ fn format(prefix: &str) -> Result<(), OaiError> {
 /// A page of a list: its items and, when more follow, the token of the next.
 fn page(state: &AppState, list: List, records: bool) -> Result<Answer, Failure> {
     let token = list.token;
+    // What a token says was checked when it was issued: if it no longer holds, the token is
+    // not one of this repository's.
+    let bad_token =
+        || OaiError::new(Code::BadResumptionToken, "The resumption token names no list of this repository.");
+    if list.resumed && !metadata::known(&token.prefix) {
+        return Err(bad_token().into());
+    }
     format(&token.prefix)?;
     let no_match = || OaiError::new(Code::NoRecordsMatch, "No item matches the request.");
     let mut filter = match &token.set {
-        Some(spec) => sets::filter(&state.config, spec).ok_or_else(no_match)?,
+        Some(spec) => match sets::filter(&state.config, spec) {
+            Some(f) => f,
+            None if list.resumed => return Err(bad_token().into()),
+            None => return Err(no_match().into()),
+        },
         None => HarvestFilter::default(),
     };
     filter.from = token.from.clone();
     filter.until = token.until.clone();
-    let page = state.store.harvest(&filter, token.after, i64::from(state.config.harvest.oai_page_size))?;
+    let size = i64::from(state.config.harvest.oai_page_size);
+    let mut page = state.store.harvest(&filter, token.after, size)?;
+    // A page of rows none of which could be read is passed over, not answered empty.
+    while page.records.is_empty() && page.more {
+        page = state.store.harvest(&filter, page.last_seq, size)?;
+    }
     if page.records.is_empty() {
         return Err(no_match().into());
     }
     let served = page.records.len() as i64;
     let next = page.more.then(|| {
         let mut next = token.clone();
-        next.after = page.records.last().map_or(token.after, |r| r.seq);
+        next.after = page.last_seq;
         next.cursor = token.cursor + served;
         next.encode()
     });

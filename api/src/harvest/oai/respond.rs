@@ -66,7 +66,11 @@ pub fn document(
         .with_attributes([("xmlns", OAI_NS), ("xmlns:xsi", XSI_NS), ("xsi:schemaLocation", OAI_SCHEMA_LOCATION)])
         .write_inner_content(|w| {
             text(w, "responseDate", &seconds(&smarty_schema::timestamp::now()), &[])?;
-            let attributes: Vec<(&str, &str)> = args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            // The values as given, with what XML cannot carry replaced (quick-xml escapes markup
+            // only).
+            let values: Vec<(&str, std::borrow::Cow<'_, str>)> =
+                args.iter().map(|(k, v)| (k.as_str(), crate::xml::xml_chars(v))).collect();
+            let attributes: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_ref())).collect();
             text(w, "request", &format!("{base}/oai"), &attributes)?;
             match &outcome {
                 Ok(answer) => write_answer(w, state, base, answer, &cx),
@@ -167,7 +171,24 @@ fn header(w: &mut Writer<Vec<u8>>, item: &Item) -> XmlResult {
     Ok(())
 }
 
-/// A stored timestamp (microseconds) at the repository's granularity, seconds.
-fn seconds(stored: &str) -> String {
-    format!("{}Z", &stored[..19.min(stored.len())])
+/// A timestamp at the repository's granularity, seconds. Any RFC 3339 time is read (a peer's
+/// `updated_at` is its own text); one that is not reads as the epoch, never a panic.
+pub fn seconds(stamp: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stamp)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn datestamps_are_seconds_in_utc_whatever_text_a_peer_sent() {
+        assert_eq!(super::seconds("2026-12-02T10:11:12.123456Z"), "2026-12-02T10:11:12Z");
+        assert_eq!(super::seconds("2026-12-02T11:11:12+01:00"), "2026-12-02T10:11:12Z");
+        for odd in ["", "!", "2026-12-02T10:11:1é", "yesterday"] {
+            assert_eq!(super::seconds(odd), "1970-01-01T00:00:00Z", "{odd:?}");
+        }
+    }
 }
