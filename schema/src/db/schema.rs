@@ -26,6 +26,7 @@ diesel::table! {
         hash -> Nullable<Text>,
         signature -> Nullable<Text>,
         received_at -> Nullable<Text>,
+        changed_at -> Text,
     }
 }
 

@@ -219,6 +219,7 @@ fn apply_changes(
                         records::signature.eq(&signature),
                         records::seq.eq(next_seq(c)?),
                         records::received_at.eq(&now),
+                        records::changed_at.eq(crate::timestamp::now()),
                     ))
                     .execute(c)?;
                 if let Some(h) = held.get_mut(&key) {
@@ -252,6 +253,7 @@ fn apply_changes(
                             records::hash.eq(&row.hash),
                             records::signature.eq(&row.signature),
                             records::received_at.eq(&row.received_at),
+                            records::changed_at.eq(&row.changed_at),
                         ))
                         .execute(c)?;
                 } else if matches!(verdict, Verdict::Replace) {

@@ -40,10 +40,11 @@ pub struct HarvestPage {
 
 impl StoredRecord {
     /// When the record last changed on this node: a peer's record when it arrived, this
-    /// node's own when it was written. What a harvest's dates select by, so a record that
-    /// arrives late from a peer is not missed by a harvester that asked from yesterday.
+    /// node's own when it was written, stamped inside the write's transaction. What a
+    /// harvest's dates select by, so a record that arrives late from a peer, or a write that
+    /// waited for the store, is not missed by a harvester that asked from yesterday.
     pub fn changed_here(&self) -> &str {
-        self.received_at.as_deref().unwrap_or(&self.updated_at)
+        &self.changed_at
     }
 }
 
@@ -64,21 +65,11 @@ fn selected(f: &HarvestFilter) -> records::BoxedQuery<'_, DbBackend> {
             .filter(records::deleted.eq(false))
             .filter(records::status.eq(Status::Published.as_str()));
     }
-    // A peer's record changed here when it arrived; this node's own (never received) when
-    // it was written.
     if let Some(from) = &f.from {
-        query = query.filter(
-            records::received_at
-                .ge(from)
-                .or(records::received_at.is_null().and(records::updated_at.ge(from)).nullable()),
-        );
+        query = query.filter(records::changed_at.ge(from));
     }
     if let Some(until) = &f.until {
-        query = query.filter(
-            records::received_at
-                .le(until)
-                .or(records::received_at.is_null().and(records::updated_at.le(until)).nullable()),
-        );
+        query = query.filter(records::changed_at.le(until));
     }
     query
 }
@@ -108,13 +99,14 @@ impl Deletion {
             version: self.version,
             status: Status::Withdrawn,
             created_at: self.changed_at.clone(),
-            updated_at: self.changed_at,
+            updated_at: self.changed_at.clone(),
             content: None,
             private: None,
             deleted: true,
             published_ever: true,
             seq: self.seq,
             received_at: None,
+            changed_at: self.changed_at,
         })
     }
 }
@@ -210,31 +202,26 @@ impl Store {
     /// such record): no harvest date before it selects anything more.
     pub fn earliest_harvestable(&self) -> StoreResult<Option<String>> {
         let mut c = self.conn()?;
-        let published = records::table.filter(records::published_ever.eq(true));
-        // A peer's own `updated_at` is its word, not a time on this node: only rows written
-        // here count by it.
-        let written: Option<String> = published
-            .filter(records::received_at.is_null())
-            .select(diesel::dsl::min(records::updated_at))
+        let held: Option<String> = records::table
+            .filter(records::published_ever.eq(true))
+            .select(diesel::dsl::min(records::changed_at))
             .first(&mut c)?;
-        let received: Option<String> = published.select(diesel::dsl::min(records::received_at)).first(&mut c)?;
         let gone: Option<String> =
             harvest_deletions::table.select(diesel::dsl::min(harvest_deletions::changed_at)).first(&mut c)?;
-        Ok(written.into_iter().chain(received).chain(gone).min())
+        Ok(held.into_iter().chain(gone).min())
     }
     /// Per origin of a record ever published here, when one of its records last changed on
     /// this node (stored timestamp form), by origin.
     pub fn last_changed_by_origin(&self) -> StoreResult<Vec<(String, String)>> {
         let mut c = self.conn()?;
-        let rows: Vec<(String, Option<String>, Option<String>)> = records::table
+        let rows: Vec<(String, Option<String>)> = records::table
             .filter(records::published_ever.eq(true))
             // A draft's edits are nobody else's business, not even when.
             .filter(records::status.ne(Status::Draft.as_str()))
             .group_by(records::origin)
-            .select((records::origin, diesel::dsl::max(records::updated_at), diesel::dsl::max(records::received_at)))
+            .select((records::origin, diesel::dsl::max(records::changed_at)))
             .order(records::origin)
             .load(&mut c)?;
-        // A peer's records changed here when they arrived; this node's own when written.
-        Ok(rows.into_iter().filter_map(|(origin, written, received)| Some((origin, received.or(written)?))).collect())
+        Ok(rows.into_iter().filter_map(|(origin, changed)| Some((origin, changed?))).collect())
     }
 }

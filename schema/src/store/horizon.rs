@@ -28,8 +28,7 @@ struct Member {
     hash: Option<String>,
     seq: i64,
     deleted: bool,
-    updated_at: String,
-    received_at: Option<String>,
+    changed_at: String,
 }
 
 impl Member {
@@ -48,7 +47,7 @@ impl Member {
 
     /// When the record last changed here.
     fn changed_here(&self) -> &str {
-        self.received_at.as_deref().unwrap_or(&self.updated_at)
+        &self.changed_at
     }
 }
 
@@ -143,6 +142,7 @@ impl Store {
                             records::content.eq("{}"),
                             records::themes.eq("||"),
                             records::seq.eq(seq),
+                            records::changed_at.eq(crate::timestamp::now()),
                         ))
                         .execute(c)?;
                 }

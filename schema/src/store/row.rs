@@ -33,6 +33,8 @@ pub(crate) struct RecordRow {
     /// The origin's [`crate::signing::Signature`] over those bytes, JSON.
     pub signature: Option<String>,
     pub received_at: Option<String>,
+    /// When the record last changed on this node (stamped inside the write's transaction).
+    pub changed_at: String,
 }
 
 impl RecordRow {

@@ -119,7 +119,11 @@ impl Store {
                     serde_json::to_string(&seal.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 let seq = next_seq(c)?;
                 diesel::update(records::table.find((&r.origin, &r.id)))
-                    .set((records::signature.eq(signature), records::seq.eq(seq)))
+                    .set((
+                        records::signature.eq(signature),
+                        records::seq.eq(seq),
+                        records::changed_at.eq(crate::timestamp::now()),
+                    ))
                     .execute(c)?;
                 resigned += 1;
             }

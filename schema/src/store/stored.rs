@@ -41,6 +41,9 @@ pub struct StoredRecord {
     pub seq: i64,
     /// When a peer's copy was last applied here; `None` for this node's own records.
     pub received_at: Option<String>,
+    /// When the record last changed on this node, stamped inside the write's transaction
+    /// (stored timestamp form): what harvests select by.
+    pub changed_at: String,
 }
 
 impl StoredRecord {
@@ -131,6 +134,7 @@ impl TryFrom<RecordRow> for StoredRecord {
             published_ever: row.published_ever,
             seq: row.seq,
             received_at: row.received_at,
+            changed_at: row.changed_at,
         })
     }
 }
@@ -214,6 +218,7 @@ impl Write {
             hash: Some(c.hash().to_string()),
             signature: Some(signature),
             received_at: self.received.then(timestamp::now),
+            changed_at: timestamp::now(),
         })
     }
 }
@@ -299,11 +304,17 @@ mod tests {
         store.insert_record(&Write::local(&record, false, &key, "k")).unwrap();
         let before = store.get_record(&record.origin, &record.id).unwrap().unwrap();
         let state = store.origin_state("leeds").unwrap();
-        // Back to the release that held one record per id, then up again.
+        // Back to the release that held one record per id (before the harvest's change time and
+        // deletions too), then up again.
         let mut c = store.conn().unwrap();
-        crate::db::revert_last_migration(&mut c).unwrap();
+        for _ in ["changed_at", "harvest_deletions", "origin_identity"] {
+            crate::db::revert_last_migration(&mut c).unwrap();
+        }
         crate::db::run_migrations(&mut c).unwrap();
         drop(c);
+        // A row from before the change time has its last change there: its update.
+        let mut before = before;
+        before.changed_at = before.updated_at.clone();
         assert_eq!(store.get_record(&record.origin, &record.id).unwrap(), Some(before.clone()), "row unchanged");
         assert_eq!(store.recomputed_origin_states().unwrap(), vec![state.clone()], "its origin's set unchanged");
         // Another origin's record of the same id is held beside it.
