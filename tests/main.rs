@@ -39,3 +39,4 @@ mod replicas;
 mod sample_data;
 mod snapshot;
 mod validation;
+mod webhooks;

@@ -86,6 +86,8 @@ pub struct Config {
     pub limits: LimitsConfig,
     #[serde(default)]
     pub harvest: HarvestConfig,
+    #[serde(default)]
+    pub webhooks: WebhooksConfig,
     #[serde(default = "default_regions")]
     pub regions: Vec<Region>,
     /// Folder of the configuration file, for resolving relative paths (not in the file).
@@ -125,6 +127,41 @@ pub struct FederationConfig {
 impl Default for FederationConfig {
     fn default() -> Self {
         Self { tombstone_retention_days: 365 }
+    }
+}
+
+/// `[webhooks]`: how this node delivers changes to partner systems' subscriptions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebhooksConfig {
+    /// Whether destinations in private, loopback and link-local ranges are allowed (off: a
+    /// subscription cannot make the node call into its own network).
+    pub allow_private: bool,
+    /// How often the deliverer looks for work, in milliseconds.
+    pub poll_ms: u64,
+    /// The first retry's delay, in milliseconds; each next one doubles, with jitter.
+    pub retry_base_ms: u64,
+    /// The longest delay between retries, in milliseconds.
+    pub retry_max_ms: u64,
+    /// A subscription whose deliveries fail this long, in seconds, is disabled.
+    pub disable_after_secs: u64,
+    /// Seconds to connect to a destination.
+    pub connect_timeout_secs: u64,
+    /// Seconds for a whole delivery, answer included.
+    pub timeout_secs: u64,
+}
+
+impl Default for WebhooksConfig {
+    fn default() -> Self {
+        Self {
+            allow_private: false,
+            poll_ms: 1000,
+            retry_base_ms: 5000,
+            retry_max_ms: 3_600_000,
+            disable_after_secs: 86_400,
+            connect_timeout_secs: 5,
+            timeout_secs: 10,
+        }
     }
 }
 
@@ -455,6 +492,15 @@ impl Config {
         self.sync.daily_time()?;
         if !(1..=1000).contains(&self.sync.page_size) {
             return Err(invalid("sync.page_size must be 1 to 1000".into()));
+        }
+        let w = &self.webhooks;
+        if w.poll_ms == 0 || w.retry_base_ms == 0 || w.connect_timeout_secs == 0 || w.timeout_secs == 0 {
+            return Err(invalid(
+                "webhooks.poll_ms, retry_base_ms, connect_timeout_secs and timeout_secs must be at least 1".into(),
+            ));
+        }
+        if w.retry_max_ms < w.retry_base_ms {
+            return Err(invalid("webhooks.retry_max_ms must be at least retry_base_ms".into()));
         }
         if !(1..=1000).contains(&self.harvest.oai_page_size) {
             return Err(invalid("harvest.oai_page_size must be 1 to 1000".into()));

@@ -21,4 +21,5 @@ pub mod state;
 pub mod telemetry;
 pub mod ui;
 pub mod vocab;
+pub mod webhooks;
 pub mod xml;

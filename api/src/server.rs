@@ -141,6 +141,10 @@ async fn start_node(
     // start one reach it as app data of its own.
     let sync_handle = web::Data::new(syncer.clone());
 
+    // The metrics recorder is in place before anything counts (the deliverer starts at once).
+    crate::telemetry::handle();
+    crate::webhooks::worker::spawn(state.clone(), node_span.clone());
+
     // Budgets of clients long quiet are forgotten, so the limiter's memory stays bounded.
     let housekeeping = state.clone();
     actix_web::rt::spawn(async move {

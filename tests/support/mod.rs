@@ -11,6 +11,7 @@ pub mod node;
 pub mod origins;
 pub mod peer;
 pub mod postgres;
+pub mod receiver;
 pub mod samples;
 pub mod tools;
 

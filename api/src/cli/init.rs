@@ -74,6 +74,7 @@ pub fn create(args: InitArgs) -> Result<(Config, PathBuf), String> {
         pool_size: 8,
         key_retention_days: 7,
         harvest: Default::default(),
+        webhooks: Default::default(),
         index_dir: "index".into(),
         export_max: 10_000,
         export_max_anonymous: 1_000,

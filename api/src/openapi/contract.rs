@@ -62,7 +62,42 @@ pub fn api_only(doc: &mut Value) {
     remove_pages(doc);
     add_shared_responses(doc);
     add_links(doc);
+    add_webhooks(doc);
     prune_schemas(doc);
+}
+
+/// OpenAPI 3.1's `webhooks`: what the node POSTs to a partner system's subscription, signed
+/// as Standard Webhooks specifies.
+fn add_webhooks(doc: &mut Value) {
+    let header = |name: &str, description: &str, example: &str| {
+        json!({"name": name, "in": "header", "required": true, "description": description,
+            "schema": {"type": "string", "minLength": 1}, "example": example})
+    };
+    doc["webhooks"] = json!({
+        "recordChanged": {"post": {
+            "operationId": "recordChanged",
+            "tags": ["webhooks"],
+            "summary": "A change, pushed to a subscription",
+            "description": "For each change that passes a subscription's filter, in sequence order, at least once: \
+                `record.published`, `record.updated`, `record.withdrawn`, `record.deleted` (and `webhook.test` from \
+                `POST /api/v1/webhooks/{id}/test`). Verify the signature with the subscription's secret (any Standard \
+                Webhooks library does), then answer 2xx. Anything else, or no answer within the node's timeout, and the \
+                same message (same `webhook-id`, same bytes) is sent again with exponential backoff and jitter; 410 \
+                disables the subscription.",
+            "parameters": [
+                header("webhook-id", "The message's id: the subscription's id and the change's sequence position, the same on every attempt.", "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60:125"),
+                header("webhook-timestamp", "Unix seconds of the attempt.", "1796202660"),
+                header("webhook-signature", "`v1,` and base64 of HMAC-SHA256 over `webhook-id.webhook-timestamp.body` with the subscription's secret (the base64 after `whsec_`).", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="),
+            ],
+            "requestBody": {"required": true, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/WebhookEvent"}}}},
+            "responses": {
+                "200": {"description": "Acknowledged (any 2xx): the message is not sent again"},
+                "410": {"description": "Gone: the node disables the subscription"},
+            },
+            "security": [],
+        }}
+    });
 }
 
 /// Unsigned integers are documented with the OpenAPI format registry's `uint8` … `uint64`,

@@ -20,6 +20,8 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
         contact(name = "SMARTY partnership, Interreg Europe", url = "https://www.interregeurope.eu/smarty"),
     ),
     servers((url = "/", description = "The node that serves this document")),
+    // What a subscription is POSTed: in the document's `webhooks` (contract.rs).
+    components(schemas(crate::webhooks::model::WebhookEvent)),
     modifiers(&SecurityAddon),
     tags(
         (name = "case-studies", description = "The region's case studies (good practices)"),
@@ -31,6 +33,7 @@ use utoipa_actix_web::{AppExt, UtoipaApp, scope};
         (name = "catalogue", description = "The shared catalogue: search, read and export every region's published records"),
         (name = "peers", description = "Peers and their sync status (admin)"),
         (name = "federation", description = "What peers call: keys, node descriptor and the signed changes feed"),
+        (name = "webhooks", description = "Partner systems' subscriptions to changes, pushed as signed Standard Webhooks messages (admin)"),
         (name = "harvest", description = "The catalogue for harvesters: OAI-PMH 2.0"),
         (name = "operations", description = "Health and readiness for operators"),
     ),
@@ -87,7 +90,8 @@ where
                 .configure(crate::vocab::configure)
                 .configure(crate::records::configure)
                 .configure(crate::catalogue::configure)
-                .configure(crate::federation::peers_api::configure),
+                .configure(crate::federation::peers_api::configure)
+                .configure(crate::webhooks::configure),
         )
 }
 

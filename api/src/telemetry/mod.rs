@@ -62,7 +62,10 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
 /// `smarty_peer_last_success_timestamp_seconds`, `smarty_peer_consecutive_failures`,
 /// `smarty_peer_records_received`, `smarty_peer_records_rejected` (the store's totals),
 /// `smarty_peer_records_behind` (the records the peer's newest signed checkpoint counts beyond
-/// those of it held here);
+/// those of it held here); per webhook subscription (`webhook` label)
+/// `smarty_webhook_deliveries_total` by `outcome` (`delivered`, `failed`),
+/// `smarty_webhook_backlog` (changes after its cursor), `smarty_webhook_consecutive_failures`
+/// and `smarty_webhook_active`;
 /// `smarty_store_sequence`, `smarty_index_position` and `smarty_index_lag_changes` (changes the
 /// search index has yet to take); `smarty_db_pool_connections` and `smarty_db_pool_idle`. Every
 /// series has a `node` label (the node's region). An admin token reads it.
@@ -76,8 +79,20 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
 #[get("/metrics")]
 pub async fn scrape(state: web::Data<AppState>, _admin: Admin) -> Result<HttpResponse, ApiError> {
     let store = state.store.clone();
-    let (peers, sequence, pool, checkpoints, held) = blocking(move || {
-        Ok((store.list_peers()?, store.last_seq()?, store.pool_state(), store.checkpoints()?, store.origin_states()?))
+    let (peers, sequence, pool, checkpoints, held, hooks) = blocking(move || {
+        let hooks: Vec<(String, bool, i64, i64)> = store
+            .list_webhooks()?
+            .into_iter()
+            .map(|h| Ok((h.id.clone(), h.active, h.failures, store.backlog(h.cursor)?)))
+            .collect::<Result<_, smarty_schema::store::StoreError>>()?;
+        Ok((
+            store.list_peers()?,
+            store.last_seq()?,
+            store.pool_state(),
+            store.checkpoints()?,
+            store.origin_states()?,
+            hooks,
+        ))
     })
     .await?;
     let node = state.config.region.clone();
@@ -96,6 +111,12 @@ pub async fn scrape(state: web::Data<AppState>, _admin: Admin) -> Result<HttpRes
             let holding = held.iter().find(|h| h.origin == p.region).map_or(0, |h| h.count);
             metrics::gauge!("smarty_peer_records_behind", &peer).set((signed.checkpoint.count - holding).max(0) as f64);
         }
+    }
+    for (id, active, failures, backlog) in &hooks {
+        let hook = [("node", node.clone()), ("webhook", id.clone())];
+        metrics::gauge!("smarty_webhook_backlog", &hook).set(*backlog as f64);
+        metrics::gauge!("smarty_webhook_consecutive_failures", &hook).set(*failures as f64);
+        metrics::gauge!("smarty_webhook_active", &hook).set(if *active { 1.0 } else { 0.0 });
     }
     let indexed = state.catalogue.position();
     let here = [("node", node)];

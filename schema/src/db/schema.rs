@@ -130,3 +130,37 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(records, harvest_deletions);
+
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        url -> Text,
+        description -> Text,
+        filter -> Text,
+        secret -> Text,
+        cursor -> BigInt,
+        active -> Bool,
+        disabled_reason -> Nullable<Text>,
+        failing_since -> Nullable<Text>,
+        next_attempt_at -> Nullable<Text>,
+        failures -> BigInt,
+        version -> BigInt,
+        created_at -> Text,
+        updated_at -> Text,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        message_id -> Text,
+        event -> Text,
+        seq -> BigInt,
+        attempt -> BigInt,
+        at -> Text,
+        status_code -> Nullable<BigInt>,
+        error -> Nullable<Text>,
+        latency_ms -> BigInt,
+    }
+}

@@ -15,6 +15,7 @@ mod row;
 mod statements;
 mod stored;
 mod tokens;
+mod webhooks;
 
 pub use commitments::{HeldCheckpoint, OriginState, SetEntry};
 pub use copy::CopyReport;
@@ -26,6 +27,7 @@ pub use peers::{PeerRow, Rejection};
 pub use records::ListQuery;
 pub use stored::{StoredRecord, Write};
 pub use tokens::{Role, TokenRow};
+pub use webhooks::{AfterAttempt, DeliveryRow, KEPT_DELIVERIES, WebhookChange, WebhookRow};
 
 use crate::db::{self, DatabaseUrl, DbConnection, DbError, Pool};
 use diesel::prelude::*;

@@ -106,7 +106,7 @@ fn dublin_core(w: &mut Writer<Vec<u8>>, r: &StoredRecord, c: &AnyContent, cx: &C
         text(w, "dc:description", description, &in_own)?;
     }
     // The day of the record's version, as its origin dates it.
-    text(w, "dc:date", &super::respond::seconds(&r.updated_at)[..10], &[])?;
+    text(w, "dc:date", &smarty_schema::timestamp::seconds(&r.updated_at)[..10], &[])?;
     text(w, "dc:type", &Lang::En.kind(r.kind.as_str()), &in_english)?;
     text(w, "dc:identifier", &page(cx.base, &r.origin, &r.id), &[])?;
     text(w, "dc:language", own, &[])?;

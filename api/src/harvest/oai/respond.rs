@@ -10,6 +10,7 @@ use crate::xml::{XmlResult, text};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, Event};
 use smarty_schema::store::StoredRecord;
+use smarty_schema::timestamp::seconds;
 
 const OAI_NS: &str = "http://www.openarchives.org/OAI/2.0/";
 const OAI_SCHEMA_LOCATION: &str =
@@ -169,26 +170,4 @@ fn header(w: &mut Writer<Vec<u8>>, item: &Item) -> XmlResult {
         Ok(())
     })?;
     Ok(())
-}
-
-/// A timestamp at the repository's granularity, seconds. Any RFC 3339 time is read (a peer's
-/// `updated_at` is its own text); one that is not reads as the epoch, never a panic.
-pub fn seconds(stamp: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(stamp)
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn datestamps_are_seconds_in_utc_whatever_text_a_peer_sent() {
-        assert_eq!(super::seconds("2026-12-02T10:11:12.123456Z"), "2026-12-02T10:11:12Z");
-        assert_eq!(super::seconds("2026-12-02T11:11:12+01:00"), "2026-12-02T10:11:12Z");
-        for odd in ["", "!", "2026-12-02T10:11:1é", "yesterday"] {
-            assert_eq!(super::seconds(odd), "1970-01-01T00:00:00Z", "{odd:?}");
-        }
-    }
 }
