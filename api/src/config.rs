@@ -499,8 +499,11 @@ impl Config {
                 "webhooks.poll_ms, retry_base_ms, connect_timeout_secs and timeout_secs must be at least 1".into(),
             ));
         }
-        if w.retry_max_ms < w.retry_base_ms {
-            return Err(invalid("webhooks.retry_max_ms must be at least retry_base_ms".into()));
+        if w.retry_max_ms < w.retry_base_ms || w.retry_max_ms > 7 * 86_400_000 {
+            return Err(invalid("webhooks.retry_max_ms must be at least retry_base_ms and at most 7 days".into()));
+        }
+        if w.disable_after_secs == 0 || w.disable_after_secs > 365 * 86_400 {
+            return Err(invalid("webhooks.disable_after_secs must be 1 second to 365 days".into()));
         }
         if !(1..=1000).contains(&self.harvest.oai_page_size) {
             return Err(invalid("harvest.oai_page_size must be 1 to 1000".into()));

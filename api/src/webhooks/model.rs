@@ -61,7 +61,7 @@ fn yes() -> bool {
 }
 
 /// A subscription.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Clone, Serialize, ToSchema)]
 #[schema(example = json!({"id": "0193a5b2-7c1e-7d3a-9f00-2b6c1d4e5f60", "url": "https://partner.example/hooks/smarty",
     "description": "Regional observatory", "filter": {"kinds": [], "themes": [], "origins": [], "own_only": true},
     "active": true, "disabled_reason": null, "failing_since": null, "next_attempt_at": null, "failures": 0,
@@ -125,7 +125,7 @@ impl WebhookView {
 }
 
 /// The subscriptions.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
 #[schema(example = json!({"items": []}))]
 pub struct WebhookList {
     /// Every subscription, oldest first.

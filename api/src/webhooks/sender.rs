@@ -19,7 +19,9 @@ pub fn new_secret() -> String {
 /// The `webhook-signature` of a message: `v1,` and base64 of HMAC-SHA256 over
 /// `id.timestamp.body` with the secret's bytes.
 pub fn signature(secret: &str, id: &str, timestamp: i64, body: &[u8]) -> String {
-    let key = STANDARD.decode(secret.trim_start_matches("whsec_")).unwrap_or_default();
+    // A secret the node made always decodes; anything else signs with its raw bytes rather
+    // than with nothing.
+    let key = STANDARD.decode(secret.trim_start_matches("whsec_")).unwrap_or_else(|_| secret.as_bytes().to_vec());
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&key).expect("any key length");
     mac.update(format!("{id}.{timestamp}.").as_bytes());
     mac.update(body);
@@ -40,14 +42,27 @@ pub fn is_internal(ip: IpAddr) -> bool {
                 || v4.is_multicast()
                 || v4.is_documentation()
                 || (a == 100 && (64..128).contains(&b)) // shared address space (RFC 6598)
+                || (a == 192 && b == 0 && v4.octets()[2] == 0) // IETF protocol assignments
+                || (a == 198 && (18..20).contains(&b)) // benchmarking
+                || a >= 240 // reserved
                 || a == 0
         }
         IpAddr::V6(v6) => {
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return is_internal(IpAddr::V4(v4));
             }
-            let first = v6.segments()[0];
-            v6.is_loopback()
+            let s = v6.segments();
+            let first = s[0];
+            // Addresses that carry an IPv4 one (IPv4-compatible, NAT64, 6to4, Teredo) and the
+            // documentation and old site-local ranges are not destinations either.
+            let embeds_v4 = (s[..6] == [0; 6] && !v6.is_loopback() && !v6.is_unspecified())
+                || (s[0] == 0x64 && s[1] == 0xff9b)
+                || first == 0x2002
+                || (first == 0x2001 && s[1] == 0);
+            embeds_v4
+                || (first == 0x2001 && s[1] == 0x0db8)
+                || (first & 0xffc0) == 0xfec0
+                || v6.is_loopback()
                 || v6.is_unspecified()
                 || v6.is_multicast()
                 || (first & 0xfe00) == 0xfc00 // unique local
@@ -129,6 +144,8 @@ pub async fn send(config: &WebhooksConfig, url: &str, secret: &str, id: &str, bo
     // Connected to the addresses checked, and to nothing a second resolution might give.
     let client = match reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        // A proxy would resolve the name again, past the check and the pinned address.
+        .no_proxy()
         .connect_timeout(Duration::from_secs(config.connect_timeout_secs))
         .timeout(Duration::from_secs(config.timeout_secs))
         .resolve_to_addrs(&host, &addrs)
@@ -179,6 +196,15 @@ mod tests {
             "fd00::1",
             "::ffff:127.0.0.1",
             "224.0.0.1",
+            "198.18.0.1",
+            "240.0.0.1",
+            "192.0.0.8",
+            "64:ff9b::a00:1",
+            "2002:a00:1::1",
+            "2001:0:a00:1::1",
+            "::10.0.0.1",
+            "2001:db8::1",
+            "fec0::1",
         ] {
             assert!(is_internal(internal.parse().unwrap()), "{internal}");
         }

@@ -51,13 +51,17 @@ async fn round(state: &web::Data<AppState>) -> Result<(), StoreError> {
     let store = state.store.clone();
     let hooks = blocking(move || store.list_webhooks()).await?;
     let now = smarty_schema::timestamp::now();
-    for hook in hooks.into_iter().filter(|h| h.active && h.next_attempt_at.as_deref().is_none_or(|t| t <= now.as_str()))
-    {
+    let due = |h: &WebhookRow| h.active && h.next_attempt_at.as_deref().is_none_or(|t| t <= now.as_str());
+    for hook in hooks.into_iter().filter(due) {
         let (store, job) = (state.store.clone(), format!("webhook:{}", hook.id));
         let Some(lease) = blocking(move || store.try_lease(&job)).await? else { continue };
-        let result = deliver(state, hook).await;
+        // Read again under the lease: another replica may have moved it on meanwhile.
+        let Some(hook) = current(&state.store, &hook.id).await?.filter(due) else { continue };
+        let id = hook.id.clone();
+        if let Err(e) = deliver(state, hook).await {
+            tracing::warn!(webhook = %id, error = %e, "webhooks: a delivery failed to be recorded; retried next round");
+        }
         drop(lease);
-        result?;
     }
     Ok(())
 }
@@ -65,9 +69,9 @@ async fn round(state: &web::Data<AppState>) -> Result<(), StoreError> {
 /// Sends a subscription what follows its cursor, until it is caught up, a message fails, or
 /// its share of the round is spent.
 async fn deliver(state: &web::Data<AppState>, mut hook: WebhookRow) -> Result<(), StoreError> {
-    let filter: super::model::Filter = serde_json::from_str(&hook.filter).unwrap_or_default();
+    let mut filter: super::model::Filter = serde_json::from_str(&hook.filter).unwrap_or_default();
     let mut sent = 0;
-    loop {
+    'read: loop {
         let (store, since) = (state.store.clone(), hook.cursor);
         let read = blocking(move || store.records_since(since, BATCH)).await?;
         let Some(last) = read.last_seq else { return Ok(()) };
@@ -84,6 +88,15 @@ async fn deliver(state: &web::Data<AppState>, mut hook: WebhookRow) -> Result<()
             if sent == PER_ROUND {
                 return Ok(());
             }
+            // Its owner may have paused, deleted or changed it since: each message goes by
+            // the subscription as it is now (a changed filter or cursor: read again from it).
+            let Some(now) = current(&state.store, &hook.id).await?.filter(|h| h.active) else { return Ok(()) };
+            let changed = now.filter != hook.filter || now.cursor != hook.cursor;
+            hook = now;
+            if changed {
+                filter = serde_json::from_str(&hook.filter).unwrap_or_default();
+                continue 'read;
+            }
             if !send(state, &mut hook, &record).await? {
                 return Ok(());
             }
@@ -95,6 +108,12 @@ async fn deliver(state: &web::Data<AppState>, mut hook: WebhookRow) -> Result<()
             hook.cursor = last;
         }
     }
+}
+
+/// The subscription as stored now.
+async fn current(store: &Store, id: &str) -> Result<Option<WebhookRow>, StoreError> {
+    let (store, id) = (store.clone(), id.to_string());
+    blocking(move || store.get_webhook(&id)).await
 }
 
 async fn pass_over(store: &Store, id: &str, to: i64) -> Result<(), StoreError> {

@@ -1,6 +1,6 @@
 //! Copying a whole store to another backend (`smarty migrate-store`): records with their
 //! sequence numbers, the sequence itself, peers and their cursors, tokens, the replay cache,
-//! retired keys and the deletions harvesters are told of, in one transaction on the target, then verified.
+//! retired keys, the deletions harvesters are told of and webhook subscriptions, in one transaction on the target, then verified.
 
 use super::peers::{PeerRow, Rejection};
 use super::row::RecordRow;
@@ -8,6 +8,7 @@ use super::tokens::TokenRow;
 use super::{RetiredKey, Store, StoreError, StoreResult};
 use crate::db::schema::{
     api_tokens, harvest_deletions, node_state, peer_rejections, peers, records, retired_keys, seen_tokens,
+    webhook_deliveries, webhooks,
 };
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -41,6 +42,8 @@ pub struct CopyReport {
     pub retired_keys: i64,
     /// Records gone from the store that harvesters are still told of as deleted.
     pub harvest_deletions: i64,
+    /// Partner systems' webhook subscriptions.
+    pub webhooks: i64,
     /// SHA-256 over every record's id, seq, version, status, deletion and hash, and every
     /// peer's cursor, in order.
     pub digest: String,
@@ -82,6 +85,7 @@ impl Store {
             rejections: peer_rejections::table.count().get_result(&mut c)?,
             retired_keys: retired_keys::table.count().get_result(&mut c)?,
             harvest_deletions: harvest_deletions::table.count().get_result(&mut c)?,
+            webhooks: webhooks::table.count().get_result(&mut c)?,
             digest: hasher.finalize().iter().map(|b| format!("{b:02x}")).collect(),
         })
     }
@@ -132,6 +136,12 @@ impl Store {
             }
             for row in harvest_deletions::table.select(super::harvest::Deletion::as_select()).load(&mut from)? {
                 diesel::insert_into(harvest_deletions::table).values(&row).execute(to)?;
+            }
+            for row in webhooks::table.select(super::WebhookRow::as_select()).load(&mut from)? {
+                diesel::insert_into(webhooks::table).values(&row).execute(to)?;
+            }
+            for row in webhook_deliveries::table.select(super::DeliveryRow::as_select()).load(&mut from)? {
+                diesel::insert_into(webhook_deliveries::table).values(&row).execute(to)?;
             }
             // The origins' commitments follow from the records; peers' checkpoints come back
             // with the next round.

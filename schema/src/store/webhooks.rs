@@ -11,7 +11,7 @@ use diesel::prelude::*;
 pub const KEPT_DELIVERIES: i64 = 100;
 
 /// A subscription as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[derive(Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = webhooks)]
 pub struct WebhookRow {
     /// Its id (UUIDv7).
@@ -42,6 +42,21 @@ pub struct WebhookRow {
     pub created_at: String,
     /// When it was last changed (stored timestamp form).
     pub updated_at: String,
+}
+
+// Written out so that no log line or error ever shows the secret.
+impl std::fmt::Debug for WebhookRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WebhookRow")
+            .field("id", &self.id)
+            .field("url", &self.url)
+            .field("secret", &"(withheld)")
+            .field("cursor", &self.cursor)
+            .field("active", &self.active)
+            .field("failures", &self.failures)
+            .field("version", &self.version)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What a subscription's owner changes.
@@ -135,7 +150,8 @@ impl Store {
             if current != expected_version {
                 return Err(StoreError::VersionMismatch { current });
             }
-            diesel::update(hook)
+            // Compared and set in one statement: two changes racing on one version cannot both win.
+            let changed = diesel::update(hook.filter(webhooks::version.eq(expected_version)))
                 .set((
                     webhooks::url.eq(&change.url),
                     webhooks::description.eq(&change.description),
@@ -145,6 +161,9 @@ impl Store {
                     webhooks::updated_at.eq(crate::timestamp::now()),
                 ))
                 .execute(c)?;
+            if changed == 0 {
+                return Err(StoreError::VersionMismatch { current });
+            }
             if change.active && !was_active {
                 diesel::update(hook)
                     .set((
@@ -170,8 +189,12 @@ impl Store {
                 Some(current) if current != expected_version => return Err(StoreError::VersionMismatch { current }),
                 Some(_) => {}
             }
+            let gone =
+                diesel::delete(webhooks::table.find(id).filter(webhooks::version.eq(expected_version))).execute(c)?;
+            if gone == 0 {
+                return Err(StoreError::VersionMismatch { current: expected_version + 1 });
+            }
             diesel::delete(webhook_deliveries::table.filter(webhook_deliveries::webhook_id.eq(id))).execute(c)?;
-            diesel::delete(webhooks::table.find(id)).execute(c)?;
             Ok(())
         })
     }
