@@ -10,7 +10,7 @@ use crate::http::precondition::{etag, if_match};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use smarty_schema::store::{AfterAttempt, DeliveryRow, KEPT_DELIVERIES, WebhookChange, WebhookRow};
+use smarty_schema::store::{AfterAttempt, KEPT_DELIVERIES, WebhookChange, WebhookRow};
 
 /// Checks a subscription's URL as a destination (and its description's length, which the
 /// schema states).
@@ -239,18 +239,7 @@ pub async fn test(state: web::Data<AppState>, _admin: Admin, id: web::Path<Strin
     };
     let body = serde_json::to_vec(&event).expect("an event serialises");
     let outcome = sender::send(&state.config.webhooks, &row.url, &row.secret, &message_id, &body).await;
-    let attempt = DeliveryRow {
-        id: uuid::Uuid::now_v7().to_string(),
-        webhook_id: row.id.clone(),
-        message_id,
-        event: super::model::EventType::Test.as_str().into(),
-        seq: 0,
-        attempt: 1,
-        at: smarty_schema::timestamp::format(now),
-        status_code: outcome.status.map(i64::from),
-        error: outcome.error,
-        latency_ms: outcome.latency.as_millis().try_into().unwrap_or(i64::MAX),
-    };
+    let attempt = outcome.attempt(&row.id, message_id, super::model::EventType::Test, 0, 1, now);
     let (store, recorded) = (state.store.clone(), attempt.clone());
     blocking(move || store.record_attempt(&recorded, &AfterAttempt::Test)).await?;
     Ok(HttpResponse::Ok().json(DeliveryView::from(attempt)))

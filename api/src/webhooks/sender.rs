@@ -122,6 +122,30 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The attempt as it is recorded among the subscription's deliveries.
+    pub fn attempt(
+        &self,
+        webhook_id: &str,
+        message_id: String,
+        event: super::model::EventType,
+        seq: i64,
+        attempt: i64,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> smarty_schema::store::DeliveryRow {
+        smarty_schema::store::DeliveryRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            webhook_id: webhook_id.to_string(),
+            message_id,
+            event: event.as_str().into(),
+            seq,
+            attempt,
+            at: smarty_schema::timestamp::format(at),
+            status_code: self.status.map(i64::from),
+            error: self.error.clone(),
+            latency_ms: self.latency.as_millis().try_into().unwrap_or(i64::MAX),
+        }
+    }
+
     /// Acknowledged: a 2xx.
     pub fn delivered(&self) -> bool {
         self.status.is_some_and(|s| (200..300).contains(&s))

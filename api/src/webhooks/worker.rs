@@ -13,7 +13,7 @@ use crate::config::WebhooksConfig;
 use crate::state::AppState;
 use actix_web::web;
 use smarty_schema::Status;
-use smarty_schema::store::{AfterAttempt, DeliveryRow, Store, StoreError, StoredRecord, WebhookRow};
+use smarty_schema::store::{AfterAttempt, Store, StoreError, StoredRecord, WebhookRow};
 use std::time::Duration;
 
 /// Changes read per store query.
@@ -195,18 +195,7 @@ async fn send(state: &web::Data<AppState>, hook: &mut WebhookRow, r: &StoredReco
             AfterAttempt::Retry { at: smarty_schema::timestamp::format(now + delay) }
         }
     };
-    let attempt = DeliveryRow {
-        id: uuid::Uuid::now_v7().to_string(),
-        webhook_id: hook.id.clone(),
-        message_id,
-        event: kind.as_str().into(),
-        seq: r.seq,
-        attempt: hook.failures + 1,
-        at: smarty_schema::timestamp::format(now),
-        status_code: outcome.status.map(i64::from),
-        error: outcome.error.clone(),
-        latency_ms: outcome.latency.as_millis().try_into().unwrap_or(i64::MAX),
-    };
+    let attempt = outcome.attempt(&hook.id, message_id, kind, r.seq, hook.failures + 1, now);
     let label = if outcome.delivered() { "delivered" } else { "failed" };
     metrics::counter!("smarty_webhook_deliveries_total", "node" => state.config.region.clone(),
         "webhook" => hook.id.clone(), "outcome" => label)
