@@ -6,7 +6,7 @@ use super::peers::KEPT_REJECTIONS;
 use super::peers::{Rejection, add_rejections};
 use super::row::RecordRow;
 use super::stored::{StoredRecord, Write};
-use super::{Store, StoreError, StoreResult, next_seq};
+use super::{Sequence, Store, StoreError, StoreResult};
 use crate::db::schema::{peers, records};
 use crate::record::{Kind, Record, Status};
 use crate::signing::{Change, Seal, Signature};
@@ -140,12 +140,12 @@ impl Store {
         changes: &[Write],
         rejected: &[(String, String)],
     ) -> StoreResult<ApplyOutcome> {
-        self.write(|c, _| {
+        self.write_many(|c, seq| {
             let cursor: Option<String> = peers::table.find(peer).select(peers::cursor).first(c)?;
             if cursor.as_deref() != expected_cursor {
                 return Err(StoreError::Conflict(format!("the cursor of {peer} moved during the sync")));
             }
-            apply_changes(c, peer, local_region, changes, rejected, Some(next_cursor))
+            apply_changes(c, seq, peer, local_region, changes, rejected, Some(next_cursor))
         })
     }
 
@@ -158,7 +158,7 @@ impl Store {
         changes: &[Write],
         rejected: &[(String, String)],
     ) -> StoreResult<ApplyOutcome> {
-        self.write(|c, _| apply_changes(c, peer, local_region, changes, rejected, None))
+        self.write_many(|c, seq| apply_changes(c, seq, peer, local_region, changes, rejected, None))
     }
 }
 
@@ -167,6 +167,7 @@ impl Store {
 /// inside the caller's transaction.
 fn apply_changes(
     c: &mut crate::db::DbConnection,
+    seq: &mut Sequence,
     peer: &str,
     local_region: &str,
     changes: &[Write],
@@ -217,7 +218,7 @@ fn apply_changes(
                 diesel::update(records::table.find((&record.origin, &record.id)))
                     .set((
                         records::signature.eq(&signature),
-                        records::seq.eq(next_seq(c)?),
+                        records::seq.eq(seq.take()),
                         records::received_at.eq(&now),
                         records::changed_at.eq(crate::timestamp::now()),
                     ))
@@ -232,7 +233,7 @@ fn apply_changes(
             Verdict::Own => outcome.own += 1,
             Verdict::Reject(reason) => rejections.push(rejection(peer, &now, &record.id, &reason)),
             Verdict::Insert | Verdict::Replace => {
-                let row = write.row(next_seq(c)?, true)?;
+                let row = write.row(seq.take(), true)?;
                 if let Some(h) = held.get(&key) {
                     // What a peer's record replaces was received, so published, unless its
                     // origin's checkpoint has since retracted it.

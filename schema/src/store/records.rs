@@ -35,11 +35,10 @@ impl Store {
 
     /// Writes new records in one transaction: all or nothing.
     pub fn insert_records(&self, writes: &[Write]) -> StoreResult<()> {
-        self.write(|c, first| {
+        self.write_many(|c, seq| {
             let mut delta = Delta::default();
-            for (i, w) in writes.iter().enumerate() {
-                let seq = if i == 0 { first } else { super::next_seq(c)? };
-                let row = w.row(seq, false)?;
+            for w in writes {
+                let row = w.row(seq.take(), false)?;
                 diesel::insert_into(records::table).values(&row).execute(c)?;
                 delta.enter(&row);
             }
