@@ -140,7 +140,7 @@ impl Store {
         changes: &[Write],
         rejected: &[(String, String)],
     ) -> StoreResult<ApplyOutcome> {
-        self.write_many(|c, seq| {
+        self.write(|c, seq| {
             let cursor: Option<String> = peers::table.find(peer).select(peers::cursor).first(c)?;
             if cursor.as_deref() != expected_cursor {
                 return Err(StoreError::Conflict(format!("the cursor of {peer} moved during the sync")));
@@ -158,7 +158,7 @@ impl Store {
         changes: &[Write],
         rejected: &[(String, String)],
     ) -> StoreResult<ApplyOutcome> {
-        self.write_many(|c, seq| apply_changes(c, seq, peer, local_region, changes, rejected, None))
+        self.write(|c, seq| apply_changes(c, seq, peer, local_region, changes, rejected, None))
     }
 }
 

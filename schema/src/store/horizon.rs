@@ -8,7 +8,7 @@
 
 use super::commitments::{Delta, stored_state};
 use super::harvest::{Deletion, keep_deletion};
-use super::{Store, StoreResult, next_seq};
+use super::{Store, StoreResult};
 use crate::db::DbConnection;
 use crate::db::schema::{node_state, origin_states, records};
 use crate::signing::Checkpoint;
@@ -93,7 +93,7 @@ impl Store {
     /// counts it.
     pub fn retract(&self, checkpoint: &Checkpoint, ids: &[String]) -> StoreResult<usize> {
         let origin = checkpoint.origin.as_str();
-        self.write(|c, _| {
+        self.write(|c, seq| {
             let mut members: Vec<Member> = Vec::new();
             for chunk in ids.chunks(CHUNK) {
                 members.extend(
@@ -132,7 +132,7 @@ impl Store {
                     diesel::delete(records::table.find((origin, &m.id))).execute(c)?;
                     keep_deletion(c, &m.gone(origin, m.seq, m.changed_here()))?;
                 } else {
-                    let seq = next_seq(c)?;
+                    let seq = seq.take();
                     // A live record leaves now: harvesters hear of it as deleted from here.
                     keep_deletion(c, &m.gone(origin, seq, &crate::timestamp::now()))?;
                     diesel::update(records::table.find((origin, &m.id)))

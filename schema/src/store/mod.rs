@@ -138,20 +138,11 @@ impl Store {
         Ok(db::migrations_applied(&mut c)?)
     }
 
-    /// Runs `f` in one transaction that first advances the local change sequence and hands
-    /// `f` the new sequence number. Bumping first takes the write lock on both backends, so
-    /// writers are serialised and sequence numbers become visible in order.
-    fn write<T>(&self, f: impl FnOnce(&mut DbConnection, i64) -> StoreResult<T>) -> StoreResult<T> {
-        let mut c = self.conn()?;
-        c.transaction(|c| {
-            let seq = next_seq(c)?;
-            f(c, seq)
-        })
-    }
-
-    /// Runs `f` in one write transaction with a [`Sequence`] to number its rows by: for the
-    /// writes of many records at once (a sync page, an import).
-    fn write_many<T>(&self, f: impl FnOnce(&mut DbConnection, &mut Sequence) -> StoreResult<T>) -> StoreResult<T> {
+    /// Runs `f` in one transaction that first advances the local change sequence, and hands
+    /// `f` the [`Sequence`] to number its rows by. Taking the first number first takes the
+    /// write lock on both backends, so writers are serialised and sequence numbers become
+    /// visible in order.
+    fn write<T>(&self, f: impl FnOnce(&mut DbConnection, &mut Sequence) -> StoreResult<T>) -> StoreResult<T> {
         let mut c = self.conn()?;
         c.transaction(|c| {
             let mut seq = Sequence::begin(c)?;
@@ -189,7 +180,9 @@ pub(crate) struct Sequence {
 impl Sequence {
     /// Takes the transaction's first number from the store.
     fn begin(c: &mut DbConnection) -> StoreResult<Sequence> {
-        let first = next_seq(c)?;
+        use crate::db::schema::node_state::dsl::*;
+        diesel::update(node_state.filter(id.eq(1))).set(last_seq.eq(last_seq + 1)).execute(c)?;
+        let first = node_state.select(last_seq).first(c)?;
         Ok(Sequence { next: first, stored: first })
     }
 
@@ -208,11 +201,4 @@ impl Sequence {
         }
         Ok(())
     }
-}
-
-/// Advances the local change sequence inside the caller's transaction.
-fn next_seq(c: &mut DbConnection) -> StoreResult<i64> {
-    use crate::db::schema::node_state::dsl::*;
-    diesel::update(node_state.filter(id.eq(1))).set(last_seq.eq(last_seq + 1)).execute(c)?;
-    Ok(node_state.select(last_seq).first(c)?)
 }

@@ -35,7 +35,7 @@ impl Store {
 
     /// Writes new records in one transaction: all or nothing.
     pub fn insert_records(&self, writes: &[Write]) -> StoreResult<()> {
-        self.write_many(|c, seq| {
+        self.write(|c, seq| {
             let mut delta = Delta::default();
             for w in writes {
                 let row = w.row(seq.take(), false)?;
@@ -60,7 +60,7 @@ impl Store {
             if version != expected_version {
                 return Err(StoreError::VersionMismatch { current: version });
             }
-            let row = w.row(seq, published_ever)?;
+            let row = w.row(seq.take(), published_ever)?;
             diesel::update(records::table.find((origin, id))).set(&row).execute(c)?;
             let mut delta = Delta::default();
             delta.leave(origin, id, version, hash.as_deref(), published_ever);

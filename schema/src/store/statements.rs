@@ -3,7 +3,7 @@
 
 use super::feed::change_from_row;
 use super::row::RecordRow;
-use super::{Store, StoreError, StoreResult, next_seq};
+use super::{Store, StoreError, StoreResult};
 use crate::db::schema::{key_statements, records};
 use crate::signing::Signature;
 use crate::signing::keychain::{KeyStatements, Revocation, Rotation};
@@ -93,7 +93,7 @@ impl Store {
     ) -> StoreResult<usize> {
         let kept_as = revocation_key(revocation);
         let statement = row(origin, REVOCATION, &kept_as, &revocation.revoked_at, to_json(revocation), origin)?;
-        self.write(|c, _| {
+        self.write(|c, seq| {
             let rows: Vec<RecordRow> = records::table
                 .filter(records::origin.eq(origin))
                 .filter(records::published_ever.eq(true))
@@ -117,7 +117,7 @@ impl Store {
                 }
                 let signature =
                     serde_json::to_string(&seal.signature).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                let seq = next_seq(c)?;
+                let seq = seq.take();
                 diesel::update(records::table.find((&r.origin, &r.id)))
                     .set((
                         records::signature.eq(signature),
