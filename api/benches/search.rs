@@ -1,7 +1,8 @@
 //! `cargo bench --bench search`: synthetic multilingual catalogues of 100,000 and 1,000,000
 //! records (1–3 KB of Zipf-distributed text each, seven languages); index build time and
-//! rate, index size, and the latency of a fixed mix of 1,000 queries in-process and over HTTP
-//! on one connection. Prints figures; asserts nothing about time.
+//! rate, index size, and the latency of a fixed mix of 1,000 queries: the node's engine
+//! in-process, raw tantivy in-process on the same index (`common/raw_tantivy.rs`), and the
+//! node over HTTP on one connection. Prints figures; asserts nothing about time.
 //! `SMARTY_BENCH_SIZES=100000` picks the sizes.
 
 // Test code: a failed unwrap is a failed test, with its location.
@@ -9,17 +10,16 @@
 
 mod common;
 
+use common::raw_tantivy::RawSearch;
 use common::*;
 use smarty_api::catalogue::params::parse;
 use smarty_api::config::Config;
 use smarty_api::keys::NodeKeys;
 use smarty_api::search::Catalogue;
-use smarty_schema::store::{Store, Write};
-use smarty_schema::{Kind, Record, Status, timestamp};
+use smarty_schema::store::Store;
 use std::time::Instant;
 
 const QUERIES: usize = 1000;
-const INSERT_BATCH: usize = 50_000;
 
 fn main() {
     let sizes: Vec<usize> = std::env::var("SMARTY_BENCH_SIZES")
@@ -43,33 +43,11 @@ fn run(size: usize) {
     let keys = NodeKeys::load(&config).unwrap().active();
 
     // The store first: the index is built from it, as a node builds it.
-    let mut generator = Generator::new(11);
-    let now = timestamp::now();
     let start = Instant::now();
-    let mut text_bytes = 0usize;
-    for batch in (0..size).step_by(INSERT_BATCH) {
-        let rows: Vec<Write> = (batch..(batch + INSERT_BATCH).min(size))
-            .map(|i| {
-                let content = generator.case_study(i);
-                text_bytes += serde_json::to_string(&content).unwrap().len();
-                let record = Record {
-                    id: uuid::Uuid::now_v7().to_string(),
-                    kind: Kind::CaseStudy,
-                    origin: ORIGINS[Generator::language_of(i)].into(),
-                    version: 1,
-                    status: Status::Published,
-                    created_at: now.clone(),
-                    updated_at: now.clone(),
-                    content,
-                };
-                Write::local(&record, false, &keys.signing, &keys.jwk.kid)
-            })
-            .collect();
-        store.insert_records(&rows).unwrap();
-    }
+    let mean_bytes = fill(&store, &keys, size, |i| ORIGINS[Generator::language_of(i)]);
     println!(
         "search, {size} records ({:.1} KB of content each on average), store filled in {:.0} s",
-        text_bytes as f64 / size as f64 / 1024.0,
+        mean_bytes / 1024.0,
         start.elapsed().as_secs_f64()
     );
 
@@ -97,11 +75,27 @@ fn run(size: usize) {
         in_process.push(start.elapsed().as_secs_f64() * 1000.0);
         hits += result.total;
     }
-    let (p50, p95, p99) = percentiles(&mut in_process);
+    let node = Latency::of(&mut in_process);
     println!(
-        "  in-process, {QUERIES} queries   p50 {p50:.2} ms  p95 {p95:.2} ms  p99 {p99:.2} ms  (mean matches per query {:.0}; target p99 <= {} ms)",
+        "  node in-process, {QUERIES} queries  {node}  (mean matches per query {:.0}; target p99 <= {} ms)",
         hits as f64 / QUERIES as f64,
         if size <= 100_000 { 10 } else { 30 }
+    );
+
+    let raw = RawSearch::open(&config.index_path());
+    for q in mix.iter().take(50) {
+        raw.search(q);
+    }
+    let (mut raw_times, mut raw_hits) = (Vec::with_capacity(QUERIES), 0u64);
+    for q in &mix {
+        let start = Instant::now();
+        raw_hits += raw.search(q);
+        raw_times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let raw = Latency::of(&mut raw_times);
+    println!(
+        "  raw tantivy in-process      {raw}  (mean matches per query {:.0}; top 20, two facet counts)",
+        raw_hits as f64 / QUERIES as f64
     );
     println!(
         "  indexing + in-process peak memory {:.0} MiB (this benchmark process, generator included)",
@@ -138,18 +132,14 @@ fn run(size: usize) {
         times
     });
     let mut over_http = over_http;
-    let (h50, h95, h99) = percentiles(&mut over_http);
+    let http = Latency::of(&mut over_http);
+    println!("  node over HTTP, one connection {http}");
     println!(
-        "  over HTTP, one connection p50 {h50:.2} ms  p95 {h95:.2} ms  p99 {h99:.2} ms  ratio p99 HTTP/in-process {:.2} (target <= 2)",
-        h99 / p99
+        "  ratio p99 node over HTTP/raw tantivy {:.2} (target <= 1.5); node over HTTP/node in-process {:.2}",
+        http.p99 / raw.p99,
+        http.p99 / node.p99
     );
     println!("  server peak memory       {:.0} MiB", peak_mib_of(pid));
-}
-
-fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {
-    times.sort_by(f64::total_cmp);
-    let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
-    (at(0.50), at(0.95), at(0.99))
 }
 
 fn dir_size(path: &std::path::Path) -> u64 {

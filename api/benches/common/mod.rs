@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod raw_sqlite;
+pub mod raw_tantivy;
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -212,13 +213,23 @@ pub struct Server {
 
 impl Server {
     pub fn start(config: &str) -> Server {
+        let mut command = Command::new(BIN);
+        command.args(["serve", "--config", config]);
+        Server::spawn(command)
+    }
+
+    /// `smarty serve` confined to one core (`taskset`), as a server measured against a
+    /// baseline on the same core.
+    pub fn start_on_core(config: &str, core: usize) -> Server {
+        let mut command = Command::new("taskset");
+        command.args(["-c", &core.to_string(), BIN, "serve", "--config", config]);
+        Server::spawn(command)
+    }
+
+    /// Runs `command`, a server that prints `smarty: listening on URL` once it listens.
+    pub fn spawn(mut command: Command) -> Server {
         use std::io::BufRead;
-        let mut child = Command::new(BIN)
-            .args(["serve", "--config", config])
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("spawn smarty serve");
+        let mut child = command.env("RUST_LOG", "error").stdout(Stdio::piped()).spawn().expect("spawn the server");
         let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
         let url = loop {
             let line = lines.next().expect("smarty serve printed its address").unwrap();
@@ -295,4 +306,65 @@ pub fn measure(args: &[&str]) -> (f64, f64, String) {
     let text = reader.join().unwrap();
     assert!(status.success(), "smarty {args:?} failed: {text}");
     (start.elapsed().as_secs_f64(), peak_kib as f64 / 1024.0, text)
+}
+
+/// Latency percentiles of a run, in milliseconds.
+#[derive(Debug, Clone, Copy)]
+pub struct Latency {
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+    pub max: f64,
+}
+
+impl Latency {
+    /// Of these times (milliseconds), by the nearest-rank method.
+    pub fn of(times: &mut [f64]) -> Latency {
+        times.sort_by(f64::total_cmp);
+        let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
+        Latency { p50: at(0.50), p95: at(0.95), p99: at(0.99), max: times[times.len() - 1] }
+    }
+}
+
+impl std::fmt::Display for Latency {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms  max {:.2} ms", self.p50, self.p95, self.p99, self.max)
+    }
+}
+
+/// Fills `store` with `size` published case studies from the generator, of the origin
+/// `origin(i)` each, sealed with `keys`, 50,000 to a transaction; returns the mean size of
+/// a record's content JSON in bytes.
+pub fn fill(
+    store: &smarty_schema::store::Store,
+    keys: &smarty_api::keys::Active,
+    size: usize,
+    origin: impl Fn(usize) -> &'static str,
+) -> f64 {
+    use smarty_schema::{Kind, Record, Status, store::Write, timestamp};
+    const BATCH: usize = 50_000;
+    let mut generator = Generator::new(11);
+    let now = timestamp::now();
+    let mut bytes = 0usize;
+    for batch in (0..size).step_by(BATCH) {
+        let rows: Vec<Write> = (batch..(batch + BATCH).min(size))
+            .map(|i| {
+                let content = generator.case_study(i);
+                bytes += serde_json::to_string(&content).unwrap().len();
+                let record = Record {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    kind: Kind::CaseStudy,
+                    origin: origin(i).into(),
+                    version: 1,
+                    status: Status::Published,
+                    created_at: now.clone(),
+                    updated_at: now.clone(),
+                    content,
+                };
+                Write::local(&record, false, &keys.signing, &keys.jwk.kid)
+            })
+            .collect();
+        store.insert_records(&rows).unwrap();
+    }
+    bytes as f64 / size as f64
 }
