@@ -106,9 +106,9 @@ pub struct Record<C> {
 }
 
 impl<C> Record<C> {
-    /// The same envelope around the content `f` makes of this one, if it makes one.
-    pub fn try_map_content<D>(self, f: impl FnOnce(C) -> Option<D>) -> Option<Record<D>> {
-        Some(Record {
+    /// The same envelope around the content `f` makes of this one, or `f`'s error.
+    pub fn try_map_content<D, E>(self, f: impl FnOnce(C) -> Result<D, E>) -> Result<Record<D>, E> {
+        Ok(Record {
             content: f(self.content)?,
             id: self.id,
             kind: self.kind,

@@ -34,7 +34,7 @@ pub fn may_browse(state: &AppState, viewer: Viewer) -> bool {
 }
 
 /// May this viewer see this record, in its current state?
-pub fn may_see(state: &AppState, viewer: Viewer, row: &StoredRecord) -> bool {
+pub fn may_see<C, P>(state: &AppState, viewer: Viewer, row: &StoredRecord<C, P>) -> bool {
     if row.is_public() {
         return may_browse(state, viewer);
     }
@@ -49,12 +49,12 @@ pub fn listed_statuses(viewer: Viewer) -> &'static [Status] {
 
 /// May this viewer see the record's personal data (its contact)? Only this region's editors,
 /// of this region's records: personal data never leaves the node that holds it.
-pub fn sees_private(state: &AppState, viewer: Viewer, row: &StoredRecord) -> bool {
+pub fn sees_private<C, P>(state: &AppState, viewer: Viewer, row: &StoredRecord<C, P>) -> bool {
     may_edit(state, viewer, row) && may_see(state, viewer, row)
 }
 
 /// May this viewer change the record? This region's editors, of this region's records.
-pub fn may_edit(state: &AppState, viewer: Viewer, row: &StoredRecord) -> bool {
+pub fn may_edit<C, P>(state: &AppState, viewer: Viewer, row: &StoredRecord<C, P>) -> bool {
     viewer == Viewer::Editor && row.origin == state.config.region
 }
 

@@ -194,6 +194,9 @@ fn pool(url: &DatabaseUrl, max_size: u32, migrate: bool) -> Result<Pool, DbError
     r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(Duration::from_secs(15))
+        // A PostgreSQL connection can go stale (the server restarted): tested as it is taken.
+        // An SQLite one is an open file and cannot; testing it would cost a statement per use.
+        .test_on_check_out(matches!(url, DatabaseUrl::Postgres(_)))
         .build(manager)
         .map_err(|e| DbError::Migration(e.to_string()))
 }

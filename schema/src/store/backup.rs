@@ -39,7 +39,7 @@ impl Store {
         use crate::db::schema::node_state::dsl::*;
         let mut c = self.conn()?;
         diesel::update(node_state.filter(id.eq(1))).set(last_seq.eq(last_seq + by)).execute(&mut c)?;
-        Ok(node_state.select(last_seq).first(&mut c)?)
+        Ok(node_state.select(last_seq).get_result(&mut c)?)
     }
 
     /// Whether the store holds nothing yet: no record was ever written or received, and no

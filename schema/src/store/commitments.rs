@@ -61,7 +61,7 @@ impl Delta {
             let held: Option<(i64, Vec<u8>)> = origin_states::table
                 .find(&origin)
                 .select((origin_states::count, origin_states::state))
-                .first(c)
+                .get_result(c)
                 .optional()?;
             let (mut total, mut state) = match held {
                 Some((n, bytes)) => (n, stored_state(&origin, &bytes)?),
@@ -168,7 +168,7 @@ impl Store {
         let row: Option<(i64, Vec<u8>)> = origin_states::table
             .find(origin)
             .select((origin_states::count, origin_states::state))
-            .first(&mut c)
+            .get_result(&mut c)
             .optional()?;
         Ok(match row {
             Some((count, bytes)) => OriginState { state: stored_state(origin, &bytes)?, origin: origin.into(), count },

@@ -78,7 +78,7 @@ impl Store {
         }
         Ok(CopyReport {
             records: records::table.count().get_result(&mut c)?,
-            last_seq: node_state::table.select(node_state::last_seq).first(&mut c)?,
+            last_seq: node_state::table.select(node_state::last_seq).get_result(&mut c)?,
             peers: peers::table.count().get_result(&mut c)?,
             tokens: api_tokens::table.count().get_result(&mut c)?,
             seen_tokens: seen_tokens::table.count().get_result(&mut c)?,
@@ -115,7 +115,7 @@ impl Store {
                 after = last;
             }
             let (last_seq, horizon): (i64, i64) =
-                node_state::table.select((node_state::last_seq, node_state::feed_horizon)).first(&mut from)?;
+                node_state::table.select((node_state::last_seq, node_state::feed_horizon)).get_result(&mut from)?;
             diesel::update(node_state::table)
                 .set((node_state::last_seq.eq(last_seq), node_state::feed_horizon.eq(horizon)))
                 .execute(to)?;

@@ -124,7 +124,7 @@ impl Store {
     /// The change `origin`'s record `id` stands for, as its origin signed it.
     pub fn change_of(&self, origin: &str, id: &str) -> StoreResult<Option<Change>> {
         let mut c = self.conn()?;
-        let row = records::table.find((origin, id)).select(RecordRow::as_select()).first(&mut c).optional()?;
+        let row = records::table.find((origin, id)).select(RecordRow::as_select()).get_result(&mut c).optional()?;
         row.filter(|r| r.published_ever).map(|r| change_from_row(&r)).transpose()
     }
 
@@ -141,7 +141,7 @@ impl Store {
         rejected: &[(String, String)],
     ) -> StoreResult<ApplyOutcome> {
         self.write(|c, seq| {
-            let cursor: Option<String> = peers::table.find(peer).select(peers::cursor).first(c)?;
+            let cursor: Option<String> = peers::table.find(peer).select(peers::cursor).get_result(c)?;
             if cursor.as_deref() != expected_cursor {
                 return Err(StoreError::Conflict(format!("the cursor of {peer} moved during the sync")));
             }

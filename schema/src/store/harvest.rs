@@ -194,7 +194,7 @@ impl Store {
         }
         let mut c = self.conn()?;
         let gone: Option<Deletion> =
-            harvest_deletions::table.find((origin, id)).select(Deletion::as_select()).first(&mut c).optional()?;
+            harvest_deletions::table.find((origin, id)).select(Deletion::as_select()).get_result(&mut c).optional()?;
         gone.map(Deletion::tombstone).transpose()
     }
 
@@ -205,9 +205,9 @@ impl Store {
         let held: Option<String> = records::table
             .filter(records::published_ever.eq(true))
             .select(diesel::dsl::min(records::changed_at))
-            .first(&mut c)?;
+            .get_result(&mut c)?;
         let gone: Option<String> =
-            harvest_deletions::table.select(diesel::dsl::min(harvest_deletions::changed_at)).first(&mut c)?;
+            harvest_deletions::table.select(diesel::dsl::min(harvest_deletions::changed_at)).get_result(&mut c)?;
         Ok(held.into_iter().chain(gone).min())
     }
     /// Per origin of a record ever published here, when one of its records last changed on

@@ -113,7 +113,7 @@ impl Store {
             let held: Option<(i64, Vec<u8>)> = origin_states::table
                 .find(origin)
                 .select((origin_states::count, origin_states::state))
-                .first(c)
+                .get_result(c)
                 .optional()?;
             let Some((count, bytes)) = held else { return Ok(0) };
             let mut without = stored_state(origin, &bytes)?;
@@ -156,7 +156,7 @@ impl Store {
     /// The feed horizon: the highest sequence position of a row removed from the feed (0 when
     /// none was). A cursor below it (other than the start) may have missed a removal.
     pub fn feed_horizon(&self) -> StoreResult<i64> {
-        Ok(node_state::table.select(node_state::feed_horizon).first(&mut self.conn()?)?)
+        Ok(node_state::table.select(node_state::feed_horizon).get_result(&mut self.conn()?)?)
     }
 }
 

@@ -25,7 +25,7 @@ pub use keys::RetiredKey;
 pub use lease::Lease;
 pub use peers::{PeerRow, Rejection};
 pub use records::ListQuery;
-pub use stored::{StoredRecord, Write};
+pub use stored::{StoredRecord, StoredText, Write};
 pub use tokens::{Role, TokenRow};
 pub use webhooks::{AfterAttempt, DeliveryRow, KEPT_DELIVERIES, WebhookChange, WebhookRow};
 
@@ -128,6 +128,9 @@ impl Store {
         &self.url
     }
 
+    // Reads of one row use `get_result`, never `first`: `first` adds `LIMIT ?`, and SQLite
+    // compiles a statement again whenever its LIMIT parameter is bound again (the plan may
+    // depend on the value), so the cached statement would be prepared anew on every call.
     fn conn(&self) -> StoreResult<r2d2::PooledConnection<db::Manager>> {
         Ok(self.pool.get()?)
     }
@@ -161,7 +164,7 @@ impl Store {
     /// The last sequence number handed out.
     pub fn last_seq(&self) -> StoreResult<i64> {
         use crate::db::schema::node_state::dsl::*;
-        Ok(node_state.select(last_seq).first(&mut self.conn()?)?)
+        Ok(node_state.select(last_seq).get_result(&mut self.conn()?)?)
     }
 }
 
@@ -182,7 +185,7 @@ impl Sequence {
     fn begin(c: &mut DbConnection) -> StoreResult<Sequence> {
         use crate::db::schema::node_state::dsl::*;
         diesel::update(node_state.filter(id.eq(1))).set(last_seq.eq(last_seq + 1)).execute(c)?;
-        let first = node_state.select(last_seq).first(c)?;
+        let first = node_state.select(last_seq).get_result(c)?;
         Ok(Sequence { next: first, stored: first })
     }
 

@@ -75,7 +75,7 @@ impl Store {
     pub fn upsert_peer(&self, region: &str, url: Option<&str>, jwks: &str, insecure_http: bool) -> StoreResult<()> {
         let mut c = self.conn()?;
         c.transaction(|c| {
-            let pinned: Option<String> = peers::table.find(region).select(peers::jwks).first(c).optional()?;
+            let pinned: Option<String> = peers::table.find(region).select(peers::jwks).get_result(c).optional()?;
             if pinned.as_deref() != Some(jwks) {
                 diesel::update(peers::table).set(peers::cursor.eq(None::<String>)).execute(c)?;
             }
@@ -125,7 +125,7 @@ impl Store {
     /// The peer of that region, if pinned.
     pub fn get_peer(&self, region: &str) -> StoreResult<Option<PeerRow>> {
         let mut c = self.conn()?;
-        Ok(peers::table.find(region).select(PeerRow::as_select()).first(&mut c).optional()?)
+        Ok(peers::table.find(region).select(PeerRow::as_select()).get_result(&mut c).optional()?)
     }
 
     /// The latest rejections from a peer, newest first.

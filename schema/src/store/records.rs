@@ -2,7 +2,7 @@
 
 use super::commitments::Delta;
 use super::row::RecordRow;
-use super::stored::{StoredRecord, Write};
+use super::stored::{StoredRecord, StoredText, Write};
 use super::{Store, StoreError, StoreResult};
 use crate::db::schema::records;
 use crate::record::{Kind, Status};
@@ -56,7 +56,7 @@ impl Store {
                 .filter(records::kind.eq(w.change.record.kind.as_str()))
                 .filter(records::deleted.eq(false))
                 .select((records::version, records::published_ever, records::hash))
-                .first(c)?;
+                .get_result(c)?;
             if version != expected_version {
                 return Err(StoreError::VersionMismatch { current: version });
             }
@@ -71,9 +71,14 @@ impl Store {
 
     /// `origin`'s record with this id, tombstones included.
     pub fn get_record(&self, origin: &str, id: &str) -> StoreResult<Option<StoredRecord>> {
+        self.get_record_text(origin, id)?.map(StoredText::parse).transpose()
+    }
+
+    /// [`Store::get_record`] with the content as the JSON text stored.
+    pub fn get_record_text(&self, origin: &str, id: &str) -> StoreResult<Option<StoredText>> {
         let mut c = self.conn()?;
-        let row = records::table.find((origin, id)).select(RecordRow::as_select()).first(&mut c).optional()?;
-        row.map(StoredRecord::try_from).transpose()
+        let row = records::table.find((origin, id)).select(RecordRow::as_select()).get_result(&mut c).optional()?;
+        row.map(StoredText::try_from).transpose()
     }
 
     /// Every origin's record with this id, tombstones included, by origin: one for every
@@ -88,8 +93,8 @@ impl Store {
         rows.into_iter().map(StoredRecord::try_from).collect()
     }
 
-    /// One page of live records of a kind, filtered.
-    pub fn list_records(&self, q: &ListQuery) -> StoreResult<Vec<StoredRecord>> {
+    /// One page of live records of a kind, filtered, the content as the JSON text stored.
+    pub fn list_records(&self, q: &ListQuery) -> StoreResult<Vec<StoredText>> {
         let mut c = self.conn()?;
         let statuses: Vec<&str> = q.statuses.iter().map(|s| s.as_str()).collect();
         let mut query = records::table
@@ -110,7 +115,7 @@ impl Store {
         if let Some(after) = &q.after_id {
             query = query.filter(records::id.gt(after.clone()));
         }
-        strict(query.load(&mut c)?)
+        query.load(&mut c)?.into_iter().map(StoredText::try_from).collect()
     }
 
     /// Published, live records held (all origins), by origin.

@@ -8,11 +8,13 @@ use crate::record::{Kind, Record, Status};
 use crate::signing::Change;
 use crate::timestamp;
 use ed25519_dalek::SigningKey;
+use serde_json::value::RawValue;
 
 /// A record as the store holds it: the envelope, typed content, and what the store keeps
-/// about it.
+/// about it. As [`StoredText`], the content and personal data are the JSON text stored, not
+/// parsed: what a read that serves the stored bytes as they are needs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StoredRecord {
+pub struct StoredRecord<C = AnyContent, P = Private> {
     /// The record's id (UUIDv7).
     pub id: String,
     /// What the record is.
@@ -29,9 +31,9 @@ pub struct StoredRecord {
     pub updated_at: String,
     /// The public content; `None` for a tombstone that keeps none (a deletion). A peer's
     /// withdrawal keeps the content it had when published, so citations of it stay readable.
-    pub content: Option<AnyContent>,
+    pub content: Option<C>,
     /// Personal data: never served publicly, never federated.
-    pub private: Option<Private>,
+    pub private: Option<P>,
     /// A tombstone: deleted here, or (a peer's record) deleted, withdrawn or unpublished at
     /// its origin.
     pub deleted: bool,
@@ -46,7 +48,10 @@ pub struct StoredRecord {
     pub changed_at: String,
 }
 
-impl StoredRecord {
+/// A record as stored with its content and personal data as the JSON text stored.
+pub type StoredText = StoredRecord<String, String>;
+
+impl<C, P> StoredRecord<C, P> {
     /// Live and published: what anyone allowed to read the catalogue may see.
     pub fn is_public(&self) -> bool {
         !self.deleted && self.status == Status::Published
@@ -58,37 +63,9 @@ impl StoredRecord {
         self.deleted && self.status == Status::Withdrawn && self.origin != local_region
     }
 
-    /// The record's title, or `""` for a tombstone without content.
-    pub fn title(&self) -> &str {
-        self.content.as_ref().map_or("", AnyContent::title)
-    }
-
-    /// The record as its kind's API serves it, personal data merged back in when
-    /// `with_private` (for the origin's editors); `None` when it is not of kind `C` or keeps
-    /// no content.
-    pub fn into_record<C: RecordContent>(mut self, with_private: bool) -> Option<Record<C>> {
-        let private = self.private.take().filter(|_| with_private);
-        self.into_public_record()?.try_map_content(|any| {
-            let mut content = C::from_any(any)?;
-            if let Some(private) = private {
-                content.restore_private(private);
-            }
-            Some(content)
-        })
-    }
-
-    /// The content with its personal data merged back in: for the origin's editors only.
-    pub fn content_for_editors(&self) -> Option<AnyContent> {
-        let mut content = self.content.clone()?;
-        if let Some(private) = self.private.clone() {
-            content.restore_private(private);
-        }
-        Some(content)
-    }
-
     /// The envelope and public content, as the catalogue serves it; `None` for a tombstone
     /// without content.
-    pub fn into_public_record(self) -> Option<Record<AnyContent>> {
+    pub fn into_public_record(self) -> Option<Record<C>> {
         Some(Record {
             content: self.content?,
             id: self.id,
@@ -100,26 +77,110 @@ impl StoredRecord {
             updated_at: self.updated_at,
         })
     }
+
+    /// The same record, its content and personal data made into other forms by `f`.
+    fn try_map<D, Q>(
+        self,
+        f: impl FnOnce(Option<C>, Option<P>) -> StoreResult<(Option<D>, Option<Q>)>,
+    ) -> StoreResult<StoredRecord<D, Q>> {
+        let (content, private) = f(self.content, self.private)?;
+        Ok(StoredRecord {
+            id: self.id,
+            kind: self.kind,
+            origin: self.origin,
+            version: self.version,
+            status: self.status,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            content,
+            private,
+            deleted: self.deleted,
+            published_ever: self.published_ever,
+            seq: self.seq,
+            received_at: self.received_at,
+            changed_at: self.changed_at,
+        })
+    }
 }
 
-impl TryFrom<RecordRow> for StoredRecord {
+impl StoredText {
+    /// The envelope and public content as the catalogue serves them, as JSON, the content
+    /// written on as stored (it was written from its typed form, or as its origin signed it):
+    /// no parse into types and back. `None` for a tombstone without content.
+    pub fn public_json(self) -> StoreResult<Option<Box<RawValue>>> {
+        let id = self.id.clone();
+        let corrupt = |e: String| StoreError::Corrupt(format!("record {id}: content: {e}"));
+        let Some(record) = self.into_public_record() else { return Ok(None) };
+        // Checked as a JSON object (a scan, not a parse into types): a row damaged outside
+        // the node is an error, not a broken response.
+        let record = record.try_map_content(|text| match RawValue::from_string(text) {
+            Ok(raw) if raw.get().starts_with('{') => Ok(raw),
+            Ok(_) => Err(corrupt("not an object".into())),
+            Err(e) => Err(corrupt(e.to_string())),
+        })?;
+        serde_json::value::to_raw_value(&record).map(Some).map_err(|e| corrupt(e.to_string()))
+    }
+
+    /// The content and personal data parsed into their types.
+    pub fn parse(self) -> StoreResult<StoredRecord> {
+        let id = self.id.clone();
+        let corrupt = |what: String| StoreError::Corrupt(format!("record {id}: {what}"));
+        let kind = self.kind;
+        self.try_map(|content, private| {
+            let content = match content {
+                None => None,
+                Some(text) => Some(AnyContent::from_json(kind, &text).map_err(|e| corrupt(format!("content: {e}")))?),
+            };
+            let private = match private {
+                None => None,
+                // A stored contact that does not parse is a corrupt row, not a missing
+                // contact: the next save would otherwise erase it.
+                Some(p) => Some(serde_json::from_str(&p).map_err(|e| corrupt(format!("personal data: {e}")))?),
+            };
+            Ok((content, private))
+        })
+    }
+}
+
+impl StoredRecord {
+    /// The record's title, or `""` for a tombstone without content.
+    pub fn title(&self) -> &str {
+        self.content.as_ref().map_or("", AnyContent::title)
+    }
+
+    /// The record as its kind's API serves it, personal data merged back in when
+    /// `with_private` (for the origin's editors); `None` when it is not of kind `C` or keeps
+    /// no content.
+    pub fn into_record<C: RecordContent>(mut self, with_private: bool) -> Option<Record<C>> {
+        let private = self.private.take().filter(|_| with_private);
+        let record = self.into_public_record()?.try_map_content(|any| {
+            let mut content = C::from_any(any).ok_or(())?;
+            if let Some(private) = private {
+                content.restore_private(private);
+            }
+            Ok::<_, ()>(content)
+        });
+        record.ok()
+    }
+
+    /// The content with its personal data merged back in: for the origin's editors only.
+    pub fn content_for_editors(&self) -> Option<AnyContent> {
+        let mut content = self.content.clone()?;
+        if let Some(private) = self.private.clone() {
+            content.restore_private(private);
+        }
+        Some(content)
+    }
+}
+
+impl TryFrom<RecordRow> for StoredText {
     type Error = StoreError;
 
-    fn try_from(row: RecordRow) -> StoreResult<StoredRecord> {
+    fn try_from(row: RecordRow) -> StoreResult<StoredText> {
         let corrupt = |what: String| StoreError::Corrupt(format!("record {}: {what}", row.id));
         let kind = Kind::parse(&row.kind).ok_or_else(|| corrupt(format!("unknown kind {:?}", row.kind)))?;
         let status = Status::parse(&row.status).ok_or_else(|| corrupt(format!("unknown status {:?}", row.status)))?;
-        let content = if row.deleted && row.content == EMPTY {
-            None
-        } else {
-            Some(AnyContent::from_json(kind, &row.content).map_err(|e| corrupt(format!("content: {e}")))?)
-        };
-        let private = match row.private.as_deref() {
-            None => None,
-            // A stored contact that does not parse is a corrupt row, not a missing contact:
-            // the next save would otherwise erase it.
-            Some(p) => Some(serde_json::from_str(p).map_err(|e| corrupt(format!("personal data: {e}")))?),
-        };
+        let content = (!(row.deleted && row.content == EMPTY)).then_some(row.content);
         Ok(StoredRecord {
             id: row.id,
             kind,
@@ -129,13 +190,21 @@ impl TryFrom<RecordRow> for StoredRecord {
             created_at: row.created_at,
             updated_at: row.updated_at,
             content,
-            private,
+            private: row.private,
             deleted: row.deleted,
             published_ever: row.published_ever,
             seq: row.seq,
             received_at: row.received_at,
             changed_at: row.changed_at,
         })
+    }
+}
+
+impl TryFrom<RecordRow> for StoredRecord {
+    type Error = StoreError;
+
+    fn try_from(row: RecordRow) -> StoreResult<StoredRecord> {
+        StoredText::try_from(row)?.parse()
     }
 }
 
@@ -273,6 +342,28 @@ mod tests {
         assert_eq!(stored.into_record::<CaseStudy>(true).unwrap(), record);
         // The feed offers nothing of a draft that was never published.
         assert!(store.changes_since(0, 10).unwrap().changes.is_empty());
+    }
+
+    #[test]
+    fn the_stored_bytes_served_are_the_public_record_as_typed_and_hold_no_personal_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&dir);
+        let mut record = draft_with_contact();
+        record.status = Status::Published;
+        store.insert_record(&Write::local(&record, false, &SigningKey::from_bytes(&[7; 32]), "k")).unwrap();
+        let text = store.get_record_text(&record.origin, &record.id).unwrap().unwrap();
+        let served: serde_json::Value =
+            serde_json::from_str(text.clone().public_json().unwrap().unwrap().get()).unwrap();
+        let typed = store.get_record(&record.origin, &record.id).unwrap().unwrap().into_record::<CaseStudy>(false);
+        assert_eq!(served, serde_json::to_value(typed.unwrap()).unwrap());
+        assert!(served["content"].get("contact").is_none(), "{served}");
+        assert_eq!(text.parse().unwrap().private.and_then(|p| p.contact), record.content.contact);
+        // Not an object: an error, not a response.
+        let mut c = store.conn().unwrap();
+        diesel::sql_query("UPDATE records SET content = '[1]'").execute(&mut c).unwrap();
+        drop(c);
+        let text = store.get_record_text(&record.origin, &record.id).unwrap().unwrap();
+        assert!(matches!(text.public_json(), Err(StoreError::Corrupt(_))));
     }
 
     #[test]

@@ -84,7 +84,7 @@ impl Store {
     pub fn token_role(&self, hash: &str) -> StoreResult<Option<(String, Role)>> {
         let mut c = self.conn()?;
         let row: Option<TokenRow> =
-            api_tokens::table.filter(api_tokens::token_hash.eq(hash)).first(&mut c).optional()?;
+            api_tokens::table.filter(api_tokens::token_hash.eq(hash)).get_result(&mut c).optional()?;
         row.map(|r| {
             let role = Role::parse(&r.role).ok_or_else(|| StoreError::Corrupt(format!("token role {}", r.role)))?;
             Ok((r.name, role))

@@ -134,7 +134,7 @@ impl Store {
 
     /// One subscription.
     pub fn get_webhook(&self, id: &str) -> StoreResult<Option<WebhookRow>> {
-        Ok(webhooks::table.find(id).select(WebhookRow::as_select()).first(&mut self.conn()?).optional()?)
+        Ok(webhooks::table.find(id).select(WebhookRow::as_select()).get_result(&mut self.conn()?).optional()?)
     }
 
     /// Changes what a subscription's owner may change (URL, description, filter, whether it is
@@ -145,7 +145,8 @@ impl Store {
         let mut c = self.conn()?;
         c.transaction(|c| {
             let hook = webhooks::table.find(id);
-            let held: Option<(bool, i64)> = hook.select((webhooks::active, webhooks::version)).first(c).optional()?;
+            let held: Option<(bool, i64)> =
+                hook.select((webhooks::active, webhooks::version)).get_result(c).optional()?;
             let Some((was_active, current)) = held else { return Err(StoreError::NotFound) };
             if current != expected_version {
                 return Err(StoreError::VersionMismatch { current });
@@ -183,7 +184,7 @@ impl Store {
     pub fn delete_webhook(&self, id: &str, expected_version: i64) -> StoreResult<()> {
         let mut c = self.conn()?;
         c.transaction(|c| {
-            let current: Option<i64> = webhooks::table.find(id).select(webhooks::version).first(c).optional()?;
+            let current: Option<i64> = webhooks::table.find(id).select(webhooks::version).get_result(c).optional()?;
             match current {
                 None => return Err(StoreError::NotFound),
                 Some(current) if current != expected_version => return Err(StoreError::VersionMismatch { current }),
@@ -227,7 +228,7 @@ impl Store {
                     ))
                     .execute(c)?,
                 AfterAttempt::Retry { at } => {
-                    let since: Option<String> = hook.select(webhooks::failing_since).first(c)?;
+                    let since: Option<String> = hook.select(webhooks::failing_since).get_result(c)?;
                     diesel::update(hook)
                         .set((
                             webhooks::failures.eq(webhooks::failures + 1),
