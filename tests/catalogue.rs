@@ -178,6 +178,30 @@ async fn ranking_languages_typos_and_snippets() {
     assert_eq!(node.get("/api/v1/catalogue/search?colour=red", None).await.field_errors(), ["colour"]);
 }
 
+/// A query skips the fields of languages the index holds no text in: a language that arrives
+/// later is searched as soon as it is indexed.
+#[tokio::test]
+async fn a_language_indexed_after_a_search_is_searched() {
+    let node = TestNode::start(Backend::Sqlite).await;
+    let en = practice("Forklift routing", "en", "Fleet sensors.", &["smart-logistics"], "direct", "2020-01-01");
+    post(&node, &en).await;
+    search_until(&node, "q=forklift", |r| r["total"] == 1).await;
+    assert_eq!(search(&node, "q=tessili").await["total"], 0);
+    let it = practice(
+        "Telai monitorati",
+        "it",
+        "Le macchine tessili di Prato.",
+        &["smart-logistics"],
+        "direct",
+        "2021-01-01",
+    );
+    post(&node, &it).await;
+    // Only Italian stemming finds "monitorati" for "monitorare" (two edits apart: no typo
+    // tolerance reaches it).
+    let found = search_until(&node, "q=monitorare", |r| r["total"] == 1).await;
+    assert_eq!(found["hits"][0]["language"], "it", "{found}");
+}
+
 #[tokio::test]
 async fn facets_filter_and_count_disjunctively() {
     let node = TestNode::start(Backend::Sqlite).await;

@@ -39,6 +39,8 @@ pub struct Catalogue {
     caught_up: AtomicBool,
     /// Whether this start found no usable index and is building one from the store.
     pub rebuilding: bool,
+    /// The searcher generation and, for it, which analysers' fields hold any term.
+    pub(super) held: std::sync::Mutex<Option<(u64, std::sync::Arc<Vec<bool>>)>>,
 }
 
 impl Catalogue {
@@ -81,6 +83,7 @@ impl Catalogue {
             position: AtomicI64::new(position),
             caught_up: AtomicBool::new(false),
             rebuilding,
+            held: std::sync::Mutex::default(),
         })
     }
 

@@ -22,8 +22,10 @@ pub fn words(q: &str) -> Vec<String> {
     out
 }
 
-/// The query for `q`; everything when it has no words.
-pub fn build(index: &Index, fields: &Fields, q: &str, fuzzy: bool) -> Box<dyn Query> {
+/// The query for `q`; everything when it has no words. `held` says, in the order of
+/// `fields.text`, which analysers' fields hold any term: the others cannot match, and weighing
+/// their terms would be most of a query's setup across nineteen analysers.
+pub fn build(index: &Index, fields: &Fields, held: &[bool], q: &str, fuzzy: bool) -> Box<dyn Query> {
     let words = words(q);
     if words.is_empty() {
         return Box::new(AllQuery);
@@ -31,7 +33,7 @@ pub fn build(index: &Index, fields: &Fields, q: &str, fuzzy: bool) -> Box<dyn Qu
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for word in &words {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (analyser, pair) in &fields.text {
+        for ((analyser, pair), _) in fields.text.iter().zip(held).filter(|(_, held)| **held) {
             for token in analyse(index, analyser, word) {
                 let title = TermQuery::new(Term::from_field_text(pair.title, &token), IndexRecordOption::WithFreqs);
                 any.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST))));

@@ -150,6 +150,26 @@ impl Catalogue {
             .collect())
     }
 
+    /// Which analysers' fields hold any term in this searcher's segments, in the order of
+    /// `fields.text`; worked out once per searcher generation (a commit makes a new one).
+    fn held_analysers(&self, searcher: &Searcher) -> Arc<Vec<bool>> {
+        let generation = searcher.generation().generation_id();
+        let mut cache = self.held.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, held)) = cache.as_ref().filter(|(g, _)| *g == generation) {
+            return held.clone();
+        }
+        let holds = |field| {
+            searcher
+                .segment_readers()
+                .iter()
+                .any(|s| s.inverted_index(field).map_or(true, |i| i.terms().num_terms() > 0))
+        };
+        let held: Arc<Vec<bool>> =
+            Arc::new(self.fields.text.iter().map(|(_, pair)| holds(pair.title) || holds(pair.body)).collect());
+        *cache = Some((generation, held.clone()));
+        held
+    }
+
     /// Exact words first; when they find nothing, words of five letters or more at one edit.
     fn collect(
         &self,
@@ -169,12 +189,13 @@ impl Catalogue {
             fields: self.fields.clone(),
             inspired,
         };
-        let exact = query::build(&self.index, &self.fields, &req.q, false);
+        let held = self.held_analysers(searcher);
+        let exact = query::build(&self.index, &self.fields, &held, &req.q, false);
         let found = searcher.search(&*exact, &collector)?;
         if found.total > 0 || !query::has_long_word(&req.q) {
             return Ok((found, exact));
         }
-        let fuzzy = query::build(&self.index, &self.fields, &req.q, true);
+        let fuzzy = query::build(&self.index, &self.fields, &held, &req.q, true);
         let found = searcher.search(&*fuzzy, &collector)?;
         Ok((found, fuzzy))
     }
