@@ -186,15 +186,21 @@ impl Syncer {
         let mut report = PeerReport::default();
         // Version 2 first; a peer of the first release answers 404 and is read in version 1.
         let mut version = 2;
+        // The previous page being written while the next is fetched: the peer serves it
+        // meanwhile. It is written (or has failed) before anything else touches the store.
+        let mut applying: Option<Applying> = None;
         loop {
             if report.pages >= cfg.max_pages_per_round as usize {
+                settle(&mut applying, &mut report).await?;
                 return Err(SyncError::TooManyPages(report.pages));
             }
             if Instant::now() >= budget.deadline {
+                settle(&mut applying, &mut report).await?;
                 return Err(SyncError::RoundOverAfter { pages: report.pages, secs: cfg.round_timeout_secs });
             }
-            let body = match fetch::page(&self.inner, &peer.region, url, version, cursor.as_deref(), &mut budget).await
-            {
+            let fetched = fetch::page(&self.inner, &peer.region, url, version, cursor.as_deref(), &mut budget).await;
+            settle(&mut applying, &mut report).await?;
+            let body = match fetched {
                 Err(fetch::FetchError::NotServed(why)) if version == 2 => {
                     tracing::debug!(peer = %peer.region, %why, "the peer speaks only version 1");
                     version = 1;
@@ -237,14 +243,13 @@ impl Syncer {
             // The store keeps each refusal's reason as text, for the peer's status.
             let rejected: Vec<(String, String)> =
                 page.rejected.iter().map(|(id, why)| (id.clone(), why.to_string())).collect();
-            let outcome = tokio::task::spawn_blocking(move || {
+            let apply = tokio::task::spawn_blocking(move || {
                 store.apply_remote(&region, &local, expected.as_deref(), &next, &page.changes, &rejected)
-            })
-            .await?
-            .map_err(SyncError::Apply)?;
+            });
             report.pages += 1;
-            report.outcome += outcome;
+            applying = Some(apply);
             if !page.more {
+                settle(&mut applying, &mut report).await?;
                 // The peer's checkpoints describe what it served up to here.
                 let (store, region) = (self.inner.store.clone(), peer.region.clone());
                 let kept = tokio::task::spawn_blocking(move || -> Result<usize, StoreError> {
@@ -305,6 +310,17 @@ impl Drop for Claim {
         drop(self.lease.take());
         self.syncer.running().remove(&self.region);
     }
+}
+
+/// A page's write in progress.
+type Applying = tokio::task::JoinHandle<Result<ApplyOutcome, StoreError>>;
+
+/// Waits for the page being written, if one is, and counts what it did.
+async fn settle(applying: &mut Option<Applying>, report: &mut PeerReport) -> Result<(), SyncError> {
+    if let Some(apply) = applying.take() {
+        report.outcome += apply.await?.map_err(SyncError::Apply)?;
+    }
+    Ok(())
 }
 
 /// Plain http only to this machine, unless the operator opted in for the peer: records and
