@@ -83,6 +83,9 @@ fn configuration_errors_name_the_problem() {
     std::fs::write(&config, text.replace("pool_size = 8", "pool_size = \"eight\"")).unwrap();
     let said = stderr(&["token", "list", "--config", config.to_str().unwrap()]);
     assert!(said.contains(&format!("line {line}")) && said.contains("eight"), "{said}");
+    std::fs::write(&config, text.replace("index_memory_mib = 64", "index_memory_mib = 8")).unwrap();
+    let said = stderr(&["token", "list", "--config", config.to_str().unwrap()]);
+    assert!(said.contains("index_memory_mib must be 32 to 4096"), "{said}");
     std::fs::write(&config, text.replace("region = \"slovenia\"", "region = \"atlantis\"")).unwrap();
     let said = stderr(&["token", "list", "--config", config.to_str().unwrap()]);
     assert!(said.contains("atlantis") && said.contains("tuscany, mazovia"), "{said}");

@@ -66,6 +66,10 @@ pub struct Config {
     /// The search index's folder, relative to this file.
     #[serde(default = "default_index_dir")]
     pub index_dir: String,
+    /// Memory the search index's writer buffers documents in before it writes a segment, in
+    /// MiB: the largest part of a node's resident memory while it indexes.
+    #[serde(default = "default_index_memory_mib")]
+    pub index_memory_mib: u32,
     /// Most records one catalogue export returns; a larger export is refused with 422.
     #[serde(default = "default_export_max")]
     pub export_max: usize,
@@ -103,6 +107,9 @@ fn default_pool_size() -> u32 {
 }
 fn default_index_dir() -> String {
     "index".into()
+}
+fn default_index_memory_mib() -> u32 {
+    64
 }
 fn default_export_max() -> usize {
     10_000
@@ -367,7 +374,7 @@ pub fn default_regions() -> Vec<Region> {
 
 /// Top-level keys that `SMARTY_<KEY>` environment variables may override.
 /// Every scalar top-level key; `[sync]` and `[[regions]]` are set in the file.
-const ENV_KEYS: [&str; 14] = [
+const ENV_KEYS: [&str; 15] = [
     "region",
     "listen",
     "public_url",
@@ -378,12 +385,14 @@ const ENV_KEYS: [&str; 14] = [
     "log_format",
     "pool_size",
     "index_dir",
+    "index_memory_mib",
     "export_max",
     "export_max_anonymous",
     "key_retention_days",
     "docs",
 ];
-const NUMERIC_KEYS: [&str; 4] = ["pool_size", "export_max", "export_max_anonymous", "key_retention_days"];
+const NUMERIC_KEYS: [&str; 5] =
+    ["pool_size", "index_memory_mib", "export_max", "export_max_anonymous", "key_retention_days"];
 const BOOLEAN_KEYS: [&str; 2] = ["public_read", "docs"];
 
 /// What is wrong with a configuration, said so that the operator knows what to do.
@@ -539,6 +548,10 @@ impl Config {
         }
         if !(1..=64).contains(&self.pool_size) {
             return Err(invalid("pool_size must be 1 to 64".into()));
+        }
+        // tantivy needs 15 MB per indexing thread, and the writer has two.
+        if !(32..=4096).contains(&self.index_memory_mib) {
+            return Err(invalid("index_memory_mib must be 32 to 4096".into()));
         }
         if let Some(e) = self.recovery_jwk().and_then(|j| j.verifying_key().err()) {
             return Err(invalid(format!("recovery_public_key is not an Ed25519 public key: {e}")));

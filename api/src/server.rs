@@ -105,12 +105,12 @@ async fn start_node(
     .await??;
     let keys = NodeKeys::load(&config)?;
     // The index gets its own connections too; it rebuilds itself from the store if needed.
-    let (index_dir, index_url) = (config.index_path(), config.database()?);
+    let (index_dir, index_url, index_memory) = (config.index_path(), config.database()?, config.index_memory_mib);
     let span = node_span.clone();
     let catalogue = tokio::task::spawn_blocking(move || -> Result<_, StartError> {
         let _node = span.entered();
         let store = Store::open(&index_url, 2)?;
-        Ok(Arc::new(Catalogue::open(&index_dir, store, true)?))
+        Ok(Arc::new(Catalogue::open(&index_dir, store, true)?.with_writer_memory(index_memory)))
     })
     .await??;
     catalogue.spawn_indexer(node_span.clone())?;

@@ -278,6 +278,21 @@ pub fn pin(config: &str, peer_config: &str, peer_region: &str, url: Option<&str>
     smarty(&args);
 }
 
+/// A process's resident memory now, in MiB: (anonymous, file-backed). The file-backed part
+/// is mostly the search index's memory-mapped files, which the kernel reclaims under pressure.
+pub fn resident_mib_of(pid: u32) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| -> f64 {
+        let kib: f64 = status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            .unwrap_or(0.0);
+        kib / 1024.0
+    };
+    (field("RssAnon:"), field("RssFile:"))
+}
+
 /// Runs a command to completion; returns (wall seconds, peak RSS in MiB, stdout).
 ///
 /// The peak is the child's own `VmHWM`, sampled while it runs: `wait4`'s `ru_maxrss` would

@@ -80,7 +80,7 @@ pub fn reindex(config: &Config) -> Result<(), String> {
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
     }
-    let catalogue = Catalogue::open(&dir, store, true)?;
+    let catalogue = Catalogue::open(&dir, store, true)?.with_writer_memory(config.index_memory_mib);
     let start = std::time::Instant::now();
     catalogue.catch_up()?;
     let docs = catalogue.reader.searcher().num_docs();

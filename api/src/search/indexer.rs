@@ -14,6 +14,9 @@ use std::time::Duration;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
+/// What the writer buffers documents in unless configured otherwise (`index_memory_mib`).
+const DEFAULT_WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
 /// Records read from the store per batch.
 const BATCH: i64 = 2000;
 /// Records indexed between commits at most (a rebuild commits rarely; a live node every change).
@@ -39,6 +42,8 @@ pub struct Catalogue {
     caught_up: AtomicBool,
     /// Whether this start found no usable index and is building one from the store.
     pub rebuilding: bool,
+    /// Bytes the writer buffers documents in (see `Config::index_memory_mib`).
+    writer_memory: usize,
     /// The searcher generation and, for it, which analysers' fields hold any term.
     pub(super) held: std::sync::Mutex<Option<(u64, std::sync::Arc<Vec<bool>>)>>,
 }
@@ -83,6 +88,7 @@ impl Catalogue {
             position: AtomicI64::new(position),
             caught_up: AtomicBool::new(false),
             rebuilding,
+            writer_memory: DEFAULT_WRITER_MEMORY,
             held: std::sync::Mutex::default(),
         })
     }
@@ -132,9 +138,15 @@ impl Catalogue {
         self.writer().map(drop)
     }
 
+    /// The same catalogue, its writer buffering documents in `mib` MiB.
+    pub fn with_writer_memory(mut self, mib: u32) -> Catalogue {
+        self.writer_memory = mib as usize * 1024 * 1024;
+        self
+    }
+
     fn writer(&self) -> Result<IndexWriter, IndexError> {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(2);
-        self.index.writer_with_num_threads(threads, 128 * 1024 * 1024).map_err(|e| match e {
+        self.index.writer_with_num_threads(threads, self.writer_memory).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => IndexError::InUse(self.dir.clone()),
             other => IndexError::Tantivy(other),
         })
