@@ -109,7 +109,7 @@ fn default_index_dir() -> String {
     "index".into()
 }
 fn default_index_memory_mib() -> u32 {
-    64
+    crate::search::indexer::DEFAULT_WRITER_MIB
 }
 fn default_export_max() -> usize {
     10_000

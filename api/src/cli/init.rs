@@ -76,7 +76,7 @@ pub fn create(args: InitArgs) -> Result<(Config, PathBuf), String> {
         harvest: Default::default(),
         webhooks: Default::default(),
         index_dir: "index".into(),
-        index_memory_mib: 64,
+        index_memory_mib: crate::search::indexer::DEFAULT_WRITER_MIB,
         export_max: 10_000,
         export_max_anonymous: 1_000,
         docs: true,

@@ -72,11 +72,9 @@ pub async fn get<C: RecordContent>(
     id: String,
     req: &HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let store = state.store.clone();
-    let region = state.config.region.clone();
-    let stored = blocking(move || store.get_record_text(&region, &id)).await?.ok_or(ApiError::NotFound)?;
+    let stored = own_live_text::<C>(state, id).await?;
     let viewer = caller.viewer();
-    if stored.kind != C::KIND || stored.deleted || !policy::may_see(state, viewer, &stored) {
+    if !policy::may_see(state, viewer, &stored) {
         return Err(ApiError::NotFound);
     }
     if not_modified(req, stored.version) {
@@ -94,9 +92,6 @@ pub async fn get<C: RecordContent>(
 /// the public content as they are, or (for the origin's editors, who see personal data too)
 /// the content parsed and merged with it.
 fn served<C: RecordContent>(state: &AppState, viewer: Viewer, stored: StoredText) -> Result<Box<RawValue>, ApiError> {
-    if stored.content.is_none() {
-        return Err(ApiError::Internal(format!("record {} holds no {} content", stored.id, C::KIND)));
-    }
     if policy::sees_private(state, viewer, &stored) {
         let record = typed::<C>(stored.parse()?, true)?;
         return serde_json::value::to_raw_value(&record).map_err(|e| ApiError::Internal(e.to_string()));
@@ -201,9 +196,14 @@ pub async fn delete<C: RecordContent>(
 
 /// The live record of this kind and this region with that id, or 404.
 pub async fn own_live<C: RecordContent>(state: &AppState, id: String) -> Result<StoredRecord, ApiError> {
+    Ok(own_live_text::<C>(state, id).await?.parse()?)
+}
+
+/// [`own_live`] with the content as the JSON text stored.
+async fn own_live_text<C: RecordContent>(state: &AppState, id: String) -> Result<StoredText, ApiError> {
     let store = state.store.clone();
     let region = state.config.region.clone();
-    let stored = blocking(move || store.get_record(&region, &id)).await?.ok_or(ApiError::NotFound)?;
+    let stored = blocking(move || store.get_record_text(&region, &id)).await?.ok_or(ApiError::NotFound)?;
     let ours = stored.kind == C::KIND && !stored.deleted;
     if ours { Ok(stored) } else { Err(ApiError::NotFound) }
 }

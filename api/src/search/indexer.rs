@@ -14,8 +14,8 @@ use std::time::Duration;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
-/// What the writer buffers documents in unless configured otherwise (`index_memory_mib`).
-const DEFAULT_WRITER_MEMORY: usize = 64 * 1024 * 1024;
+/// MiB the writer buffers documents in unless configured otherwise (`index_memory_mib`).
+pub const DEFAULT_WRITER_MIB: u32 = 64;
 
 /// Records read from the store per batch.
 const BATCH: i64 = 2000;
@@ -88,7 +88,7 @@ impl Catalogue {
             position: AtomicI64::new(position),
             caught_up: AtomicBool::new(false),
             rebuilding,
-            writer_memory: DEFAULT_WRITER_MEMORY,
+            writer_memory: DEFAULT_WRITER_MIB as usize * 1024 * 1024,
             held: std::sync::Mutex::default(),
         })
     }
