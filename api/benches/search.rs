@@ -108,9 +108,7 @@ fn run(size: usize) {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let over_http = runtime.block_on(async {
         let client = reqwest::Client::builder().pool_max_idle_per_host(1).build().unwrap();
-        while client.get(format!("{}/readyz", server.url)).send().await.unwrap().status() != 200 {
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        server.ready().await;
         for q in mix.iter().take(50) {
             client
                 .get(format!("{}/api/v1/catalogue/search?{q}", server.url))

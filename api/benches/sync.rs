@@ -61,6 +61,8 @@ fn main() {
     let raw_rate = count as f64 / raw_secs;
 
     let server = Server::start(&peer);
+    // The peer indexes its own records first, as a peer long in service has.
+    server.wait_ready();
     pin(&peer, &puller, "leeds", None);
     pin(&puller, &peer, "tuscany", Some(&server.url));
     let (sync_secs, peak_mib, out) = measure(&["sync", "--config", &puller]);

@@ -246,6 +246,20 @@ impl Server {
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
+
+    /// Waits until the node answers ready: its search index has caught up with its store, so
+    /// that indexing its own records does not compete with what is measured next.
+    pub async fn ready(&self) {
+        let client = reqwest::Client::builder().pool_max_idle_per_host(1).build().unwrap();
+        while client.get(format!("{}/readyz", self.url)).send().await.unwrap().status() != 200 {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// [`Server::ready`], from outside a runtime.
+    pub fn wait_ready(&self) {
+        tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(self.ready());
+    }
 }
 
 /// A process's peak resident memory (`VmHWM`) in MiB.
