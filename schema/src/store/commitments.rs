@@ -326,7 +326,16 @@ mod tests {
         let second = sealed(&t);
         store.apply_remote("tuscany", "leeds", Some("c1"), "c2", &[first, second], &[]).unwrap();
         same(&store);
-        assert_eq!(counts(&store), vec![("leeds".into(), 1), ("tuscany".into(), 1)]);
+        // A record new here whose two versions come in one page, the first again after them:
+        // inserted, replaced, then judged stale by what the page itself wrote.
+        let mut u = case("tuscany", Status::Published);
+        let (v1, v1_again) = (sealed(&u), sealed(&u));
+        u.version = 2;
+        let outcome = store.apply_remote("tuscany", "leeds", Some("c2"), "c3", &[v1, sealed(&u), v1_again], &[]);
+        assert_eq!((outcome.as_ref().map(|o| (o.applied, o.stale)).unwrap()), (2, 1), "{outcome:?}");
+        assert_eq!(store.get_record("tuscany", &u.id).unwrap().map(|r| r.version), Some(2));
+        same(&store);
+        assert_eq!(counts(&store), vec![("leeds".into(), 1), ("tuscany".into(), 2)]);
         let kept = store.origin_states().unwrap();
 
         // Forgotten commitments are rebuilt when the store is opened.

@@ -188,6 +188,9 @@ fn apply_changes(
         held.extend(rows.into_iter().map(|h| ((h.origin.clone(), h.id.clone()), h)));
     }
     let mut delta = Delta::default();
+    // New records are written together, in multi-row inserts: before any update (a page may
+    // carry the same record twice) and at the end.
+    let mut inserts: Vec<RecordRow> = Vec::new();
     for write in changes {
         let (change, record) = (&write.change, &write.change.record);
         let key = (record.origin.clone(), record.id.clone());
@@ -215,6 +218,7 @@ fn apply_changes(
         };
         match verdict {
             Verdict::Resigned(signature) => {
+                RecordRow::insert_all(c, &std::mem::take(&mut inserts))?;
                 diesel::update(records::table.find((&record.origin, &record.id)))
                     .set((
                         records::signature.eq(&signature),
@@ -240,7 +244,15 @@ fn apply_changes(
                     delta.leave(&h.origin, &h.id, h.version, h.hash.as_deref(), h.published_ever);
                 }
                 delta.enter(&row);
-                if matches!(verdict, Verdict::Replace) && change.deleted && record.status == Status::Withdrawn {
+                // A page may carry the same record twice: judge the second by the first.
+                held.insert(key, Held::of(&row));
+                outcome.applied += 1;
+                if matches!(verdict, Verdict::Insert) {
+                    inserts.push(row);
+                    continue;
+                }
+                RecordRow::insert_all(c, &std::mem::take(&mut inserts))?;
+                if change.deleted && record.status == Status::Withdrawn {
                     // A withdrawal: the record leaves the catalogue, but the citations
                     // of action plans still show what was withdrawn.
                     diesel::update(records::table.find((&record.origin, &record.id)))
@@ -257,17 +269,13 @@ fn apply_changes(
                             records::changed_at.eq(&row.changed_at),
                         ))
                         .execute(c)?;
-                } else if matches!(verdict, Verdict::Replace) {
-                    diesel::update(records::table.find((&record.origin, &record.id))).set(&row).execute(c)?;
                 } else {
-                    diesel::insert_into(records::table).values(&row).execute(c)?;
+                    diesel::update(records::table.find((&record.origin, &record.id))).set(&row).execute(c)?;
                 }
-                // A page may carry the same record twice: judge the second by the first.
-                held.insert(key, Held::of(&row));
-                outcome.applied += 1;
             }
         }
     }
+    RecordRow::insert_all(c, &inserts)?;
     delta.apply(c)?;
     outcome.rejected = rejections.len();
     add_rejections(c, &rejections)?;

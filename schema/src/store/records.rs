@@ -37,11 +37,9 @@ impl Store {
     pub fn insert_records(&self, writes: &[Write]) -> StoreResult<()> {
         self.write(|c, seq| {
             let mut delta = Delta::default();
-            for w in writes {
-                let row = w.row(seq.take(), false)?;
-                diesel::insert_into(records::table).values(&row).execute(c)?;
-                delta.enter(&row);
-            }
+            let rows = writes.iter().map(|w| w.row(seq.take(), false)).collect::<StoreResult<Vec<_>>>()?;
+            rows.iter().for_each(|row| delta.enter(row));
+            RecordRow::insert_all(c, &rows)?;
             delta.apply(c)
         })
     }

@@ -186,8 +186,9 @@ impl Syncer {
         let mut report = PeerReport::default();
         // Version 2 first; a peer of the first release answers 404 and is read in version 1.
         let mut version = 2;
-        // The previous page being written while the next is fetched: the peer serves it
-        // meanwhile. It is written (or has failed) before anything else touches the store.
+        // The previous page being written while the next is fetched and verified: the peer
+        // serves it meanwhile. It is written (or has failed) before anything else touches the
+        // store.
         let mut applying: Option<Applying> = None;
         loop {
             if report.pages >= cfg.max_pages_per_round as usize {
@@ -199,7 +200,9 @@ impl Syncer {
                 return Err(SyncError::RoundOverAfter { pages: report.pages, secs: cfg.round_timeout_secs });
             }
             let fetched = fetch::page(&self.inner, &peer.region, url, version, cursor.as_deref(), &mut budget).await;
-            settle(&mut applying, &mut report).await?;
+            if fetched.is_err() {
+                settle(&mut applying, &mut report).await?;
+            }
             let body = match fetched {
                 Err(fetch::FetchError::NotServed(why)) if version == 2 => {
                     tracing::debug!(peer = %peer.region, %why, "the peer speaks only version 1");
@@ -221,7 +224,10 @@ impl Syncer {
             };
             let local = self.inner.config.region.clone();
             let verifying = trust.clone();
-            let mut page = tokio::task::spawn_blocking(move || verify::page(&body, &verifying, &local)).await??;
+            // Verified while the previous page is still being written; it does not touch the store.
+            let verified = tokio::task::spawn_blocking(move || verify::page(&body, &verifying, &local)).await;
+            settle(&mut applying, &mut report).await?;
+            let mut page = verified??;
             if let Some((grown, learned)) = page.learned.take() {
                 // Kept before the records they let verify are applied.
                 self.keep_statements(learned, &peer.region).await?;
