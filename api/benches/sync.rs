@@ -1,7 +1,8 @@
 //! `cargo bench --bench sync`: a fresh node pulls 100,000 case studies from a peer over
 //! loopback; the baselines, measured in the same run, insert the same records into a fresh
 //! store in one transaction with no network and no verification, and into raw SQLite
-//! (rusqlite, the store's table and indexes) a transaction per sync page. Then the time of an
+//! (rusqlite, the store's table and indexes) a transaction per sync page; `smarty import` of
+//! the same records as a file, against raw SQLite in one transaction. Then the time of an
 //! unchanged round against six peers, of checking what is held of each origin against its
 //! checkpoint, of finding and repairing 10 records missing out of all, and of a new node's
 //! bootstrap from the peer's snapshot. Prints figures; asserts nothing about time.
@@ -86,6 +87,29 @@ fn main() {
         "  raw SQLite (rusqlite, WAL, synchronous=NORMAL), one transaction per {page} rows  {raw_secs:.2} s  {raw_rate:.0} rows/s"
     );
     println!("  ratio sync/raw SQLite    {:.2}", sync_rate / raw_rate);
+
+    // `smarty import` of the same records as a file (ids kept), against raw SQLite inserting
+    // them in one transaction.
+    let file = dir.path().join("import.json");
+    let portable: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|w| {
+            let r = &w.change.record;
+            serde_json::json!({"id": r.id, "kind": "case_study", "status": "published", "content": r.content})
+        })
+        .collect();
+    std::fs::write(&file, serde_json::to_vec(&portable).unwrap()).unwrap();
+    drop(portable);
+    let importer = init(&dir.path().join("import"), "tuscany");
+    let (import_secs, import_peak, out) = measure(&["import", "--config", &importer, file.to_str().unwrap()]);
+    assert!(out.contains(&format!("imported {count} record(s)")), "import wrote everything: {out}");
+    let raw_one_secs = raw_sqlite::paged_insert(&dir.path().join("raw-one.db"), &rows, count);
+    let (import_rate, raw_one_rate) = (count as f64 / import_secs, count as f64 / raw_one_secs);
+    println!(
+        "  smarty import            {import_secs:.2} s  {import_rate:.0} records/s  peak memory {import_peak:.0} MiB (schema checks, validation, signing, one transaction)"
+    );
+    println!("  raw SQLite, one transaction  {raw_one_secs:.2} s  {raw_one_rate:.0} rows/s");
+    println!("  ratio import/raw SQLite  {:.2}", import_rate / raw_one_rate);
 
     // An unchanged round against six peers.
     let mut servers = vec![server];

@@ -94,7 +94,7 @@ pub fn read<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError
 }
 
 /// serde_json's message without its " at line L column C" suffix.
-fn message(e: &serde_json::Error) -> String {
+pub fn message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     text.strip_suffix(&suffix).unwrap_or(&text).to_string()
