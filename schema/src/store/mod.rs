@@ -5,6 +5,7 @@ mod commitments;
 mod copy;
 mod feed;
 mod harvest;
+mod here;
 mod horizon;
 mod keys;
 mod lease;

@@ -4,6 +4,7 @@ use super::commitments::Delta;
 use super::row::RecordRow;
 use super::stored::{StoredRecord, StoredText, Write};
 use super::{Store, StoreError, StoreResult};
+use crate::db::DbConnection;
 use crate::db::schema::records;
 use crate::record::{Kind, Status};
 use diesel::prelude::*;
@@ -74,9 +75,12 @@ impl Store {
 
     /// [`Store::get_record`] with the content as the JSON text stored.
     pub fn get_record_text(&self, origin: &str, id: &str) -> StoreResult<Option<StoredText>> {
-        let mut c = self.conn()?;
-        let row = records::table.find((origin, id)).select(RecordRow::as_select()).get_result(&mut c).optional()?;
-        row.map(StoredText::try_from).transpose()
+        record_text(&mut *self.conn()?, origin, id)
+    }
+
+    /// [`Store::get_record_text`] on this thread, or `None` (see [`Store::here`]).
+    pub fn get_record_text_here(&self, origin: &str, id: &str) -> Option<Option<StoredText>> {
+        self.here(|c| record_text(c, origin, id))
     }
 
     /// Every origin's record with this id, tombstones included, by origin: one for every
@@ -93,27 +97,12 @@ impl Store {
 
     /// One page of live records of a kind, filtered, the content as the JSON text stored.
     pub fn list_records(&self, q: &ListQuery) -> StoreResult<Vec<StoredText>> {
-        let mut c = self.conn()?;
-        let statuses: Vec<&str> = q.statuses.iter().map(|s| s.as_str()).collect();
-        let mut query = records::table
-            .filter(records::kind.eq(q.kind.as_str()))
-            .filter(records::origin.eq(&q.origin))
-            .filter(records::deleted.eq(false))
-            .filter(records::status.eq_any(statuses))
-            .select(RecordRow::as_select())
-            .order(records::id.asc())
-            .limit(q.limit)
-            .into_boxed();
-        if let Some(theme) = &q.theme {
-            query = query.filter(records::themes.like(format!("%|{theme}|%")));
-        }
-        if let Some(since) = &q.updated_since {
-            query = query.filter(records::updated_at.ge(since.clone()));
-        }
-        if let Some(after) = &q.after_id {
-            query = query.filter(records::id.gt(after.clone()));
-        }
-        query.load(&mut c)?.into_iter().map(StoredText::try_from).collect()
+        list(&mut *self.conn()?, q)
+    }
+
+    /// [`Store::list_records`] on this thread, or `None` (see [`Store::here`]).
+    pub fn list_records_here(&self, q: &ListQuery) -> Option<Vec<StoredText>> {
+        self.here(|c| list(c, q))
     }
 
     /// Published, live records held (all origins), by origin.
@@ -197,6 +186,34 @@ impl Store {
         }
         Ok(query.load(&mut c)?)
     }
+}
+
+fn record_text(c: &mut DbConnection, origin: &str, id: &str) -> StoreResult<Option<StoredText>> {
+    let row = records::table.find((origin, id)).select(RecordRow::as_select()).get_result(c).optional()?;
+    row.map(StoredText::try_from).transpose()
+}
+
+fn list(c: &mut DbConnection, q: &ListQuery) -> StoreResult<Vec<StoredText>> {
+    let statuses: Vec<&str> = q.statuses.iter().map(|s| s.as_str()).collect();
+    let mut query = records::table
+        .filter(records::kind.eq(q.kind.as_str()))
+        .filter(records::origin.eq(&q.origin))
+        .filter(records::deleted.eq(false))
+        .filter(records::status.eq_any(statuses))
+        .select(RecordRow::as_select())
+        .order(records::id.asc())
+        .limit(q.limit)
+        .into_boxed();
+    if let Some(theme) = &q.theme {
+        query = query.filter(records::themes.like(format!("%|{theme}|%")));
+    }
+    if let Some(since) = &q.updated_since {
+        query = query.filter(records::updated_at.ge(since.clone()));
+    }
+    if let Some(after) = &q.after_id {
+        query = query.filter(records::id.gt(after.clone()));
+    }
+    query.load(c)?.into_iter().map(StoredText::try_from).collect()
 }
 
 /// The rows as records, or the first that cannot be read as the error: for listings and
