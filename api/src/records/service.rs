@@ -131,10 +131,7 @@ pub async fn list<C: RecordContent>(
         after_id,
         limit: limit + 1,
     };
-    // A page in id order reads about as many rows as it serves: answered on this thread. A
-    // filter may scan far more rows than it keeps, so a filtered page is read off it.
-    let here = (query.theme.is_none() && query.updated_since.is_none()).then(|| state.store.list_records_here(&query));
-    let mut rows = match here.flatten() {
+    let mut rows = match state.store.list_records_here(&query) {
         Some(rows) => rows,
         None => {
             let store = state.store.clone();

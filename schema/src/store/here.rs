@@ -40,6 +40,8 @@ impl Store {
 }
 
 /// A connection that only reads and never waits for a lock: a busy file is read elsewhere.
+/// Not the pool's [`crate::db::Manager`], whose connections wait up to ten seconds for a
+/// lock, from their first pragma on.
 fn reader(path: &Path) -> Option<DbConnection> {
     let mut c = SqliteConnection::establish(&path.to_string_lossy()).ok()?;
     c.batch_execute("PRAGMA busy_timeout = 0; PRAGMA query_only = ON;").ok()?;

@@ -100,8 +100,13 @@ impl Store {
         list(&mut *self.conn()?, q)
     }
 
-    /// [`Store::list_records`] on this thread, or `None` (see [`Store::here`]).
+    /// [`Store::list_records`] on this thread, or `None` (see [`Store::here`]). A page in id
+    /// order reads about as many rows as it serves; a filter may scan far more rows than it
+    /// keeps, so a filtered page is never read here.
     pub fn list_records_here(&self, q: &ListQuery) -> Option<Vec<StoredText>> {
+        if q.theme.is_some() || q.updated_since.is_some() {
+            return None;
+        }
         self.here(|c| list(c, q))
     }
 

@@ -43,6 +43,7 @@ impl RecordRow {
         let codes: Vec<&str> = themes.iter().map(ThemeCode::as_str).collect();
         format!("|{}|", codes.join("|"))
     }
+
     /// Inserts `rows` with multi-row `INSERT`s, inside the caller's transaction: one statement
     /// per hundred rows instead of one per row, which is most of the cost of a row's write
     /// above the engine's own. The batch is built per backend: `MultiConnection` cannot build
